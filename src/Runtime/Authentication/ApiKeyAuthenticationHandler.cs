@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SecureApi.Authentication;
+
+/// <summary>
+/// Authenticates <c>Authorization: ApiKey &lt;key&gt;</c> (or <c>X-Api-Key</c>) against configured SHA-256 hashes,
+/// compared in constant time. Keys themselves are never stored or logged.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptionsMonitor<SecureApiOptions> secureApiOptions)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = ReadKey();
+        if (presented is null)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(presented), hash);
+        foreach (var credential in secureApiOptions.CurrentValue.ApiKeys)
+        {
+            if (Matches(credential.Sha256, hash))
+            {
+                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(PrincipalFor(credential), SchemeName)));
+            }
+        }
+
+        return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = 401;
+        Response.Headers.WWWAuthenticate = SchemeName;
+        return Task.CompletedTask;
+    }
+
+    private string? ReadKey()
+    {
+        var authorization = Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization[(SchemeName.Length + 1)..].Trim() is { Length: > 0 } key ? key : null;
+        }
+
+        return Request.Headers[HeaderName].ToString() is { Length: > 0 } header ? header : null;
+    }
+
+    private static bool Matches(string expectedHex, ReadOnlySpan<byte> actual)
+    {
+        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
+        return expectedHex.Length == SHA256.HashSizeInBytes * 2 &&
+               Convert.FromHexString(expectedHex, expected, out _, out var written) == System.Buffers.OperationStatus.Done &&
+               written == expected.Length &&
+               CryptographicOperations.FixedTimeEquals(expected, actual);
+    }
+
+    private static ClaimsPrincipal PrincipalFor(ApiKeyCredential credential)
+    {
+        var identity = new ClaimsIdentity(SchemeName, "sub", ClaimTypes.Role);
+        identity.AddClaim(new Claim("sub", credential.Subject));
+        if (!string.IsNullOrEmpty(credential.Tenant))
+        {
+            identity.AddClaim(new Claim(Caller.TenantClaimType, credential.Tenant));
+        }
+
+        foreach (var role in credential.Roles)
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, role));
+        }
+
+        return new ClaimsPrincipal(identity);
+    }
+}

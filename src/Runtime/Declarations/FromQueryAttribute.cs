@@ -1,0 +1,12 @@
+namespace SecureApi;
+
+/// <summary>Binds a parameter from the query string under <see cref="Name"/> (defaults to the parameter name).</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class QueryAttribute : Attribute
+{
+    public string? Name { get; set; }
+}
+
+/// <summary>Takes a parameter from dependency injection instead of the request.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class ServiceAttribute : Attribute;

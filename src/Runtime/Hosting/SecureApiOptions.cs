@@ -1,0 +1,34 @@
+namespace SecureApi;
+
+/// <summary>Settings bound from the <c>SecureApi</c> configuration section.</summary>
+public sealed class SecureApiOptions
+{
+    public const string SectionName = "SecureApi";
+
+    /// <summary>Largest request body accepted when an endpoint does not say <c>[MaxBodySize]</c>. Default 1 MiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Redirect HTTP to HTTPS and send HSTS outside Development. Default true.</summary>
+    public bool RequireHttps { get; set; } = true;
+
+    /// <summary>API keys accepted by the <c>ApiKey</c> scheme. Only SHA-256 hashes are configured, never keys.</summary>
+    public List<ApiKeyCredential> ApiKeys { get; set; } = [];
+
+    /// <summary>Requests a partition (a caller, else a client address) may make per <see cref="RateLimitWindowSeconds"/> under the <c>per-user</c> policy.</summary>
+    public int RateLimitPermits { get; set; } = 100;
+
+    public int RateLimitWindowSeconds { get; set; } = 60;
+}
+
+/// <summary>One API key: who it stands for and the SHA-256 of the key, in hex.</summary>
+public sealed class ApiKeyCredential
+{
+    public string Subject { get; set; } = "";
+
+    public string? Tenant { get; set; }
+
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>Lower- or upper-case hex SHA-256 of the key (<c>printf %s KEY | sha256sum</c>).</summary>
+    public string Sha256 { get; set; } = "";
+}

@@ -1,0 +1,79 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SecureApi;
+using SecureApi.Authentication;
+using SecureApi.Json;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class SecureApiServiceCollectionExtensions
+{
+    /// <summary>The rate-limiting policy keyed by caller (or client address when anonymous).</summary>
+    public const string PerUserPolicy = "per-user";
+
+    /// <summary>
+    /// Registers what the generated endpoints rely on: options from the <c>SecureApi</c> section, ProblemDetails,
+    /// the <c>ApiKey</c> authentication scheme, an authorisation fallback that requires an authenticated caller
+    /// for every endpoint (deny by default), the <c>per-user</c> rate-limit policy, and the generated JSON metadata.
+    /// </summary>
+    public static IServiceCollection AddSecureApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<SecureApiOptions>().Bind(configuration.GetSection(SecureApiOptions.SectionName));
+        services.AddProblemDetails();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(PerUserPolicy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<SecureApiOptions>>().CurrentValue;
+                var partition = Caller.Find(context)?.Subject is { } subject
+                    ? "user:" + subject
+                    : "ip:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.RateLimitPermits,
+                    Window = TimeSpan.FromSeconds(settings.RateLimitWindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = (rejected, _) =>
+            {
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask; // the status-code-pages middleware turns the empty 429 into ProblemDetails
+            };
+        });
+
+        // Results written through ASP.NET Core's JSON options (TypedResults.Ok(x) in a hand-written endpoint)
+        // find the same generated metadata as the generated handlers.
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            foreach (var resolver in SecureApiJsonResolvers.Snapshot())
+            {
+                options.SerializerOptions.TypeInfoResolverChain.Add(resolver);
+            }
+        });
+
+        return services;
+    }
+}

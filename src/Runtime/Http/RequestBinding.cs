@@ -1,0 +1,139 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using SecureApi.Validation;
+
+namespace SecureApi.Http;
+
+/// <summary>
+/// Binds route and query values for generated handlers with <see cref="IParsable{TSelf}"/> and the invariant culture.
+/// A value that does not parse, a required value that is missing, or a value given twice is an error under the parameter's name.
+/// </summary>
+public static class RequestBinding
+{
+    public static T? Route<T>(HttpContext context, string name, ValidationErrors errors)
+        where T : IParsable<T>
+    {
+        var raw = context.Request.RouteValues[name] as string;
+        if (raw is not null && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(name, $"The route value is not a valid {Describe<T>()}.");
+        return default;
+    }
+
+    public static T? RouteEnum<T>(HttpContext context, string name, ValidationErrors errors)
+        where T : struct, Enum
+    {
+        var raw = context.Request.RouteValues[name] as string;
+        if (raw is not null && TryParseEnum<T>(raw, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(name, $"The route value must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        return default;
+    }
+
+    /// <summary>A query value; when absent, <paramref name="fallback"/> (or an error when <paramref name="required"/>).</summary>
+    public static T? Query<T>(HttpContext context, string name, ValidationErrors errors, bool required, T? fallback = default)
+        where T : IParsable<T>
+    {
+        if (!TryGetSingle(context, name, errors, required, out var raw))
+        {
+            return fallback;
+        }
+
+        if (T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(name, $"The query value is not a valid {Describe<T>()}.");
+        return fallback;
+    }
+
+    public static T? NullableQuery<T>(HttpContext context, string name, ValidationErrors errors)
+        where T : struct, IParsable<T>
+    {
+        if (!TryGetSingle(context, name, errors, required: false, out var raw))
+        {
+            return null;
+        }
+
+        if (T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(name, $"The query value is not a valid {Describe<T>()}.");
+        return null;
+    }
+
+    public static T? QueryEnum<T>(HttpContext context, string name, ValidationErrors errors, bool required)
+        where T : struct, Enum
+    {
+        if (!TryGetSingle(context, name, errors, required, out var raw))
+        {
+            return null;
+        }
+
+        if (TryParseEnum<T>(raw, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(name, $"The query value must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        return null;
+    }
+
+    private static bool TryGetSingle(HttpContext context, string name, ValidationErrors errors, bool required, out string raw)
+    {
+        raw = "";
+        if (!context.Request.Query.TryGetValue(name, out StringValues values) || values.Count == 0)
+        {
+            if (required)
+            {
+                errors.Add(name, "The query value is required.");
+            }
+
+            return false;
+        }
+
+        if (values.Count > 1)
+        {
+            errors.Add(name, "The query value must be given once."); // refuse parameter pollution rather than pick one
+            return false;
+        }
+
+        raw = values[0] ?? "";
+        return true;
+    }
+
+    /// <summary>Names only: numeric strings would admit undefined values.</summary>
+    private static bool TryParseEnum<T>(string raw, out T value)
+        where T : struct, Enum =>
+        raw.Length > 0 && !char.IsAsciiDigit(raw[0]) && raw[0] != '-' &&
+        Enum.TryParse(raw, ignoreCase: true, out value) && Enum.IsDefined(value)
+        || Fail(out value);
+
+    private static bool Fail<T>(out T value)
+        where T : struct
+    {
+        value = default;
+        return false;
+    }
+
+    private static string Describe<T>() => typeof(T) switch
+    {
+        var t when t == typeof(Guid) => "GUID",
+        var t when t == typeof(int) || t == typeof(long) || t == typeof(short) => "integer",
+        var t when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => "number",
+        var t when t == typeof(bool) => "boolean (true or false)",
+        var t when t == typeof(DateTimeOffset) || t == typeof(DateTime) => "date and time (ISO 8601)",
+        var t when t == typeof(DateOnly) => "date (yyyy-MM-dd)",
+        _ => "value",
+    };
+}

@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+
+namespace SecureApi.Validation;
+
+/// <summary>
+/// The validation rules the generated validators call, one method a rule. Each adds a message under <c>key</c>
+/// and returns whether the value passed, so generated code stays a flat list of calls.
+/// </summary>
+public static class Check
+{
+    public static bool Required(object? value, ValidationErrors errors, string key)
+    {
+        if (value is null || value is string { Length: 0 })
+        {
+            errors.Add(key, "The field is required.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public static bool MinLength(string? value, int min, ValidationErrors errors, string key)
+    {
+        if (value is not null && value.Length < min)
+        {
+            errors.Add(key, $"The field must be at least {min} characters long.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public static bool MaxLength(string? value, int max, ValidationErrors errors, string key)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors.Add(key, $"The field must be at most {max} characters long.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public static bool MinCount<T>(IReadOnlyCollection<T>? value, int min, ValidationErrors errors, string key)
+    {
+        if (value is not null && value.Count < min)
+        {
+            errors.Add(key, $"The field must have at least {min} items.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public static bool MaxCount<T>(IReadOnlyCollection<T>? value, int max, ValidationErrors errors, string key)
+    {
+        if (value is not null && value.Count > max)
+        {
+            errors.Add(key, $"The field must have at most {max} items.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public static bool Range<T>(T value, T min, T max, ValidationErrors errors, string key)
+        where T : IComparable<T>
+    {
+        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
+        {
+            errors.Add(key, $"The field must be between {min} and {max}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public static bool Pattern(string? value, Regex regex, ValidationErrors errors, string key)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        bool matched;
+        try
+        {
+            matched = regex.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            matched = false; // a pattern that cannot decide in time rejects; it never becomes a 500
+        }
+
+        if (!matched)
+        {
+            errors.Add(key, "The field does not have the required format.");
+        }
+
+        return matched;
+    }
+
+    /// <summary>The same lenient shape test as <c>EmailAddressAttribute</c>: one '@' that is neither first nor last.</summary>
+    public static bool Email(string? value, ValidationErrors errors, string key)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        var at = value.IndexOf('@');
+        var valid = at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.AsSpan().ContainsAny('\r', '\n');
+        if (!valid)
+        {
+            errors.Add(key, "The field is not a valid e-mail address.");
+        }
+
+        return valid;
+    }
+
+    public static bool DefinedEnum<T>(T value, ValidationErrors errors, string key)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            errors.Add(key, "The field has a value that is not defined.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reports a value outside an <c>[AllowedValues]</c> list; the generated code does the comparison.</summary>
+    public static bool NotAllowed(ValidationErrors errors, string key)
+    {
+        errors.Add(key, "The field does not equal any of the allowed values.");
+        return false;
+    }
+
+    /// <summary>Reports a value inside a <c>[DeniedValues]</c> list; the generated code does the comparison.</summary>
+    public static bool Denied(ValidationErrors errors, string key)
+    {
+        errors.Add(key, "The field equals one of the denied values.");
+        return false;
+    }
+}

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SecureApi.Validation;
 
 namespace SecureApi.Http;
@@ -18,23 +20,25 @@ public readonly record struct JsonBodyResult<T>(T? Value, IResult? Problem)
 /// </summary>
 public static class JsonBody
 {
-    public static async ValueTask<JsonBodyResult<T>> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long maxBytes)
+    /// <param name="maxBytes">The endpoint's <c>[MaxBodySize]</c>; null for <see cref="SecureApiOptions.MaxRequestBodyBytes"/>.</param>
+    public static async ValueTask<JsonBodyResult<T>> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long? maxBytes)
         where T : class
     {
+        var limit = maxBytes ?? context.RequestServices.GetRequiredService<IOptions<SecureApiOptions>>().Value.MaxRequestBodyBytes;
         var request = context.Request;
         if (!IsJsonMediaType(request.ContentType))
         {
             return Fail<T>(Problems.UnsupportedMediaType());
         }
 
-        if (request.ContentLength > maxBytes)
+        if (request.ContentLength > limit)
         {
-            return Fail<T>(Problems.BodyTooLarge(maxBytes));
+            return Fail<T>(Problems.BodyTooLarge(limit));
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = maxBytes; // the server stops reading past the cap, too
+            sizeFeature.MaxRequestBodySize = limit; // the server stops reading past the cap, too
         }
 
         var reader = request.BodyReader;
@@ -44,10 +48,10 @@ public static class JsonBody
             while (true)
             {
                 read = await reader.ReadAsync(context.RequestAborted);
-                if (read.Buffer.Length > maxBytes)
+                if (read.Buffer.Length > limit)
                 {
                     reader.AdvanceTo(read.Buffer.End);
-                    return Fail<T>(Problems.BodyTooLarge(maxBytes));
+                    return Fail<T>(Problems.BodyTooLarge(limit));
                 }
 
                 if (read.IsCompleted)
@@ -60,7 +64,7 @@ public static class JsonBody
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Fail<T>(Problems.BodyTooLarge(maxBytes));
+            return Fail<T>(Problems.BodyTooLarge(limit));
         }
 
         try

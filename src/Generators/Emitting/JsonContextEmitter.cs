@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using System.Linq;
+using SecureApi.Generators.Models;
+
+namespace SecureApi.Generators.Emitting;
+
+/// <summary>
+/// Emits the assembly's <c>JsonSerializerContext</c>: the same metadata calls System.Text.Json's own generator writes
+/// (that generator cannot see our output), without its reflection-based attribute providers.
+/// </summary>
+internal static class JsonContextEmitter
+{
+    private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
+    private const string Options = "global::System.Text.Json.JsonSerializerOptions";
+
+    public const string HintName = "SecureApiJsonContext.g.cs";
+
+    public static string Emit(IReadOnlyList<JsonTypeSpec> types)
+    {
+        var writer = new SourceWriter();
+        writer.Lines(SourceWriter.Header.Replace("#nullable enable", "#nullable enable annotations\n#nullable disable warnings")).Line();
+        writer.Line($"namespace {Names.GeneratedNamespace};").Line();
+        writer.Line("/// <summary>JSON metadata for every request and response type of this assembly's endpoints, read with <see cref=\"global::SecureApi.Json.StrictJson\"/> rules.</summary>");
+        using (writer.Block($"internal sealed partial class {Names.JsonContext} : global::System.Text.Json.Serialization.JsonSerializerContext, {Metadata}.IJsonTypeInfoResolver"))
+        {
+            writer.Lines($$"""
+                /// <summary>The context on strict request options.</summary>
+                public static {{Names.JsonContext}} Default { get; } = new(global::SecureApi.Json.StrictJson.CreateOptions());
+
+                public {{Names.JsonContext}}({{Options}} options)
+                    : base(options)
+                {
+                }
+
+                protected override {{Options}}? GeneratedSerializerOptions => null;
+
+                /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
+                #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
+                [global::System.Runtime.CompilerServices.ModuleInitializer]
+                internal static void Register() => global::SecureApi.Json.SecureApiJsonResolvers.Register(Default);
+                #pragma warning restore CA2255
+
+                /// <inheritdoc/>
+                public override {{Metadata}}.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+                {
+                    Options.TryGetTypeInfo(type, out var typeInfo);
+                    return typeInfo;
+                }
+
+                """);
+            using (writer.Block($"{Metadata}.JsonTypeInfo? {Metadata}.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Options} options)"))
+            {
+                foreach (var type in types)
+                {
+                    writer.Line($"if (type == typeof({type.TypeName})) return Create{type.PropertyName}(options);");
+                }
+
+                writer.Line("return null;");
+            }
+
+            foreach (var type in types)
+            {
+                writer.Line();
+                EmitType(writer, type);
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static void EmitType(SourceWriter writer, JsonTypeSpec type)
+    {
+        var info = $"{Metadata}.JsonTypeInfo<{type.TypeName}>";
+        writer.Line($"private {info}? _{type.PropertyName};");
+        writer.Line($"public {info} {type.PropertyName} => _{type.PropertyName} ??= ({info})Options.GetTypeInfo(typeof({type.TypeName}));");
+        writer.Line();
+        using (writer.Block($"private {info} Create{type.PropertyName}({Options} options)"))
+        {
+            switch (type.Kind)
+            {
+                case JsonTypeKind.Value:
+                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateValueInfo<{type.TypeName}>(options, {Metadata}.JsonMetadataServices.{type.Converter});");
+                    break;
+                case JsonTypeKind.Nullable:
+                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateValueInfo<{type.TypeName}>(options, {Metadata}.JsonMetadataServices.GetNullableConverter<{type.ElementType}>(options));");
+                    break;
+                case JsonTypeKind.Enum:
+                    writer.Line($"var converter = new global::System.Text.Json.Serialization.JsonStringEnumConverter<{type.TypeName}>(global::System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false).CreateConverter(typeof({type.TypeName}), options);");
+                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateValueInfo<{type.TypeName}>(options, converter);");
+                    break;
+                case JsonTypeKind.Array:
+                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateArrayInfo<{type.ElementType}>(options, new {Metadata}.JsonCollectionInfoValues<{type.TypeName}>());");
+                    break;
+                case JsonTypeKind.List:
+                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateListInfo<{type.TypeName}, {type.ElementType}>(options, new {Metadata}.JsonCollectionInfoValues<{type.TypeName}> {{ ObjectCreator = static () => new {type.TypeName}() }});");
+                    break;
+                case JsonTypeKind.Enumerable:
+                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateIEnumerableInfo<{type.TypeName}, {type.ElementType}>(options, new {Metadata}.JsonCollectionInfoValues<{type.TypeName}>());");
+                    break;
+                default:
+                    EmitObjectInfo(writer, type.TypeName, type.Object!);
+                    break;
+            }
+
+            writer.Line("info.OriginatingResolver = this;");
+            writer.Line("return info;");
+        }
+
+        if (type.Object is { } objectSpec)
+        {
+            writer.Line();
+            EmitProperties(writer, type.TypeName, objectSpec);
+        }
+    }
+
+    private static void EmitObjectInfo(SourceWriter writer, string typeName, JsonObjectSpec spec)
+    {
+        using (writer.Block($"var objectInfo = new {Metadata}.JsonObjectInfoValues<{typeName}>", ";"))
+        {
+            if (spec.UsesParameterizedCreator)
+            {
+                var constructorArgs = spec.CreatorArgs.Select((a, i) => (Arg: a, Index: i)).Where(x => !x.Arg.IsMemberInitializer)
+                    .Select(x => $"({x.Arg.TypeName})args[{x.Index}]");
+                var initializers = spec.CreatorArgs.Select((a, i) => (Arg: a, Index: i)).Where(x => x.Arg.IsMemberInitializer)
+                    .Select(x => $"{x.Arg.Name} = ({x.Arg.TypeName})args[{x.Index}]").ToList();
+                var initializer = initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }";
+                writer.Line($"ObjectWithParameterizedConstructorCreator = static args => new {typeName}({string.Join(", ", constructorArgs)}){initializer},");
+                writer.Line($"ConstructorParameterMetadataInitializer = static () => {ParametersMethod(typeName)}(),");
+            }
+            else
+            {
+                writer.Line($"ObjectCreator = static () => new {typeName}(),");
+            }
+
+            writer.Line($"PropertyMetadataInitializer = _ => {PropertiesMethod(typeName)}(options),");
+        }
+
+        writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateObjectInfo<{typeName}>(options, objectInfo);");
+    }
+
+    private static void EmitProperties(SourceWriter writer, string typeName, JsonObjectSpec spec)
+    {
+        var initialized = new HashSet<string>(spec.CreatorArgs.Select(a => a.Name), System.StringComparer.OrdinalIgnoreCase);
+        using (writer.Block($"private static {Metadata}.JsonPropertyInfo[] {PropertiesMethod(typeName)}({Options} options)"))
+        {
+            writer.Line($"var properties = new {Metadata}.JsonPropertyInfo[{spec.Properties.Count}];");
+            for (var i = 0; i < spec.Properties.Count; i++)
+            {
+                var property = spec.Properties[i];
+                var setter = property.Settable
+                    ? $"static (obj, value) => (({typeName})obj).{property.Name} = value!"
+                    : initialized.Contains(property.Name)
+                        ? "static (obj, value) => throw new global::System.InvalidOperationException(\"Set through the constructor or initializer.\")"
+                        : "null";
+                using (writer.Block($"properties[{i}] = {Metadata}.JsonMetadataServices.CreatePropertyInfo<{property.TypeName}>(options, new {Metadata}.JsonPropertyInfoValues<{property.TypeName}>", ");"))
+                {
+                    writer.Line("IsProperty = true,");
+                    writer.Line("IsPublic = true,");
+                    writer.Line($"DeclaringType = typeof({typeName}),");
+                    writer.Line($"Getter = static obj => (({typeName})obj).{property.Name},");
+                    writer.Line($"Setter = {setter},");
+                    writer.Line($"PropertyName = {Names.Literal(property.Name)},");
+                }
+
+                if (property.IsRequired)
+                {
+                    writer.Line($"properties[{i}].IsRequired = true;");
+                }
+            }
+
+            writer.Line("return properties;");
+        }
+
+        if (!spec.UsesParameterizedCreator)
+        {
+            return;
+        }
+
+        writer.Line();
+        using (writer.Block($"private static {Metadata}.JsonParameterInfoValues[] {ParametersMethod(typeName)}() => new {Metadata}.JsonParameterInfoValues[]", ";"))
+        {
+            for (var i = 0; i < spec.CreatorArgs.Count; i++)
+            {
+                var arg = spec.CreatorArgs[i];
+                var defaults = arg.IsMemberInitializer ? "IsMemberInitializer = true"
+                    : arg.HasDefaultValue ? $"HasDefaultValue = true, DefaultValue = {arg.DefaultValue}"
+                    : "HasDefaultValue = false";
+                writer.Line($"new() {{ Name = {Names.Literal(arg.Name)}, ParameterType = typeof({arg.TypeName}), Position = {i}, IsNullable = {(arg.IsNullable ? "true" : "false")}, {defaults} }},");
+            }
+        }
+    }
+
+    private static string PropertiesMethod(string typeName) => "Properties" + Identifier(typeName);
+
+    private static string ParametersMethod(string typeName) => "CreatorParameters" + Identifier(typeName);
+
+    /// <summary>A member-name-safe form of a type name: <c>global::A.B&lt;C&gt;</c> → <c>A_B_C_</c>.</summary>
+    private static string Identifier(string typeName) =>
+        new(typeName.Replace("global::", "").Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+}

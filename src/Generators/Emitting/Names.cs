@@ -1,0 +1,21 @@
+namespace SecureApi.Generators.Emitting;
+
+/// <summary>Names of the generated types and of the runtime members generated code calls.</summary>
+internal static class Names
+{
+    public const string GeneratedNamespace = "SecureApi.Generated";
+    public const string JsonContext = "SecureApiJsonContext";
+    public const string Validators = "SecureApiValidators";
+    public const string JsonContextInstance = "global::" + GeneratedNamespace + "." + JsonContext + ".Default";
+    public const string ValidatorsType = "global::" + GeneratedNamespace + "." + Validators;
+
+    public const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
+    public const string Task = "global::System.Threading.Tasks.Task";
+    public const string ValidationErrors = "global::SecureApi.Validation.ValidationErrors";
+    public const string Check = "global::SecureApi.Validation.Check";
+    public const string Binding = "global::SecureApi.Http.RequestBinding";
+    public const string Responses = "global::SecureApi.Http.Responses";
+    public const string Problems = "global::SecureApi.Http.Problems";
+
+    public static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+}

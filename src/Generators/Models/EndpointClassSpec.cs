@@ -1,0 +1,88 @@
+namespace SecureApi.Generators.Models;
+
+// The models are the only thing that crosses from parsing to emitting. Rule: they hold strings, numbers, bools,
+// enums and EquatableArray of other models — never ISymbol, SyntaxNode, Location, Compilation or ImmutableArray —
+// so they compare by value, keep incremental steps cached, and keep no old compilation alive.
+
+/// <summary>A <c>[Endpoints]</c> class and everything needed to emit its handlers.</summary>
+internal sealed record EndpointClassSpec(
+    string Namespace,
+    string TypeName,
+    string FullyQualifiedName,
+    string TypeKeyword,
+    EquatableArray<string> ConstructorParameterTypes,
+    EquatableArray<EndpointSpec> Endpoints,
+    EquatableArray<JsonTypeSpec> JsonTypes,
+    EquatableArray<ValidatedTypeSpec> ValidatedTypes);
+
+/// <summary>One endpoint method.</summary>
+internal sealed record EndpointSpec(
+    string MethodName,
+    string HttpMethod,
+    string Route,
+    string Name,
+    string Tag,
+    bool IsStatic,
+    bool AllowAnonymous,
+    EquatableArray<string> RoleSets,
+    string? RateLimitPolicy,
+    long? MaxBodyBytes,
+    EquatableArray<ParameterSpec> Parameters,
+    ReturnSpec Return);
+
+internal enum ParameterSource
+{
+    Route,
+    Query,
+    Body,
+    Caller,
+    Service,
+    CancellationToken,
+    HttpContext,
+}
+
+internal enum BindKind
+{
+    /// <summary>Not bound from text (body, caller, services...).</summary>
+    None,
+
+    /// <summary>A type implementing <c>IParsable&lt;T&gt;</c>, strings included.</summary>
+    Parsable,
+
+    /// <summary><c>Nullable&lt;T&gt;</c> of a parsable struct.</summary>
+    NullableParsable,
+    Enum,
+    NullableEnum,
+}
+
+/// <summary>One parameter: where its value comes from and how it is bound.</summary>
+internal sealed record ParameterSpec(
+    string Name,
+    ParameterSource Source,
+    string TypeName,
+    string BindingName,
+    BindKind BindKind,
+    bool IsRequired,
+    string? DefaultValue,
+    string? JsonProperty);
+
+internal enum ReturnKind
+{
+    /// <summary><c>void</c>, <c>Task</c>, <c>ValueTask</c>: 204.</summary>
+    NoContent,
+
+    /// <summary>A JSON value: 200, or 404 when null.</summary>
+    Json,
+
+    /// <summary><c>bool</c>: true → 204, false → 404.</summary>
+    Found,
+
+    /// <summary><c>Created&lt;T&gt;</c>: 201 with Location.</summary>
+    Created,
+
+    /// <summary>Any other <c>IResult</c>: executed as is.</summary>
+    Result,
+}
+
+/// <summary>What the method returns, after unwrapping Task/ValueTask.</summary>
+internal sealed record ReturnSpec(ReturnKind Kind, bool IsAwaitable, string? ValueType, string? JsonProperty, bool CanBeNull);

@@ -1,0 +1,41 @@
+namespace SecureApi.Generators.Models;
+
+internal enum JsonTypeKind
+{
+    /// <summary>A type with a built-in converter (<c>JsonMetadataServices.XxxConverter</c>).</summary>
+    Value,
+    Nullable,
+    Enum,
+    Array,
+    List,
+
+    /// <summary>An interface collection (<c>IReadOnlyList&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>...), read into a list.</summary>
+    Enumerable,
+    Object,
+}
+
+/// <summary>One type in the generated <c>JsonSerializerContext</c>.</summary>
+/// <param name="TypeName">Fully qualified C# type, <c>global::</c> prefixed.</param>
+/// <param name="PropertyName">The context property exposing its <c>JsonTypeInfo</c>, e.g. <c>NewNote</c>.</param>
+/// <param name="ElementType">Element (collections) or underlying type (nullable).</param>
+/// <param name="Converter">The <c>JsonMetadataServices</c> converter property, for <see cref="JsonTypeKind.Value"/>.</param>
+internal sealed record JsonTypeSpec(
+    string TypeName,
+    string PropertyName,
+    JsonTypeKind Kind,
+    string? ElementType,
+    string? Converter,
+    JsonObjectSpec? Object);
+
+/// <summary>How an object is created and which members it has.</summary>
+/// <param name="UsesParameterizedCreator">True when values go through a constructor or object initializer (records, init-only and required members).</param>
+internal sealed record JsonObjectSpec(
+    bool UsesParameterizedCreator,
+    EquatableArray<JsonPropertySpec> Properties,
+    EquatableArray<JsonCreatorArgSpec> CreatorArgs);
+
+/// <param name="Settable">Has an ordinary public setter (not init-only).</param>
+internal sealed record JsonPropertySpec(string Name, string TypeName, bool Settable, bool IsRequired, bool IsNullable);
+
+/// <summary>A value the creator receives: a constructor argument, or an init/required member set in the initializer.</summary>
+internal sealed record JsonCreatorArgSpec(string Name, string TypeName, bool IsMemberInitializer, bool IsNullable, bool HasDefaultValue, string? DefaultValue);

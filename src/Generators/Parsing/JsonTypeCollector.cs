@@ -1,0 +1,183 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SecureApi.Generators.Diagnostics;
+using SecureApi.Generators.Models;
+
+namespace SecureApi.Generators.Parsing;
+
+/// <summary>Walks request and response types and their members into the specs of the generated JSON context.</summary>
+internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+{
+    private readonly Dictionary<string, JsonTypeSpec?> _types = new(System.StringComparer.Ordinal);
+
+    public IEnumerable<JsonTypeSpec> Types => _types.Values.Where(t => t is not null).Select(t => t!).OrderBy(t => t.TypeName, System.StringComparer.Ordinal);
+
+    /// <summary>Adds <paramref name="type"/> and everything reachable from it; returns its context property name, or null when unsupported.</summary>
+    public string? Add(ITypeSymbol type, ISymbol? reportAt = null)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var name = type.FullName();
+        if (_types.TryGetValue(name, out var existing))
+        {
+            return existing?.PropertyName ?? PropertyNameOf(type);
+        }
+
+        _types[name] = null; // placeholder: stops recursion through self-referencing types
+        var spec = Describe(type, name);
+        if (spec is null && reportAt is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedMemberType, reportAt.Locations.FirstOrDefault(),
+                reportAt.ContainingType?.Name ?? "", reportAt.Name, type.ToDisplayString()));
+        }
+
+        _types[name] = spec;
+        return spec?.PropertyName;
+    }
+
+    private JsonTypeSpec? Describe(ITypeSymbol type, string name)
+    {
+        var propertyName = PropertyNameOf(type);
+        if (ValueConverterOf(type) is { } converter)
+        {
+            return new JsonTypeSpec(name, propertyName, JsonTypeKind.Value, null, converter, null);
+        }
+
+        if (type.IsNullableValueType(out var underlying))
+        {
+            return Add(underlying) is null ? null : new JsonTypeSpec(name, propertyName, JsonTypeKind.Nullable, underlying.FullName(), null, null);
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return new JsonTypeSpec(name, propertyName, JsonTypeKind.Enum, null, null, null);
+        }
+
+        if (CollectionElementOf(type, out var kind) is { } element)
+        {
+            return Add(element) is null ? null : new JsonTypeSpec(name, propertyName, kind, element.FullName(), null, null);
+        }
+
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } named &&
+            named.SpecialType == SpecialType.None && !named.IsUnboundGenericType)
+        {
+            return DescribeObject(named, name, propertyName);
+        }
+
+        return null;
+    }
+
+    private JsonTypeSpec? DescribeObject(INamedTypeSymbol type, string name, string propertyName)
+    {
+        var constructor = type.SerializationConstructor();
+        if (constructor is null)
+        {
+            return null;
+        }
+
+        var properties = new List<JsonPropertySpec>();
+        var initializers = new List<JsonCreatorArgSpec>();
+        foreach (var property in type.SerializableProperties())
+        {
+            var supported = Add(property.Type, property) is not null;
+            if (!supported)
+            {
+                continue;
+            }
+
+            var settable = property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false };
+            var isNullable = IsNullable(property.Type);
+            properties.Add(new JsonPropertySpec(property.Name, property.Type.FullName(), settable, property.IsRequired, isNullable));
+
+            var boundToConstructor = property.ConstructorParameterFor(constructor) is not null;
+            var initOnly = property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: true };
+            if (!boundToConstructor && (initOnly || property.IsRequired))
+            {
+                initializers.Add(new JsonCreatorArgSpec(property.Name, property.Type.FullName(), IsMemberInitializer: true, isNullable, false, null));
+            }
+        }
+
+        var arguments = constructor.Parameters
+            .Select(p => new JsonCreatorArgSpec(p.Name, p.Type.FullName(), false, IsNullable(p.Type), p.HasExplicitDefaultValue, DefaultLiteral(p)))
+            .Concat(initializers)
+            .ToList();
+        var parameterized = arguments.Count > 0;
+        return new JsonTypeSpec(name, propertyName, JsonTypeKind.Object, null, null,
+            new JsonObjectSpec(parameterized, properties.ToEquatableArray(), arguments.ToEquatableArray()));
+    }
+
+    /// <summary>Element type of a supported collection; <c>string</c> is not one.</summary>
+    public static ITypeSymbol? CollectionElementOf(ITypeSymbol type, out JsonTypeKind kind)
+    {
+        kind = JsonTypeKind.Array;
+        if (type is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.SpecialType != SpecialType.System_Byte)
+        {
+            return array.ElementType;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
+        {
+            switch (named.OriginalDefinition.ToDisplayString())
+            {
+                case "System.Collections.Generic.List<T>":
+                    kind = JsonTypeKind.List;
+                    return named.TypeArguments[0];
+                case "System.Collections.Generic.IReadOnlyList<T>":
+                case "System.Collections.Generic.IReadOnlyCollection<T>":
+                case "System.Collections.Generic.IEnumerable<T>":
+                    kind = JsonTypeKind.Enumerable;
+                    return named.TypeArguments[0];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNullable(ITypeSymbol type) =>
+        type.NullableAnnotation == NullableAnnotation.Annotated || type.IsNullableValueType(out _);
+
+    private static string? DefaultLiteral(IParameterSymbol parameter) =>
+        !parameter.HasExplicitDefaultValue ? null
+        : parameter.ExplicitDefaultValue is null ? "null"
+        : parameter.ExplicitDefaultValue is string s ? SymbolDisplay.FormatLiteral(s, quote: true)
+        : parameter.ExplicitDefaultValue is bool b ? (b ? "true" : "false")
+        : "(" + parameter.Type.FullName() + ")" + System.Convert.ToString(parameter.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The context property name: <c>NewNote</c>, <c>ListString</c>, <c>NullableInt32</c>, <c>PageNote</c>, <c>NoteArray</c>.</summary>
+    public static string PropertyNameOf(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => PropertyNameOf(array.ElementType) + "Array",
+        _ when type.IsNullableValueType(out var underlying) => "Nullable" + PropertyNameOf(underlying),
+        INamedTypeSymbol { IsGenericType: true } named => named.Name + string.Concat(named.TypeArguments.Select(PropertyNameOf)),
+        _ => type.MetadataName,
+    };
+
+    private static string? ValueConverterOf(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_String => "StringConverter",
+        SpecialType.System_Boolean => "BooleanConverter",
+        SpecialType.System_Byte => "ByteConverter",
+        SpecialType.System_Int16 => "Int16Converter",
+        SpecialType.System_Int32 => "Int32Converter",
+        SpecialType.System_Int64 => "Int64Converter",
+        SpecialType.System_Single => "SingleConverter",
+        SpecialType.System_Double => "DoubleConverter",
+        SpecialType.System_Decimal => "DecimalConverter",
+        SpecialType.System_Char => "CharConverter",
+        SpecialType.System_DateTime => "DateTimeConverter",
+        _ => type.ToDisplayString() switch
+        {
+            "System.Guid" => "GuidConverter",
+            "System.DateTimeOffset" => "DateTimeOffsetConverter",
+            "System.DateOnly" => "DateOnlyConverter",
+            "System.TimeOnly" => "TimeOnlyConverter",
+            "System.TimeSpan" => "TimeSpanConverter",
+            "System.Uri" => "UriConverter",
+            "byte[]" => "ByteArrayConverter",
+            _ => null,
+        },
+    };
+}

@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SecureApi.Generators.Parsing;
+
+internal static class SymbolExtensions
+{
+    private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    /// <summary><c>global::</c>-qualified name without a nullable-reference <c>?</c>.</summary>
+    public static string FullName(this ITypeSymbol type) =>
+        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_fullyQualified);
+
+    /// <summary>The unbound definition's name, e.g. <c>System.Threading.Tasks.Task&lt;TResult&gt;</c>.</summary>
+    public static string DefinitionName(this ITypeSymbol type) => type.OriginalDefinition.ToDisplayString();
+
+    public static bool Is(this ITypeSymbol? type, string definitionName) => type is not null && type.DefinitionName() == definitionName;
+
+    public static AttributeData? FindAttribute(this ISymbol symbol, string name) =>
+        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == name);
+
+    public static IEnumerable<AttributeData> FindAttributes(this ISymbol symbol, string name) =>
+        symbol.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == name);
+
+    public static bool HasAttribute(this ISymbol symbol, string name) => symbol.FindAttribute(name) is not null;
+
+    public static bool DerivesFrom(this INamedTypeSymbol? type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool Implements(this ITypeSymbol type, string definitionName) =>
+        type.Is(definitionName) || type.AllInterfaces.Any(i => i.Is(definitionName));
+
+    public static bool IsNullableValueType(this ITypeSymbol type, out ITypeSymbol underlying)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } named)
+        {
+            underlying = named.TypeArguments[0];
+            return true;
+        }
+
+        underlying = type;
+        return false;
+    }
+
+    /// <summary>Public instance properties with a public getter, base types first, as serializers see them.</summary>
+    public static IEnumerable<IPropertySymbol> SerializableProperties(this ITypeSymbol type)
+    {
+        var chain = new Stack<ITypeSymbol>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            chain.Push(current);
+        }
+
+        var seen = new HashSet<string>();
+        foreach (var declaring in chain)
+        {
+            foreach (var property in declaring.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public ||
+                    property.GetMethod is not { DeclaredAccessibility: Accessibility.Public } ||
+                    property.HasAttribute(KnownNames.JsonIgnoreAttribute) || !seen.Add(property.Name))
+                {
+                    continue;
+                }
+
+                yield return property;
+            }
+        }
+    }
+
+    /// <summary>The constructor parameter a property is bound to (records' primary constructors), matched by name.</summary>
+    public static IParameterSymbol? ConstructorParameterFor(this IPropertySymbol property, IMethodSymbol? constructor) =>
+        constructor?.Parameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, System.StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The constructor a serializer uses: [JsonConstructor], else the only public one with parameters, else the parameterless one.</summary>
+    public static IMethodSymbol? SerializationConstructor(this INamedTypeSymbol type)
+    {
+        var constructors = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+        return constructors.FirstOrDefault(c => c.HasAttribute(KnownNames.JsonConstructorAttribute))
+            ?? (constructors.Count(c => c.Parameters.Length > 0) == 1 && !constructors.Any(c => c.Parameters.Length == 0)
+                ? constructors.Single(c => c.Parameters.Length > 0)
+                : constructors.FirstOrDefault(c => c.Parameters.Length == 0));
+    }
+
+    /// <summary>JsonNamingPolicy.CamelCase, reproduced so error keys match the JSON the client sent.</summary>
+    public static string ToCamelCase(string name)
+    {
+        if (name.Length == 0 || !char.IsUpper(name[0]))
+        {
+            return name;
+        }
+
+        var chars = name.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (i == 1 && !char.IsUpper(chars[i]))
+            {
+                break;
+            }
+
+            var hasNext = i + 1 < chars.Length;
+            if (i > 0 && hasNext && !char.IsUpper(chars[i + 1]))
+            {
+                if (chars[i + 1] == ' ')
+                {
+                    chars[i] = char.ToLowerInvariant(chars[i]);
+                }
+
+                break;
+            }
+
+            chars[i] = char.ToLowerInvariant(chars[i]);
+        }
+
+        return new string(chars);
+    }
+}

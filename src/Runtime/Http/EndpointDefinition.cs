@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+
+namespace SecureApi.Http;
+
+/// <summary>What the generator knows about an endpoint, handed to <see cref="EndpointMapping.Map"/> at start-up.</summary>
+public sealed class EndpointDefinition
+{
+    public required string Method { get; init; }
+
+    public required string Route { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Tag { get; init; }
+
+    /// <summary>True only when the declaration says <c>[AllowAnonymous]</c>; otherwise an authenticated caller is required.</summary>
+    public bool AllowAnonymous { get; init; }
+
+    /// <summary>Each entry is one <c>[RequireRole]</c>: a comma-separated set of which the caller needs one; all entries must hold.</summary>
+    public IReadOnlyList<string> RoleSets { get; init; } = [];
+
+    public string? RateLimitPolicy { get; init; }
+
+    public Type? RequestType { get; init; }
+
+    public int SuccessStatusCode { get; init; } = StatusCodes.Status200OK;
+
+    public Type? ResponseType { get; init; }
+
+    public required RequestDelegate Handler { get; init; }
+}

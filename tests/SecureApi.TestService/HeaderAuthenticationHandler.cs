@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace SecureApi.TestService;
+
+/// <summary>
+/// Test-only authentication: the caller is whoever <c>X-Test-Subject</c> says, with <c>X-Test-Tenant</c> and
+/// comma-separated <c>X-Test-Roles</c>. Never use outside tests.
+/// </summary>
+public sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "TestHeaders";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var subject = Request.Headers["X-Test-Subject"].ToString();
+        if (subject.Length == 0)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var identity = new ClaimsIdentity(SchemeName, "sub", ClaimTypes.Role);
+        identity.AddClaim(new Claim("sub", subject));
+        if (Request.Headers["X-Test-Tenant"].ToString() is { Length: > 0 } tenant)
+        {
+            identity.AddClaim(new Claim("tenant", tenant));
+        }
+
+        foreach (var role in Request.Headers["X-Test-Roles"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, role));
+        }
+
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace SecureApi.TestService;
+
+[Endpoints("/widgets")]
+public sealed partial class WidgetsApi(WidgetRepository widgets)
+{
+    [Post("")]
+    public Created<Widget> Create(NewWidget body, Caller caller)
+    {
+        var widget = widgets.Add(caller.Subject, body);
+        return TypedResults.Created($"/widgets/{widget.Id}", widget);
+    }
+
+    [Get("/{id}")]
+    public Task<Widget?> Get(Guid id) => Task.FromResult(widgets.Find(id));
+
+    [Get("")]
+    public Widget[] List(WidgetKind? kind, int page = 1, int size = 10) => widgets.List(kind, (page - 1) * size, size);
+
+    [Put("/{id}")]
+    public ValueTask<Widget?> Rename(Guid id, RenameWidget body) => ValueTask.FromResult(widgets.Rename(id, body.Name));
+
+    [Delete("/{id}")]
+    public bool Delete(Guid id) => widgets.Remove(id);
+
+    [Post("/small"), MaxBodySize(64)]
+    public SmallBody Echo(SmallBody body) => body;
+
+    [Get("/boom")]
+    public Widget Boom() => throw new InvalidOperationException("secret internal detail: connection string Password=hunter2");
+
+    [Get("/me")]
+    public CallerInfo Me(Caller caller) => new(caller.Subject, caller.Tenant);
+
+    [Get("/admin"), RequireRole("admin")]
+    public IResult Admin() => TypedResults.Ok(new HealthInfo("admin", "1"));
+
+    [Get("/search")]
+    public Widget[] Search([Query(Name = "q")] string text, CancellationToken cancellationToken) =>
+        widgets.List(null, 0, 100).Where(w => w.Name.Contains(text, StringComparison.OrdinalIgnoreCase)).ToArray();
+}
+
+[Endpoints("/probe"), AllowAnonymous]
+public sealed partial class ProbeApi
+{
+    [Get("/health")]
+    public static HealthInfo Health() => new("ok", "1");
+}

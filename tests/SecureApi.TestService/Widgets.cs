@@ -79,3 +79,12 @@ public sealed class WidgetRepository
     public Widget? Rename(Guid id, string name) =>
         _widgets.TryGetValue(id, out var widget) ? _widgets[id] = widget with { Name = name } : null;
 }
+
+/// <summary>A recursive request type: the only way valid JSON can nest past the depth limit.</summary>
+public sealed class TreeNode
+{
+    [MaxLength(10)]
+    public string? Label { get; init; }
+
+    public TreeNode? Child { get; init; }
+}

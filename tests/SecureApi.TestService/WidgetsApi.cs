@@ -37,6 +37,18 @@ public sealed partial class WidgetsApi(WidgetRepository widgets)
     [Get("/admin"), RequireRole("admin")]
     public IResult Admin() => TypedResults.Ok(new HealthInfo("admin", "1"));
 
+    [Post("/tree")]
+    public int Depth(TreeNode body)
+    {
+        var depth = 0;
+        for (var node = body; node is not null; node = node.Child)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
     [Get("/search")]
     public Widget[] Search([Query(Name = "q")] string text, CancellationToken cancellationToken) =>
         widgets.List(null, 0, 100).Where(w => w.Name.Contains(text, StringComparison.OrdinalIgnoreCase)).ToArray();

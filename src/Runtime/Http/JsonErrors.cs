@@ -48,7 +48,7 @@ internal static class JsonErrors
             return "A required member is missing.";
         }
 
-        return exception.InnerException is null && exception.Path is not null && message.Contains("could not be converted", StringComparison.Ordinal)
+        return message.Contains("could not be converted", StringComparison.Ordinal)
             ? "The value has the wrong JSON type or is out of range for this member."
             : "The request body is not valid JSON for this endpoint.";
     }

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SecureApi.IntegrationTests;
+
+/// <summary>One structured event per request, with names and numbers only: never a body, a header or a token.</summary>
+public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<TestServiceFactory>
+{
+    [Fact]
+    public async Task EachRequestLogsOneCompletedEventWithEndpointStatusCallerAndTrace()
+    {
+        var (client, logs) = CreateClientWithCapturedLogs("alice");
+
+        var response = await client.PostAsync("/widgets", TestServiceFactory.Json("""{"name":"zebra-marker","quantity":3,"kind":"gear"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var entry = Assert.Single(logs, e => e.EventId.Id == 1000);
+        Assert.Equal("WidgetsApi.Create", entry.Values["Endpoint"]);
+        Assert.Equal("POST", entry.Values["Method"]);
+        Assert.Equal("/widgets", entry.Values["Route"]);
+        Assert.Equal(201, entry.Values["StatusCode"]);
+        Assert.Equal("alice", entry.Values["Caller"]);
+        Assert.IsType<double>(entry.Values["ElapsedMs"]);
+        Assert.Matches("^[0-9a-f]{32}$", (string)entry.Values["TraceId"]!);
+        Assert.DoesNotContain(logs, e => e.Message.Contains("zebra-marker", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnonymousRequestsAreLoggedAsAnonymous()
+    {
+        var (client, logs) = CreateClientWithCapturedLogs(subject: null);
+
+        await client.GetAsync("/probe/health");
+
+        var entry = Assert.Single(logs, e => e.EventId.Id == 1000);
+        Assert.Equal("anonymous", entry.Values["Caller"]);
+        Assert.Equal(200, entry.Values["StatusCode"]);
+    }
+
+    [Fact]
+    public async Task FailuresAreLoggedWithTheExceptionAndTheOutcome()
+    {
+        var (client, logs) = CreateClientWithCapturedLogs("alice");
+
+        await client.GetAsync("/widgets/boom");
+
+        Assert.Single(logs, e => e.EventId.Id == 1001 && e.Exception is InvalidOperationException);
+        Assert.Equal(500, Assert.Single(logs, e => e.EventId.Id == 1000).Values["StatusCode"]);
+    }
+
+    [Fact]
+    public async Task ValidationFailuresAreLoggedWithTheirStatus()
+    {
+        var (client, logs) = CreateClientWithCapturedLogs("alice");
+
+        await client.PostAsync("/widgets", TestServiceFactory.Json("""{"name":"x","quantity":3,"kind":"gear","secret":"zebra-token"}"""));
+
+        Assert.Equal(400, Assert.Single(logs, e => e.EventId.Id == 1000).Values["StatusCode"]);
+        Assert.DoesNotContain(logs, e => e.Message.Contains("zebra-token", StringComparison.Ordinal));
+    }
+
+    private (HttpClient Client, ConcurrentQueue<LogEntry> Logs) CreateClientWithCapturedLogs(string? subject)
+    {
+        var provider = new CapturingLoggerProvider();
+        var app = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(provider)));
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions());
+        if (subject is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Test-Subject", subject);
+        }
+
+        return (client, provider.Entries);
+    }
+
+    public sealed record LogEntry(string Category, EventId EventId, string Message, Exception? Exception, IReadOnlyDictionary<string, object?> Values);
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<LogEntry> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                    ? pairs.ToDictionary(p => p.Key, p => p.Value)
+                    : new Dictionary<string, object?>();
+                entries.Enqueue(new LogEntry(category, eventId, formatter(state, exception), exception, values));
+            }
+        }
+    }
+}

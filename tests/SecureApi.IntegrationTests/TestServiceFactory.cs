@@ -1,0 +1,32 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SecureApi.IntegrationTests;
+
+/// <summary>Runs the test service through the real ASP.NET Core pipeline, in Development (no HTTPS redirect in-process).</summary>
+public sealed class TestServiceFactory : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Development");
+
+    /// <summary>A client whose requests are made as <paramref name="subject"/> (test header scheme).</summary>
+    public HttpClient ClientFor(string subject, string? roles = null, string? tenant = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Test-Subject", subject);
+        if (roles is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Test-Roles", roles);
+        }
+
+        if (tenant is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Test-Tenant", tenant);
+        }
+
+        return client;
+    }
+
+    public static StringContent Json(string json, string mediaType = "application/json") =>
+        new(json, new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" });
+}

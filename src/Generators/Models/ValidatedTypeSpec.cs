@@ -1,7 +1,9 @@
 namespace SecureApi.Generators.Models;
 
 /// <summary>A request type (or a type nested in one) with the validation rules of each member.</summary>
-internal sealed record ValidatedTypeSpec(string TypeName, EquatableArray<ValidatedMemberSpec> Members);
+/// <param name="TrimSuppressions">Documentation ids of the members and constructors carrying <c>[MaxLength]</c>, <c>[MinLength]</c> or
+/// <c>[Length]</c>, whose reflection-based <c>IsValid</c> the trimmer warns about but generated validation never calls.</param>
+internal sealed record ValidatedTypeSpec(string TypeName, EquatableArray<ValidatedMemberSpec> Members, EquatableArray<string> TrimSuppressions);
 
 internal enum MemberShape
 {

@@ -28,9 +28,20 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
         _types[name] = null; // placeholder: stops recursion through self-referencing types
         var constructor = type.SerializationConstructor();
         var members = new List<ValidatedMemberSpec>();
+        var suppressions = new SortedSet<string>(System.StringComparer.Ordinal);
         foreach (var property in type.SerializableProperties())
         {
             var parameter = property.ConstructorParameterFor(constructor);
+            if (property.GetAttributes().Any(IsReflectiveLengthAttribute) && property.GetDocumentationCommentId() is { } propertyId)
+            {
+                suppressions.Add(propertyId);
+            }
+
+            if (parameter is not null && parameter.GetAttributes().Any(IsReflectiveLengthAttribute) && constructor!.GetDocumentationCommentId() is { } constructorId)
+            {
+                suppressions.Add(constructorId);
+            }
+
             var attributes = property.GetAttributes().Concat(parameter?.GetAttributes() ?? Enumerable.Empty<AttributeData>()).ToList();
             if (Describe(type, property, attributes) is { } member)
             {
@@ -38,7 +49,7 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
             }
         }
 
-        _types[name] = new ValidatedTypeSpec(name, members.ToEquatableArray());
+        _types[name] = new ValidatedTypeSpec(name, members.ToEquatableArray(), suppressions.ToEquatableArray());
     }
 
     private ValidatedMemberSpec? Describe(INamedTypeSymbol owner, IPropertySymbol property, List<AttributeData> attributes)
@@ -192,6 +203,9 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
 
     private void ReportUnbounded(INamedTypeSymbol owner, IPropertySymbol property, string what) =>
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnboundedInput, property.Locations.FirstOrDefault(), owner.Name, property.Name, what));
+
+    private static bool IsReflectiveLengthAttribute(AttributeData attribute) =>
+        Is(attribute, "MaxLengthAttribute") || Is(attribute, "MinLengthAttribute") || Is(attribute, "LengthAttribute");
 
     private static bool Is(AttributeData attribute, string name) =>
         attribute.AttributeClass?.ToDisplayString() == KnownNames.DataAnnotations + name;

@@ -136,8 +136,8 @@ internal static class RepresentativeService
             public bool Delete(Guid id) => store.Remove(id);
 
             [Get("/{id}/receipt"), RateLimit("expensive")]
-            public IResult Receipt(Guid id, Caller? caller, HttpContext context) =>
-                caller is null ? TypedResults.Unauthorized() : TypedResults.Text($"receipt {id} for {caller.Subject} via {context.Request.Path}");
+            public IResult Receipt(Guid id, Caller caller, HttpContext context) =>
+                store.Find(id) is null ? TypedResults.NotFound() : TypedResults.Text($"receipt {id} for {caller.Subject} via {context.Request.Path}");
 
             [Get("/count"), AllowAnonymous]
             public static ValueTask<int> Count() => ValueTask.FromResult(0);

@@ -1,0 +1,149 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SecureApi.PackageTests;
+
+/// <summary>One package is all a consumer adds: the runtime under lib/, the generator under analyzers/.</summary>
+public sealed class PackageConsumerTests : IDisposable
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("secureapi-package-");
+
+    [Fact]
+    public async Task PackedPackageBuildsAndServesAFreshConsumerProject()
+    {
+        var repository = FindRepositoryRoot();
+        var feed = Path.Combine(_root.FullName, "feed");
+        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}"; // unique, so no stale copy comes from the package cache
+        await ProcessRunner.RunAsync("dotnet", $"pack \"{Path.Combine(repository, "src", "Runtime", "SecureApi.csproj")}\" -c Release -o \"{feed}\" -p:Version={version}", repository, BuildTimeout);
+
+        var package = Path.Combine(feed, $"SecureApi.{version}.nupkg");
+        using (var archive = ZipFile.OpenRead(package))
+        {
+            var entries = archive.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("lib/net10.0/SecureApi.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/SecureApi.Generators.dll", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("SecureApi.Generators.dll", StringComparison.Ordinal));
+        }
+
+        var consumer = Path.Combine(_root.FullName, "consumer");
+        WriteConsumer(consumer, feed, version);
+        await ProcessRunner.RunAsync("dotnet", "build -c Release", consumer, BuildTimeout);
+
+        var port = FreePort();
+        using var service = ProcessRunner.Start("dotnet", $"bin/Release/net10.0/Consumer.dll --urls http://127.0.0.1:{port}", consumer, out var log);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var hello = await WaitForAsync(client, "/hello", log);
+            Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
+            Assert.Equal("""{"message":"hello from a package consumer"}""", await hello.Content.ReadAsStringAsync());
+
+            var unknownMember = await client.PostAsync("/echo", new StringContent("""{"text":"hi","extra":1}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, unknownMember.StatusCode);
+            Assert.Contains("extra", await unknownMember.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/private")).StatusCode);
+        }
+        finally
+        {
+            service.Kill(entireProcessTree: true);
+        }
+    }
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private static void WriteConsumer(string directory, string feed, string version)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <IsAotCompatible>true</IsAotCompatible>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SecureApi" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+            using System.ComponentModel.DataAnnotations;
+            using Microsoft.AspNetCore.Authorization;
+            using SecureApi;
+
+            var builder = WebApplication.CreateSlimBuilder(args);
+            builder.Services.AddSecureApi(builder.Configuration);
+            var app = builder.Build();
+            app.UseSecureApi();
+            app.MapSecureApi();
+            app.Run();
+
+            public sealed record Greeting(string Message);
+            public sealed record Echo([MaxLength(100)] string Text);
+
+            [Endpoints(""), AllowAnonymous]
+            public sealed partial class PublicApi
+            {
+                [Get("/hello")] public Greeting Hello() => new("hello from a package consumer");
+                [Post("/echo")] public Echo Echo(Echo body) => body;
+            }
+
+            [Endpoints("/private")]
+            public sealed partial class PrivateApi
+            {
+                [Get("")] public Greeting Secret(Caller caller) => new(caller.Subject);
+            }
+            """);
+    }
+
+    private static async Task<HttpResponseMessage> WaitForAsync(HttpClient client, string path, StringBuilder log)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                return await client.GetAsync(path);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        throw new TimeoutException($"The consumer did not start:\n{log}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SecureApi.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("SecureApi.sln not found above " + AppContext.BaseDirectory);
+    }
+}

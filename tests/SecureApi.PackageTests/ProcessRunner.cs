@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace SecureApi.PackageTests;
+
+/// <summary>Runs a command to completion, failing with its whole output when it exits non-zero.</summary>
+internal static class ProcessRunner
+{
+    public static async Task<string> RunAsync(string fileName, string arguments, string workingDirectory, TimeSpan timeout)
+    {
+        using var process = Start(fileName, arguments, workingDirectory, out var output);
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{fileName} {arguments}' did not finish in {timeout}:\n{output}");
+        }
+
+        process.WaitForExit(); // flushes the redirected output
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{fileName} {arguments}' exited with {process.ExitCode}:\n{output}");
+        }
+
+        return output.ToString();
+    }
+
+    public static Process Start(string fileName, string arguments, string workingDirectory, out StringBuilder output)
+    {
+        var captured = new StringBuilder();
+        var process = new Process
+        {
+            StartInfo = new ProcessStartInfo(fileName, arguments)
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            },
+        };
+        process.StartInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        process.StartInfo.Environment["DOTNET_NOLOGO"] = "1";
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (captured) { captured.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (captured) { captured.AppendLine(e.Data); } } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        output = captured;
+        return process;
+    }
+}

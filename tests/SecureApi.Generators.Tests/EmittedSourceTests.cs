@@ -16,6 +16,12 @@ public sealed class EmittedSourceTests
     }
 
     [Fact]
+    public void RepresentativeServiceHasNoGeneratorDiagnostics()
+    {
+        Assert.Empty(s_run.Value.Diagnostics);
+    }
+
+    [Fact]
     public void GeneratedSourceCompilesWithoutWarnings()
     {
         var problems = s_run.Value.CompilationProblems;

@@ -61,6 +61,17 @@ partial class OrdersApi
         global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
         {
             Method = "GET",
+            Route = "/orders/{id}/receipt",
+            Name = "OrdersApi.Receipt",
+            Tag = "Orders",
+            AllowAnonymous = false,
+            RateLimitPolicy = "expensive",
+            SuccessStatusCode = 200,
+            Handler = HandleReceiptAsync,
+        });
+        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        {
+            Method = "GET",
             Route = "/orders/count",
             Name = "OrdersApi.Count",
             Tag = "Orders",
@@ -211,6 +222,39 @@ partial class OrdersApi
             var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
             var found = endpoint.Delete(id);
             await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
+        }
+        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: there is no one left to answer.
+        }
+        catch (global::System.Exception exception)
+        {
+            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
+        }
+        finally
+        {
+            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
+        }
+    }
+
+    /// <summary>GET /orders/{id}/receipt: binds, validates and calls <see cref="Receipt"/>.</summary>
+    private static async global::System.Threading.Tasks.Task HandleReceiptAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    {
+        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var errors = new global::SecureApi.Validation.ValidationErrors();
+            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors)!;
+            if (errors.HasErrors)
+            {
+                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+                return;
+            }
+
+            var caller = global::SecureApi.Caller.From(httpContext);
+            var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
+            var result = endpoint.Receipt(id, caller, httpContext);
+            await (result is null ? global::SecureApi.Http.Responses.NotFoundAsync(httpContext) : result.ExecuteAsync(httpContext));
         }
         catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
         {

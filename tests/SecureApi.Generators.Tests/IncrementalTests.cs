@@ -1,0 +1,184 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace SecureApi.Generators.Tests;
+
+/// <summary>
+/// Edits that cannot change the output leave every tracked step cached (so the IDE does no work per keystroke),
+/// and edits that can change it do reach the output.
+/// </summary>
+public sealed class IncrementalTests
+{
+    private const string Unrelated = """
+        namespace Shop.Other;
+
+        public static class Arithmetic
+        {
+            public static int Twice(int value) => value * 2;
+        }
+        """;
+
+    /// <summary>Every step name the generator declares, read from the constants of <see cref="TrackingNames"/>.</summary>
+    private static readonly string[] s_stepNames =
+    [
+        .. typeof(TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.IsLiteral)
+            .Select(field => (string)field.GetRawConstantValue()!),
+    ];
+
+    [Fact]
+    public void EveryTrackingNameIsRecorded()
+    {
+        var run = GeneratorHarness.Run(Service());
+
+        Assert.NotEmpty(s_stepNames);
+        Assert.All(s_stepNames, name => Assert.True(run.Result.TrackedSteps.ContainsKey(name), $"Step '{name}' was not recorded."));
+    }
+
+    [Fact]
+    public void AddingAnUnrelatedFileKeepsEveryStepCached()
+    {
+        var first = GeneratorHarness.Run(Service());
+
+        var second = GeneratorHarness.Run(first.Input.AddSyntaxTrees(GeneratorHarness.Parse(Unrelated, "Unrelated.cs")), first.Driver);
+
+        AssertAllCached(second);
+    }
+
+    [Fact]
+    public void EditingAnUnrelatedClassKeepsEveryStepCached()
+    {
+        var first = GeneratorHarness.Run(Service(Unrelated));
+        var edited = Unrelated.Replace("value * 2", "value + value", StringComparison.Ordinal);
+
+        var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(2), edited), first.Driver);
+
+        AssertAllCached(second);
+    }
+
+    [Fact]
+    public void EditingAnEndpointMethodBodyKeepsEveryStepCached()
+    {
+        // The body of the file's last method: the models change only if the parser reads bodies, and no location after the edit moves.
+        var first = GeneratorHarness.Run(Service());
+        var edited = RepresentativeService.Endpoints.Replace("await Task.Yield();", "await Task.Delay(1);", StringComparison.Ordinal);
+        Assert.NotEqual(RepresentativeService.Endpoints, edited);
+
+        var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(1), edited), first.Driver);
+
+        // The edited file's classes were parsed again (Unchanged, not Cached): this checks the models compare by value.
+        Assert.Contains(Reasons(second, TrackingNames.EndpointClasses), reason => reason == IncrementalStepRunReason.Unchanged);
+        AssertAllCached(second);
+    }
+
+    [Fact]
+    public void AddingAnEndpointRegeneratesItsClassFile()
+    {
+        var first = GeneratorHarness.Run(Service());
+        var edited = RepresentativeService.Endpoints.Replace(
+            "[Post(\"/reset\")]",
+            "[Get(\"/version\")]\n    public static string Version() => \"1\";\n\n    [Post(\"/reset\")]",
+            StringComparison.Ordinal);
+
+        var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(1), edited), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.EndpointSpecs), reason => reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("HandleVersionAsync", second.Source("Shop.Api.StatusApi.Endpoints.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(second.Diagnostics);
+    }
+
+    [Fact]
+    public void AddingAnEndpointClassProducesNewOutputs()
+    {
+        var first = GeneratorHarness.Run(Service());
+        var added = """
+            namespace Shop.Api;
+
+            [Endpoints("/ping")]
+            public partial class PingApi
+            {
+                [Get("")]
+                public static bool Ping() => true;
+            }
+            """;
+
+        var second = GeneratorHarness.Run(first.Input.AddSyntaxTrees(GeneratorHarness.Parse(added, "PingApi.cs")), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.EndpointClasses), reason => reason == IncrementalStepRunReason.New);
+        Assert.Contains(Reasons(second, TrackingNames.EndpointClassNames), reason => reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("global::Shop.Api.PingApi.MapSecureApiEndpoints(endpoints);", second.Source("SecureApiEndpointRouteBuilderExtensions.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StepOutputsHoldNoSymbolsSyntaxOrCompilations()
+    {
+        var run = GeneratorHarness.Run(Service());
+
+        foreach (var name in s_stepNames)
+        {
+            foreach (var (value, _) in run.Result.TrackedSteps[name].SelectMany(step => step.Outputs))
+            {
+                AssertPlainValue(value, name, depth: 0);
+            }
+        }
+    }
+
+    private static Microsoft.CodeAnalysis.CSharp.CSharpCompilation Service(params string[] extra) =>
+        GeneratorHarness.Compile([RepresentativeService.Models, RepresentativeService.Endpoints, .. extra]);
+
+    private static Compilation Replace(Compilation compilation, string path, string source) =>
+        compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(tree => tree.FilePath == path), GeneratorHarness.Parse(source, path));
+
+    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRun run, string stepName) =>
+        run.Result.TrackedSteps[stepName].SelectMany(step => step.Outputs).Select(output => output.Reason);
+
+    private static void AssertAllCached(GeneratorRun run)
+    {
+        var changed = s_stepNames
+            .Where(run.Result.TrackedSteps.ContainsKey)
+            .SelectMany(name => Reasons(run, name).Select(reason => (Step: name, Reason: reason)))
+            .Concat(run.Result.TrackedOutputSteps.SelectMany(step => step.Value.SelectMany(s => s.Outputs).Select(output => (Step: step.Key, output.Reason))))
+            .Where(output => output.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            .ToList();
+
+        Assert.True(changed.Count == 0, "Steps that re-ran with a different result: " + string.Join(", ", changed.Select(c => $"{c.Step}={c.Reason}")));
+        Assert.All(s_stepNames, name => Assert.True(run.Result.TrackedSteps.ContainsKey(name), $"Step '{name}' was not recorded."));
+    }
+
+    /// <summary>
+    /// Walks a step output through the generator's own model types and collections, failing on anything that would hold
+    /// a compilation alive or compare by reference.
+    /// </summary>
+    private static void AssertPlainValue(object? value, string step, int depth)
+    {
+        if (value is null or string || value.GetType().IsPrimitive || value.GetType().IsEnum)
+        {
+            return;
+        }
+
+        Assert.True(depth < 20, $"Step '{step}' output nests too deeply (a cycle?).");
+        Assert.False(
+            value is ISymbol or SyntaxNode or SyntaxTree or Compilation or SemanticModel or Location or AttributeData or TypedConstant,
+            $"Step '{step}' output holds a {value.GetType().Name}: models must hold plain values only.");
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items)
+            {
+                AssertPlainValue(item, step, depth + 1);
+            }
+
+            return;
+        }
+
+        if (value.GetType().Assembly != typeof(SecureApiGenerator).Assembly)
+        {
+            return; // a value type from elsewhere, such as TextSpan
+        }
+
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            AssertPlainValue(property.GetValue(value), step, depth + 1);
+        }
+    }
+}

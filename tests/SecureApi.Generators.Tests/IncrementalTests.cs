@@ -33,7 +33,9 @@ public sealed class IncrementalTests
         var run = GeneratorHarness.Run(Service());
 
         Assert.NotEmpty(s_stepNames);
-        Assert.All(s_stepNames, name => Assert.True(run.Result.TrackedSteps.ContainsKey(name), $"Step '{name}' was not recorded."));
+        Assert.All(s_stepNames, name => Assert.True(
+            run.Result.TrackedSteps.ContainsKey(name),
+            $"Step '{name}' did not run for the representative service, so the caching tests cannot check it: use the feature behind it in RepresentativeService."));
     }
 
     [Fact]
@@ -143,7 +145,6 @@ public sealed class IncrementalTests
             .ToList();
 
         Assert.True(changed.Count == 0, "Steps that re-ran with a different result: " + string.Join(", ", changed.Select(c => $"{c.Step}={c.Reason}")));
-        Assert.All(s_stepNames, name => Assert.True(run.Result.TrackedSteps.ContainsKey(name), $"Step '{name}' was not recorded."));
     }
 
     /// <summary>

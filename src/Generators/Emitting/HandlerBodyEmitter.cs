@@ -52,7 +52,11 @@ internal static class HandlerBodyEmitter
             writer.Lines(ReturnValidationProblem);
         }
 
-        writer.Line();
+        if (bound.Count > 0 || body is not null)
+        {
+            writer.Line();
+        }
+
         foreach (var parameter in endpoint.Parameters.Where(p => p.Source is ParameterSource.Caller or ParameterSource.Service))
         {
             writer.Line($"var {Local(parameter)} = {ResolveExpression(parameter)};");
@@ -121,7 +125,7 @@ internal static class HandlerBodyEmitter
         {
             return parameter.BindKind == BindKind.Enum
                 ? $"{Names.Binding}.RouteEnum<{underlying}>(httpContext, {name}, errors).GetValueOrDefault()"
-                : $"{Names.Binding}.Route<{underlying}>(httpContext, {name}, errors)!";
+                : $"{Names.Binding}.Route<{underlying}>(httpContext, {name}, errors){(parameter.IsValueType ? "" : "!")}";
         }
 
         var required = parameter.IsRequired ? "true" : "false";
@@ -131,7 +135,7 @@ internal static class HandlerBodyEmitter
             BindKind.NullableEnum => $"{Names.Binding}.QueryEnum<{underlying}>(httpContext, {name}, errors, required: false)",
             BindKind.Enum => $"{Names.Binding}.QueryEnum<{underlying}>(httpContext, {name}, errors, required: {required}) ?? {parameter.DefaultValue ?? "default"}",
             _ when parameter.DefaultValue is { } fallback => $"{Names.Binding}.Query<{underlying}>(httpContext, {name}, errors, required: false, fallback: {fallback})",
-            _ when parameter.IsRequired => $"{Names.Binding}.Query<{underlying}>(httpContext, {name}, errors, required: true)!",
+            _ when parameter.IsRequired => $"{Names.Binding}.Query<{underlying}>(httpContext, {name}, errors, required: true){(parameter.IsValueType ? "" : "!")}",
             _ => $"{Names.Binding}.Query<{underlying}>(httpContext, {name}, errors, required: false)",
         };
     }

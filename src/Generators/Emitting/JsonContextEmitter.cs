@@ -149,6 +149,8 @@ internal static class JsonContextEmitter
                 var property = spec.Properties[i];
                 var setter = property.Settable
                     ? $"static (obj, value) => (({typeName})obj).{property.Name} = value!"
+                    : property.InitOnly
+                    ? $"static (obj, value) => {InitSetter(typeName, property.Name)}(({typeName})obj, value!)"
                     : initialized.Contains(property.Name)
                         ? "static (obj, value) => throw new global::System.InvalidOperationException(\"Set through the constructor or initializer.\")"
                         : "null";
@@ -171,6 +173,13 @@ internal static class JsonContextEmitter
             writer.Line("return properties;");
         }
 
+        foreach (var property in spec.Properties.Where(p => p.InitOnly))
+        {
+            writer.Line();
+            writer.Line($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"set_{property.Name}\")]");
+            writer.Line($"private static extern void {InitSetter(typeName, property.Name)}({typeName} obj, {property.TypeName} value);");
+        }
+
         if (!spec.UsesParameterizedCreator)
         {
             return;
@@ -189,6 +198,8 @@ internal static class JsonContextEmitter
             }
         }
     }
+
+    private static string InitSetter(string typeName, string property) => "Init" + Identifier(typeName) + property;
 
     private static string PropertiesMethod(string typeName) => "Properties" + Identifier(typeName);
 

@@ -149,11 +149,11 @@ internal static class ValidatorEmitter
         yield return $$"""
             if ({{value}} is { } {{member.JsonName}}Items)
             {
-                var index = 0;
-                foreach (var item in {{member.JsonName}}Items)
+                var {{member.JsonName}}Index = 0;
+                foreach (var {{member.JsonName}}Item in {{member.JsonName}}Items)
                 {
-                    var itemKey = {{Names.ValidationErrors}}.Element({{key}}, index++);
-                    if ({{Names.Check}}.Required(item, errors, itemKey)) Validate(item, errors, itemKey);
+                    var {{member.JsonName}}ItemKey = {{Names.ValidationErrors}}.Element({{key}}, {{member.JsonName}}Index++);
+                    if ({{Names.Check}}.Required({{member.JsonName}}Item, errors, {{member.JsonName}}ItemKey)) Validate({{member.JsonName}}Item, errors, {{member.JsonName}}ItemKey);
                 }
             }
             """;

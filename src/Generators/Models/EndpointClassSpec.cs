@@ -64,7 +64,8 @@ internal sealed record ParameterSpec(
     BindKind BindKind,
     bool IsRequired,
     string? DefaultValue,
-    string? JsonProperty);
+    string? JsonProperty,
+    bool IsValueType);
 
 internal enum ReturnKind
 {

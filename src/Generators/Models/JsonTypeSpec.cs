@@ -35,7 +35,9 @@ internal sealed record JsonObjectSpec(
     EquatableArray<JsonCreatorArgSpec> CreatorArgs);
 
 /// <param name="Settable">Has an ordinary public setter (not init-only).</param>
-internal sealed record JsonPropertySpec(string Name, string TypeName, bool Settable, bool IsRequired, bool IsNullable);
+/// <param name="InitOnly">A non-required init-only member outside the constructor: set after construction (through
+/// <c>UnsafeAccessor</c>), so its initializer's value survives when the JSON leaves it out.</param>
+internal sealed record JsonPropertySpec(string Name, string TypeName, bool Settable, bool InitOnly, bool IsRequired);
 
 /// <summary>A value the creator receives: a constructor argument, or an init/required member set in the initializer.</summary>
 internal sealed record JsonCreatorArgSpec(string Name, string TypeName, bool IsMemberInitializer, bool IsNullable, bool HasDefaultValue, string? DefaultValue);

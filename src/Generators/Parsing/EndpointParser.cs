@@ -31,7 +31,7 @@ internal static class EndpointParser
         var routeParameters = Routes.ParameterNames(route);
         foreach (var routeParameter in routeParameters)
         {
-            if (!method.Parameters.Any(p => p.Name == routeParameter))
+            if (!method.Parameters.Any(p => string.Equals(p.Name, routeParameter, System.StringComparison.OrdinalIgnoreCase)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RouteParameterNotBound, location, route, method.Name, routeParameter));
                 valid = false;

@@ -62,7 +62,7 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Cancel
         }
 
         if (type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } named &&
-            named.SpecialType == SpecialType.None && !named.IsUnboundGenericType)
+            named.SpecialType == SpecialType.None && !named.IsUnboundGenericType && IsOwnObjectType(named))
         {
             return DescribeObject(named, name, propertyName);
         }
@@ -89,14 +89,14 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Cancel
             }
 
             var settable = property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false };
-            var isNullable = IsNullable(property.Type);
-            properties.Add(new JsonPropertySpec(property.Name, property.Type.FullName(), settable, property.IsRequired, isNullable));
-
             var boundToConstructor = property.ConstructorParameterFor(constructor) is not null;
-            var initOnly = property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: true };
-            if (!boundToConstructor && (initOnly || property.IsRequired))
+            var initOnly = property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: true } && !boundToConstructor && !property.IsRequired;
+            properties.Add(new JsonPropertySpec(property.Name, property.Type.FullName(), settable, initOnly, property.IsRequired));
+
+            // Required members must be set in the object initializer; everything else keeps its initializer's value when absent.
+            if (!boundToConstructor && property.IsRequired)
             {
-                initializers.Add(new JsonCreatorArgSpec(property.Name, property.Type.FullName(), IsMemberInitializer: true, isNullable, false, null));
+                initializers.Add(new JsonCreatorArgSpec(property.Name, property.Type.FullName(), IsMemberInitializer: true, IsNullable(property.Type), false, null));
             }
         }
 
@@ -108,6 +108,14 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Cancel
         return new JsonTypeSpec(name, propertyName, JsonTypeKind.Object, null, null,
             new JsonObjectSpec(parameterized, properties.ToEquatableArray(), arguments.ToEquatableArray()));
     }
+
+    /// <summary>
+    /// Objects are the application's own classes and SecureApi's (<c>Page&lt;T&gt;</c>); framework types such as
+    /// <c>Dictionary&lt;K,V&gt;</c> or any other enumerable are not described member by member.
+    /// </summary>
+    private static bool IsOwnObjectType(INamedTypeSymbol type) =>
+        (type.Locations.Any(l => l.IsInSource) || type.ContainingNamespace.ToDisplayString().StartsWith("SecureApi", System.StringComparison.Ordinal)) &&
+        !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
 
     /// <summary>Element type of a supported collection; <c>string</c> is not one.</summary>
     public static ITypeSymbol? CollectionElementOf(ITypeSymbol type, out JsonTypeKind kind)
@@ -147,11 +155,20 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Cancel
         : "(" + parameter.Type.FullName() + ")" + System.Convert.ToString(parameter.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The context property name: <c>NewNote</c>, <c>ListString</c>, <c>NullableInt32</c>, <c>PageNote</c>, <c>NoteArray</c>.</summary>
-    public static string PropertyNameOf(ITypeSymbol type) => type switch
+    public static string PropertyNameOf(ITypeSymbol type)
     {
-        IArrayTypeSymbol array => PropertyNameOf(array.ElementType) + "Array",
-        _ when type.IsNullableValueType(out var underlying) => "Nullable" + PropertyNameOf(underlying),
-        INamedTypeSymbol { IsGenericType: true } named => named.Name + string.Concat(named.TypeArguments.Select(PropertyNameOf)),
+        var name = BaseNameOf(type);
+        return ReservedContextMembers.Contains(name) ? name + "Info" : name;
+    }
+
+    /// <summary>Members of the context itself, which a type's property must not hide.</summary>
+    private static readonly HashSet<string> ReservedContextMembers = ["Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Register"];
+
+    private static string BaseNameOf(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => BaseNameOf(array.ElementType) + "Array",
+        _ when type.IsNullableValueType(out var underlying) => "Nullable" + BaseNameOf(underlying),
+        INamedTypeSymbol { IsGenericType: true } named => named.Name + string.Concat(named.TypeArguments.Select(BaseNameOf)),
         _ => type.MetadataName,
     };
 

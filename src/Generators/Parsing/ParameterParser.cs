@@ -13,20 +13,21 @@ internal static class ParameterParser
     {
         var type = parameter.Type;
         var typeName = type.FullName();
+        var plainName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
         ParameterSpec Make(ParameterSource source, BindKind kind = BindKind.None, bool required = false, string? jsonProperty = null, string? bindingName = null) =>
-            new(parameter.Name, source, typeName, bindingName ?? parameter.Name, kind, required, DefaultOf(parameter), jsonProperty);
+            new(parameter.Name, source, typeName, bindingName ?? parameter.Name, kind, required, DefaultOf(parameter), jsonProperty, type.IsValueType);
 
-        if (type.ToDisplayString() == KnownNames.Caller)
+        if (plainName == KnownNames.Caller)
         {
             return Make(ParameterSource.Caller, required: type.NullableAnnotation != NullableAnnotation.Annotated);
         }
 
-        if (type.ToDisplayString() == KnownNames.CancellationToken)
+        if (plainName == KnownNames.CancellationToken)
         {
             return Make(ParameterSource.CancellationToken);
         }
 
-        if (type.ToDisplayString() == KnownNames.HttpContext)
+        if (plainName == KnownNames.HttpContext)
         {
             return Make(ParameterSource.HttpContext);
         }
@@ -37,7 +38,7 @@ internal static class ParameterParser
         }
 
         var bindKind = BindKindOf(type);
-        if (routeParameters.Contains(parameter.Name))
+        if (routeParameters.Contains(parameter.Name, System.StringComparer.OrdinalIgnoreCase))
         {
             return bindKind is BindKind.Parsable or BindKind.Enum ? Make(ParameterSource.Route, bindKind, required: true) : null;
         }

@@ -120,7 +120,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
         var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Shop.Api.NewOrder>
         {
-            ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.NewOrder((string)args[0], (int)args[1], (global::Shop.Api.OrderStatus)args[2], (global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>)args[3]) { Code = (string)args[4], Email = (string)args[5], Shipping = (string)args[6], Channel = (string)args[7], Tags = (global::System.Collections.Generic.List<string>)args[8], Notes = (string[])args[9], Address = (global::Shop.Api.Address)args[10], Weight = (double?)args[11], PreviousStatus = (global::Shop.Api.OrderStatus?)args[12], Priority = (int)args[13], Rank = (int?)args[14] },
+            ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.NewOrder((string)args[0], (int)args[1], (global::Shop.Api.OrderStatus)args[2], (global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>)args[3]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Api_NewOrder(),
             PropertyMetadataInitializer = _ => PropertiesShop_Api_NewOrder(options),
         };
@@ -174,7 +174,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).Code,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderCode((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "Code",
         });
         properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -183,7 +183,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).Email,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderEmail((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "Email",
         });
         properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -192,7 +192,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).Shipping,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderShipping((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "Shipping",
         });
         properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -201,7 +201,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).Channel,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderChannel((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "Channel",
         });
         properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
@@ -210,7 +210,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).Tags,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderTags((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "Tags",
         });
         properties[9] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string[]>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string[]>
@@ -219,7 +219,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).Notes,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderNotes((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "Notes",
         });
         properties[10] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Shop.Api.Address>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Shop.Api.Address>
@@ -228,7 +228,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).Address,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderAddress((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "Address",
         });
         properties[11] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<double?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<double?>
@@ -237,7 +237,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).Weight,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderWeight((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "Weight",
         });
         properties[12] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Shop.Api.OrderStatus?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Shop.Api.OrderStatus?>
@@ -246,7 +246,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).PreviousStatus,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderPreviousStatus((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "PreviousStatus",
         });
         properties[13] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
@@ -255,7 +255,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).Priority,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderPriority((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "Priority",
         });
         properties[14] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
@@ -264,11 +264,44 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             IsPublic = true,
             DeclaringType = typeof(global::Shop.Api.NewOrder),
             Getter = static obj => ((global::Shop.Api.NewOrder)obj).Rank,
-            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            Setter = static (obj, value) => InitShop_Api_NewOrderRank((global::Shop.Api.NewOrder)obj, value!),
             PropertyName = "Rank",
         });
         return properties;
     }
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+    private static extern void InitShop_Api_NewOrderCode(global::Shop.Api.NewOrder obj, string value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Email")]
+    private static extern void InitShop_Api_NewOrderEmail(global::Shop.Api.NewOrder obj, string value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Shipping")]
+    private static extern void InitShop_Api_NewOrderShipping(global::Shop.Api.NewOrder obj, string value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Channel")]
+    private static extern void InitShop_Api_NewOrderChannel(global::Shop.Api.NewOrder obj, string value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tags")]
+    private static extern void InitShop_Api_NewOrderTags(global::Shop.Api.NewOrder obj, global::System.Collections.Generic.List<string> value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Notes")]
+    private static extern void InitShop_Api_NewOrderNotes(global::Shop.Api.NewOrder obj, string[] value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Address")]
+    private static extern void InitShop_Api_NewOrderAddress(global::Shop.Api.NewOrder obj, global::Shop.Api.Address value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Weight")]
+    private static extern void InitShop_Api_NewOrderWeight(global::Shop.Api.NewOrder obj, double? value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PreviousStatus")]
+    private static extern void InitShop_Api_NewOrderPreviousStatus(global::Shop.Api.NewOrder obj, global::Shop.Api.OrderStatus? value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Priority")]
+    private static extern void InitShop_Api_NewOrderPriority(global::Shop.Api.NewOrder obj, int value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Rank")]
+    private static extern void InitShop_Api_NewOrderRank(global::Shop.Api.NewOrder obj, int? value);
 
     private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] CreatorParametersShop_Api_NewOrder() => new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[]
     {
@@ -276,17 +309,6 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "Quantity", ParameterType = typeof(int), Position = 1, IsNullable = false, HasDefaultValue = false },
         new() { Name = "Status", ParameterType = typeof(global::Shop.Api.OrderStatus), Position = 2, IsNullable = false, HasDefaultValue = false },
         new() { Name = "Lines", ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>), Position = 3, IsNullable = true, HasDefaultValue = true, DefaultValue = null },
-        new() { Name = "Code", ParameterType = typeof(string), Position = 4, IsNullable = true, IsMemberInitializer = true },
-        new() { Name = "Email", ParameterType = typeof(string), Position = 5, IsNullable = true, IsMemberInitializer = true },
-        new() { Name = "Shipping", ParameterType = typeof(string), Position = 6, IsNullable = true, IsMemberInitializer = true },
-        new() { Name = "Channel", ParameterType = typeof(string), Position = 7, IsNullable = true, IsMemberInitializer = true },
-        new() { Name = "Tags", ParameterType = typeof(global::System.Collections.Generic.List<string>), Position = 8, IsNullable = true, IsMemberInitializer = true },
-        new() { Name = "Notes", ParameterType = typeof(string[]), Position = 9, IsNullable = true, IsMemberInitializer = true },
-        new() { Name = "Address", ParameterType = typeof(global::Shop.Api.Address), Position = 10, IsNullable = true, IsMemberInitializer = true },
-        new() { Name = "Weight", ParameterType = typeof(double?), Position = 11, IsNullable = true, IsMemberInitializer = true },
-        new() { Name = "PreviousStatus", ParameterType = typeof(global::Shop.Api.OrderStatus?), Position = 12, IsNullable = true, IsMemberInitializer = true },
-        new() { Name = "Priority", ParameterType = typeof(int), Position = 13, IsNullable = false, IsMemberInitializer = true },
-        new() { Name = "Rank", ParameterType = typeof(int?), Position = 14, IsNullable = true, IsMemberInitializer = true },
     };
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Order>? _Order;

@@ -55,11 +55,11 @@ internal static class SecureApiValidators
         global::SecureApi.Validation.Check.MaxCount(value.Lines, 10, errors, linesKey);
         if (value.Lines is { } linesItems)
         {
-            var index = 0;
-            foreach (var item in linesItems)
+            var linesIndex = 0;
+            foreach (var linesItem in linesItems)
             {
-                var itemKey = global::SecureApi.Validation.ValidationErrors.Element(linesKey, index++);
-                if (global::SecureApi.Validation.Check.Required(item, errors, itemKey)) Validate(item, errors, itemKey);
+                var linesItemKey = global::SecureApi.Validation.ValidationErrors.Element(linesKey, linesIndex++);
+                if (global::SecureApi.Validation.Check.Required(linesItem, errors, linesItemKey)) Validate(linesItem, errors, linesItemKey);
             }
         }
 

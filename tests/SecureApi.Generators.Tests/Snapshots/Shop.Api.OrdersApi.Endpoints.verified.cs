@@ -133,7 +133,7 @@ partial class OrdersApi
         try
         {
             var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors)!;
+            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
             if (errors.HasErrors)
             {
                 await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
@@ -212,7 +212,7 @@ partial class OrdersApi
         try
         {
             var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors)!;
+            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
             if (errors.HasErrors)
             {
                 await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
@@ -244,7 +244,7 @@ partial class OrdersApi
         try
         {
             var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors)!;
+            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
             if (errors.HasErrors)
             {
                 await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
@@ -276,7 +276,6 @@ partial class OrdersApi
         var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-
             var result = await global::Shop.Api.OrdersApi.Count();
             await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Int32);
         }

@@ -38,7 +38,6 @@ partial class StatusApi
         var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-
             var result = global::Shop.Api.StatusApi.Ping();
             if (result is null)
             {
@@ -68,7 +67,6 @@ partial class StatusApi
         var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-
             var endpoint = new global::Shop.Api.StatusApi();
             await endpoint.Reset();
             await global::SecureApi.Http.Responses.NoContentAsync(httpContext);

@@ -1,33 +1,53 @@
-using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
+using SecureApi;
 
 namespace NotesService;
 
-public sealed record Note(Guid Id, string Title, string Body, IReadOnlyList<string> Tags, DateTimeOffset CreatedAt);
+/// <summary>A note belongs to one user: no other caller can read, change or even detect it.</summary>
+[Resource("notes")]
+public sealed record Note
+{
+    [Key]
+    public Guid Id { get; init; }
+
+    [Owner]
+    public string OwnerId { get; init; } = "";
+
+    [Sortable, Filterable, MaxLength(200)]
+    public required string Title { get; init; }
+
+    [MaxLength(10_000)]
+    public required string Body { get; init; }
+
+    /// <summary>Encrypted at rest; decrypted only for the owner.</summary>
+    [Encrypted]
+    public string? PrivateNote { get; init; }
+
+    /// <summary>Kept for moderators; never written to a response.</summary>
+    [Sensitive]
+    public string? ModerationFlag { get; init; }
+
+    [ServerSet, Sortable]
+    public DateTimeOffset CreatedAt { get; init; }
+
+    [ServerSet(OnUpdate = true)]
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    [ConcurrencyCheck]
+    public long Version { get; init; }
+}
 
 public sealed record NewNote(
     [Required, MaxLength(200)] string Title,
     [Required, MaxLength(10_000)] string Body,
-    [MaxLength(10)] IReadOnlyList<string>? Tags = null);
+    [MaxLength(2_000)] string? PrivateNote = null);
+
+/// <summary>A partial change: members left out (or null) keep their value.</summary>
+public sealed record NotePatch(
+    [MaxLength(200)] string? Title = null,
+    [MaxLength(10_000)] string? Body = null,
+    [MaxLength(2_000)] string? PrivateNote = null);
+
+public sealed record NoteSummary(Guid Id, string Title);
 
 public sealed record ServiceInfo(string Name, string Version);
-
-/// <summary>Notes kept per owner in memory; nothing is reachable without the owner's subject.</summary>
-public sealed class NoteBook
-{
-    private readonly ConcurrentDictionary<(string Owner, Guid Id), Note> _notes = new();
-
-    public Note Add(string owner, NewNote request)
-    {
-        var note = new Note(Guid.CreateVersion7(), request.Title, request.Body, request.Tags ?? [], DateTimeOffset.UtcNow);
-        _notes[(owner, note.Id)] = note;
-        return note;
-    }
-
-    public Note? Find(string owner, Guid id) => _notes.GetValueOrDefault((owner, id));
-
-    public Note[] List(string owner, int take) =>
-        [.. _notes.Where(n => n.Key.Owner == owner).Select(n => n.Value).OrderByDescending(n => n.Id).Take(take)];
-
-    public bool Remove(string owner, Guid id) => _notes.TryRemove((owner, id), out _);
-}

@@ -2,7 +2,6 @@ using NotesService;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddSecureApi(builder.Configuration);
-builder.Services.AddSingleton<NoteBook>();
 
 var app = builder.Build();
 app.UseSecureApi();
@@ -10,3 +9,6 @@ app.MapSecureApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
+
+/// <summary>The entry point, public so tests can host the sample with WebApplicationFactory.</summary>
+public partial class Program;

@@ -54,6 +54,19 @@ public sealed class SecureApiGenerator : IIncrementalGenerator
             output.AddSource(JsonContextEmitter.HintName, JsonContextEmitter.Emit(types.ToList()));
         });
 
+        var resources = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ResourceParser.ResourceAttribute,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (syntax, _) => ResourceParser.ParseResult((INamedTypeSymbol)syntax.TargetSymbol))
+            .WithTrackingName(TrackingNames.Resources);
+        context.RegisterSourceOutput(resources.Select(static (result, _) => result.Diagnostics), static (output, items) => Report(output, items));
+        var resourceSpecs = resources
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .WithTrackingName(TrackingNames.ResourceSpecs);
+        context.RegisterSourceOutput(resourceSpecs, static (output, spec) => output.AddSource(StoreEmitter.HintName(spec), StoreEmitter.Emit(spec)));
+
         var validatedTypes = all
             .Select(static (specs, _) => TypeMerger.Merge(specs.SelectMany(s => s.ValidatedTypes), t => t.TypeName))
             .WithTrackingName(TrackingNames.ValidatedTypes);

@@ -11,4 +11,6 @@ internal static class TrackingNames
     public const string EndpointClassNames = nameof(EndpointClassNames);
     public const string JsonTypes = nameof(JsonTypes);
     public const string ValidatedTypes = nameof(ValidatedTypes);
+    public const string Resources = nameof(Resources);
+    public const string ResourceSpecs = nameof(ResourceSpecs);
 }

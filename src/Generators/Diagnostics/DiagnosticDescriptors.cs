@@ -50,6 +50,22 @@ internal static class DiagnosticDescriptors
         "SAPI010", "Endpoint class cannot be nested or generic",
         "'{0}' is nested in another type or generic; declare endpoint classes as top-level, non-generic partial classes");
 
+    public static readonly DiagnosticDescriptor AdminStoreWithoutRole = Error(
+        "SAPI011", "Unscoped admin store on an endpoint without a role",
+        "'{0}' uses '{1}', which reads every owner's rows, but endpoint '{2}' does not require a role; add [RequireRole(\"admin\")] to the class or method");
+
+    public static readonly DiagnosticDescriptor MassAssignment = Error(
+        "SAPI012", "Request type can set a protected member",
+        "Request type '{0}' has member '{1}', which is the {2} of resource '{3}' and is set by the server; remove it from the request type");
+
+    public static readonly DiagnosticDescriptor InvalidResource = Error(
+        "SAPI013", "Resource declaration is not valid",
+        "Resource '{0}' is not valid: {1}");
+
+    public static readonly DiagnosticDescriptor NoGeneratedOperation = Error(
+        "SAPI014", "Partial endpoint has no generated operation",
+        "Partial method '{0}' has no body and does not match a generated operation: {1}");
+
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = typeof(DiagnosticDescriptors)
         .GetFields()
         .Select(field => field.GetValue(null))

@@ -20,11 +20,23 @@ internal static class EndpointEmitter
 
         using (writer.Block($"partial {spec.TypeKeyword} {spec.TypeName}"))
         {
+            if (spec.Endpoints.Any(e => e.Crud is not null))
+            {
+                CrudEmitter.EmitContextMember(writer);
+                writer.Line();
+            }
+
             EmitMap(writer, spec);
             foreach (var endpoint in spec.Endpoints)
             {
                 writer.Line();
                 EmitHandler(writer, spec, endpoint);
+            }
+
+            foreach (var endpoint in spec.Endpoints.Where(e => e.Crud is not null))
+            {
+                writer.Line();
+                CrudEmitter.Emit(writer, endpoint, endpoint.Crud!);
             }
         }
 
@@ -60,7 +72,7 @@ internal static class EndpointEmitter
                         writer.Line($"RequestType = typeof({body.TypeName}),");
                     }
 
-                    var (status, responseType) = SuccessOf(endpoint.Return);
+                    var (status, responseType) = SuccessOf(endpoint);
                     writer.Line($"SuccessStatusCode = {status},");
                     if (responseType is not null)
                     {
@@ -72,6 +84,12 @@ internal static class EndpointEmitter
             }
         }
     }
+
+    private static (int Status, string? ResponseType) SuccessOf(EndpointSpec endpoint) => endpoint.Return switch
+    {
+        _ when endpoint.Crud?.Kind == CrudKind.Create => (201, endpoint.Return.ValueType!.TrimEnd('?')),
+        var result => SuccessOf(result),
+    };
 
     private static (int Status, string? ResponseType) SuccessOf(ReturnSpec result) => result.Kind switch
     {

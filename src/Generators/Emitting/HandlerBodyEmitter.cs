@@ -17,7 +17,7 @@ internal static class HandlerBodyEmitter
 
     public static void Emit(SourceWriter writer, EndpointClassSpec spec, EndpointSpec endpoint)
     {
-        var bound = endpoint.Parameters.Where(p => p.Source is ParameterSource.Route or ParameterSource.Query).ToList();
+        var bound = endpoint.Parameters.Where(p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Page).ToList();
         var body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
         if (bound.Count > 0 || body is not null)
         {
@@ -67,12 +67,24 @@ internal static class HandlerBodyEmitter
         {
             var services = spec.ConstructorParameterTypes.Select(t => $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{t}>(httpContext.RequestServices)");
             writer.Line($"var endpoint = new {spec.FullyQualifiedName}({string.Join(", ", services)});");
+            if (spec.Endpoints.Any(e => e.Crud is not null))
+            {
+                writer.Line("endpoint._secureApiHttpContext = httpContext;");
+            }
         }
 
         var call = $"{target}.{endpoint.MethodName}({string.Join(", ", endpoint.Parameters.Select(Argument))})";
         if (endpoint.Return.IsAwaitable)
         {
             call = "await " + call;
+        }
+
+        if (endpoint.Crud?.Kind == CrudKind.Create)
+        {
+            var key = endpoint.Crud.Resource.Key.PropertyName;
+            writer.Line($"var result = {call};");
+            writer.Line($"await {Names.Responses}.CreatedAsync(httpContext, {Names.Literal(endpoint.Route + "/")} + result.{key}, result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
+            return;
         }
 
         EmitResponse(writer, endpoint.Return, call);
@@ -119,6 +131,11 @@ internal static class HandlerBodyEmitter
 
     private static string BindExpression(ParameterSpec parameter)
     {
+        if (parameter.Source == ParameterSource.Page)
+        {
+            return $"{Names.Binding}.Page(httpContext, errors)";
+        }
+
         var name = Names.Literal(parameter.BindingName);
         var underlying = parameter.TypeName.TrimEnd('?');
         if (parameter.Source == ParameterSource.Route)

@@ -117,7 +117,11 @@ internal static class JsonContextEmitter
     {
         using (writer.Block($"var objectInfo = new {Metadata}.JsonObjectInfoValues<{typeName}>", ";"))
         {
-            if (spec.UsesParameterizedCreator)
+            if (spec.SerializeOnly)
+            {
+                writer.Line("ObjectCreator = null, // written only: resources and types with [Sensitive] members are never read from a request");
+            }
+            else if (spec.UsesParameterizedCreator)
             {
                 var constructorArgs = spec.CreatorArgs.Select((a, i) => (Arg: a, Index: i)).Where(x => !x.Arg.IsMemberInitializer)
                     .Select(x => $"({x.Arg.TypeName})args[{x.Index}]");
@@ -164,7 +168,7 @@ internal static class JsonContextEmitter
                     writer.Line($"PropertyName = {Names.Literal(property.Name)},");
                 }
 
-                if (property.IsRequired)
+                if (property.IsRequired && !spec.SerializeOnly)
                 {
                     writer.Line($"properties[{i}].IsRequired = true;");
                 }

@@ -28,7 +28,8 @@ internal sealed record EndpointSpec(
     string? RateLimitPolicy,
     long? MaxBodyBytes,
     EquatableArray<ParameterSpec> Parameters,
-    ReturnSpec Return);
+    ReturnSpec Return,
+    CrudSpec? Crud);
 
 internal enum ParameterSource
 {
@@ -39,6 +40,9 @@ internal enum ParameterSource
     Service,
     CancellationToken,
     HttpContext,
+
+    /// <summary>A <c>PageRequest</c>: limit, cursor, sort and <c>filter.*</c> from the query string.</summary>
+    Page,
 }
 
 internal enum BindKind

@@ -29,7 +29,9 @@ internal sealed record JsonTypeSpec(
 
 /// <summary>How an object is created and which members it has.</summary>
 /// <param name="UsesParameterizedCreator">True when values go through a constructor or object initializer (records, init-only and required members).</param>
+/// <param name="SerializeOnly">Resources and types with <c>[Sensitive]</c> members are only ever written: no creator, and sensitive members left out.</param>
 internal sealed record JsonObjectSpec(
+    bool SerializeOnly,
     bool UsesParameterizedCreator,
     EquatableArray<JsonPropertySpec> Properties,
     EquatableArray<JsonCreatorArgSpec> CreatorArgs);

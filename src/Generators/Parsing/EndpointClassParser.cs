@@ -37,6 +37,9 @@ internal static class EndpointClassParser
         var tag = NamedString(endpointsAttribute, "Tag") ?? type.Name;
         var classPolicy = AccessPolicy.Read(type);
 
+        var compilation = context.SemanticModel.Compilation;
+        var resources = ClassResources.Find(type, compilation);
+        var classContext = new EndpointClassContext(compilation, type.ContainingNamespace, resources.Crud is { } crudResource ? ResourceParser.Parse(crudResource, []) : null);
         var json = new JsonTypeCollector(diagnostics, cancellationToken);
         var validation = new ValidationCollector(diagnostics, cancellationToken);
         var endpoints = new List<EndpointSpec>();
@@ -50,7 +53,9 @@ internal static class EndpointClassParser
                 continue;
             }
 
-            var endpoint = EndpointParser.Parse(type, method, verb, prefix, tag, classPolicy, json, validation, diagnostics);
+            var endpoint = EndpointParser.Parse(type, method, verb, prefix, tag, classPolicy, json, validation, diagnostics, classContext);
+            ClassResources.CheckAdminStores(type, method, resources, classPolicy, diagnostics);
+            ClassResources.CheckMassAssignment(method, resources, diagnostics);
             if (endpoint is not null)
             {
                 endpoints.Add(endpoint);
@@ -67,7 +72,7 @@ internal static class EndpointClassParser
             type.Name,
             type.FullName(),
             type.IsRecord ? "record" : "class",
-            (constructor?.Parameters.Select(p => p.Type.FullName()) ?? Enumerable.Empty<string>()).ToEquatableArray(),
+            (constructor?.Parameters.Select(p => ResourceResolver.TypeName(p.Type, compilation, type.ContainingNamespace)) ?? Enumerable.Empty<string>()).ToEquatableArray(),
             endpoints.ToEquatableArray(),
             json.Types.ToEquatableArray(),
             validation.Types.ToEquatableArray());
@@ -77,6 +82,9 @@ internal static class EndpointClassParser
     internal static string? NamedString(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value as string;
 }
+
+/// <summary>What parsing an endpoint needs from its class beyond the method: the compilation and the class's resource.</summary>
+internal sealed record EndpointClassContext(Compilation Compilation, INamespaceSymbol Namespace, ResourceSpec? Resource);
 
 /// <summary>The access attributes of a class or method: anonymous access, role sets, rate-limit policy, body cap.</summary>
 internal sealed record AccessPolicy(bool AllowAnonymous, IReadOnlyList<string> RoleSets, string? RateLimitPolicy, long? MaxBodyBytes)

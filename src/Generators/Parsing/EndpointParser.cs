@@ -11,7 +11,7 @@ internal static class EndpointParser
 {
     public static EndpointSpec? Parse(
         INamedTypeSymbol type, IMethodSymbol method, AttributeData verb, string prefix, string tag, AccessPolicy classPolicy,
-        JsonTypeCollector json, ValidationCollector validation, List<DiagnosticInfo> diagnostics)
+        JsonTypeCollector json, ValidationCollector validation, List<DiagnosticInfo> diagnostics, EndpointClassContext context)
     {
         var httpMethod = verb.AttributeClass!.Name switch
         {
@@ -42,7 +42,7 @@ internal static class EndpointParser
         IParameterSymbol? body = null;
         foreach (var parameter in method.Parameters)
         {
-            var spec = ParameterParser.Parse(parameter, routeParameters, json, validation);
+            var spec = ParameterParser.Parse(parameter, routeParameters, json, validation, context);
             if (spec is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameter, parameter.Locations.FirstOrDefault(), parameter.Name, method.Name, parameter.Type.ToDisplayString()));
@@ -71,6 +71,13 @@ internal static class EndpointParser
             valid = false;
         }
 
+        CrudSpec? crud = null;
+        if (method.IsPartialDefinition && method.PartialImplementationPart is null)
+        {
+            crud = CrudParser.Parse(method, httpMethod, context.Resource, diagnostics);
+            valid &= crud is not null;
+        }
+
         if (!valid)
         {
             return null;
@@ -88,7 +95,8 @@ internal static class EndpointParser
             methodPolicy.RateLimitPolicy ?? classPolicy.RateLimitPolicy,
             methodPolicy.MaxBodyBytes ?? classPolicy.MaxBodyBytes,
             parameters.ToEquatableArray(),
-            result!);
+            result!,
+            crud);
     }
 }
 

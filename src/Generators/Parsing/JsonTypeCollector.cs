@@ -78,9 +78,10 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Cancel
             return null;
         }
 
+        var serializeOnly = type.HasAttribute(ResourceParser.ResourceAttribute) || type.SerializableProperties().Any(IsSensitive);
         var properties = new List<JsonPropertySpec>();
         var initializers = new List<JsonCreatorArgSpec>();
-        foreach (var property in type.SerializableProperties())
+        foreach (var property in type.SerializableProperties().Where(p => !IsSensitive(p)))
         {
             var supported = Add(property.Type, property) is not null;
             if (!supported)
@@ -104,10 +105,18 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Cancel
             .Select(p => new JsonCreatorArgSpec(p.Name, p.Type.FullName(), false, IsNullable(p.Type), p.HasExplicitDefaultValue, DefaultLiteral(p)))
             .Concat(initializers)
             .ToList();
+        if (serializeOnly)
+        {
+            arguments.Clear();
+        }
+
         var parameterized = arguments.Count > 0;
         return new JsonTypeSpec(name, propertyName, JsonTypeKind.Object, null, null,
-            new JsonObjectSpec(parameterized, properties.ToEquatableArray(), arguments.ToEquatableArray()));
+            new JsonObjectSpec(serializeOnly, parameterized, properties.ToEquatableArray(), arguments.ToEquatableArray()));
     }
+
+    /// <summary>A <c>[Sensitive]</c> member never reaches JSON: it is left out of the metadata, not filtered at run time.</summary>
+    private static bool IsSensitive(IPropertySymbol property) => property.HasAttribute("SecureApi.SensitiveAttribute");
 
     /// <summary>
     /// Objects are the application's own classes and SecureApi's (<c>Page&lt;T&gt;</c>); framework types such as

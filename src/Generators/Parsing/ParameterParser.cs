@@ -9,10 +9,10 @@ namespace SecureApi.Generators.Parsing;
 /// <summary>Decides where a parameter's value comes from: caller, services, route, query, or the JSON body.</summary>
 internal static class ParameterParser
 {
-    public static ParameterSpec? Parse(IParameterSymbol parameter, IReadOnlyList<string> routeParameters, JsonTypeCollector json, ValidationCollector validation)
+    public static ParameterSpec? Parse(IParameterSymbol parameter, IReadOnlyList<string> routeParameters, JsonTypeCollector json, ValidationCollector validation, EndpointClassContext context)
     {
         var type = parameter.Type;
-        var typeName = type.FullName();
+        var typeName = ResourceResolver.TypeName(type, context.Compilation, context.Namespace);
         var plainName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
         ParameterSpec Make(ParameterSource source, BindKind kind = BindKind.None, bool required = false, string? jsonProperty = null, string? bindingName = null) =>
             new(parameter.Name, source, typeName, bindingName ?? parameter.Name, kind, required, DefaultOf(parameter), jsonProperty, type.IsValueType);
@@ -30,6 +30,11 @@ internal static class ParameterParser
         if (plainName == KnownNames.HttpContext)
         {
             return Make(ParameterSource.HttpContext);
+        }
+
+        if (plainName == "SecureApi.Data.PageRequest")
+        {
+            return Make(ParameterSource.Page);
         }
 
         if (parameter.HasAttribute(KnownNames.ServiceAttribute))

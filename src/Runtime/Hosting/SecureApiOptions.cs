@@ -18,6 +18,15 @@ public sealed class SecureApiOptions
     public int RateLimitPermits { get; set; } = 100;
 
     public int RateLimitWindowSeconds { get; set; } = 60;
+
+    /// <summary>Where resources are stored: SQLite by default, PostgreSQL when a connection string is set.</summary>
+    public Data.DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>Keys for <c>[Encrypted]</c> members.</summary>
+    public Data.EncryptionOptions Encryption { get; set; } = new();
+
+    /// <summary>The key that signs list cursors.</summary>
+    public Data.CursorOptions Cursors { get; set; } = new();
 }
 
 /// <summary>One API key: who it stands for and the SHA-256 of the key, in hex.</summary>

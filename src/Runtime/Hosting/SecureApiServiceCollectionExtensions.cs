@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SecureApi;
 using SecureApi.Authentication;
@@ -63,6 +64,16 @@ public static class SecureApiServiceCollectionExtensions
                 return ValueTask.CompletedTask; // the status-code-pages middleware turns the empty 429 into ProblemDetails
             };
         });
+
+        // Resources: one database, the encryption and cursor services, the generated stores, and the schema at start-up.
+        services.TryAddSingleton<SecureApi.Data.SecureApiDatabase>();
+        services.TryAddSingleton<SecureApi.Data.FieldEncryption>();
+        services.TryAddSingleton<SecureApi.Data.CursorProtector>();
+        services.AddHostedService<SecureApi.Data.SchemaInitializer>();
+        foreach (var resource in SecureApi.Data.ResourceRegistry.Snapshot())
+        {
+            resource.AddStores(services);
+        }
 
         // Results written through ASP.NET Core's JSON options (TypedResults.Ok(x) in a hand-written endpoint)
         // find the same generated metadata as the generated handlers.

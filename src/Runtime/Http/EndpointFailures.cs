@@ -10,8 +10,13 @@ public static class EndpointFailures
 {
     public static Task HandleAsync(HttpContext context, Exception exception)
     {
+        if (ExpectedProblem(exception) is { } expected && !context.Response.HasStarted)
+        {
+            return expected.ExecuteAsync(context);
+        }
+
         var logger = context.RequestServices.GetRequiredService<ILogger<SecureApiRequests>>();
-        RequestLog.UnhandledException(logger, exception, EndpointNames.Of(context), context.TraceIdentifier);
+        RequestLog.UnhandledException(logger, exception, EndpointNames.Of(context), System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
         if (context.Response.HasStarted)
         {
             context.Abort(); // a half-written response must not look complete
@@ -19,6 +24,39 @@ public static class EndpointFailures
         }
 
         context.Response.Clear();
+        if (IsDatabaseUnavailable(exception))
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return Problems.Unavailable().ExecuteAsync(context);
+        }
+
         return Problems.ServerError().ExecuteAsync(context);
     }
+
+    /// <summary>Outcomes the data layer signals by exception that are the client's to fix, not failures.</summary>
+    private static IResult? ExpectedProblem(Exception exception) => exception switch
+    {
+        Data.ConcurrencyConflictException => Problems.PreconditionFailed(),
+        Data.PreconditionRequiredException => Problems.PreconditionRequired(),
+        Data.ForeignCursorException => Problems.NotFound(),
+        Data.MissingTenantException => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A tenant is required."),
+        Data.InvalidListRequestException invalid => Problems.Validation(Single(invalid.Parameter, invalid.Message)),
+        _ => null,
+    };
+
+    private static Validation.ValidationErrors Single(string key, string message)
+    {
+        var errors = new Validation.ValidationErrors();
+        errors.Add(key, message);
+        return errors;
+    }
+
+    /// <summary>Connection failures (server down, pool exhausted, database locked) are transient: 503 with Retry-After.</summary>
+    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    {
+        Npgsql.NpgsqlException { IsTransient: true } => true,
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED
+        System.Net.Sockets.SocketException or TimeoutException => true,
+        _ => exception.InnerException is { } inner && IsDatabaseUnavailable(inner),
+    };
 }

@@ -24,6 +24,24 @@ public static class Problems
             title: "The request body is too large.",
             detail: $"The body must be at most {maxBytes} bytes.");
 
+    public static IResult PreconditionFailed() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            title: "The resource has changed.",
+            detail: "Someone else changed it since you read it: read it again and retry with the new ETag.");
+
+    public static IResult PreconditionRequired() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status428PreconditionRequired,
+            title: "If-Match is required.",
+            detail: "Send If-Match with the ETag of the version you read, so concurrent changes are never overwritten.");
+
+    public static IResult Unavailable() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "The service is temporarily unavailable.",
+            detail: "Retry after the time given in Retry-After.");
+
     public static IResult ServerError() =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status500InternalServerError,

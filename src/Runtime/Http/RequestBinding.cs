@@ -89,6 +89,43 @@ public static class RequestBinding
         return null;
     }
 
+    /// <summary>
+    /// A list request from <c>limit</c> (1–100, default 50), <c>cursor</c>, <c>sort</c> and <c>filter.{member}</c>.
+    /// Sort and filter names are checked against the resource's allow-list by its store.
+    /// </summary>
+    public static Data.PageRequest Page(HttpContext context, ValidationErrors errors)
+    {
+        var limit = Query(context, "limit", errors, required: false, fallback: Data.PageRequest.DefaultLimit);
+        if (limit is < 1 or > Data.PageRequest.MaxLimit)
+        {
+            errors.Add("limit", $"The limit must be between 1 and {Data.PageRequest.MaxLimit}.");
+        }
+
+        var cursor = Query<string>(context, "cursor", errors, required: false);
+        var sort = Query<string>(context, "sort", errors, required: false);
+        if (cursor is { Length: > 2048 } || sort is { Length: > 64 })
+        {
+            errors.Add(cursor is { Length: > 2048 } ? "cursor" : "sort", "The value is too long.");
+        }
+
+        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, values) in context.Request.Query)
+        {
+            if (key.StartsWith("filter.", StringComparison.Ordinal))
+            {
+                if (values.Count != 1 || values[0] is not { Length: > 0 and <= 1024 } value)
+                {
+                    errors.Add(key, "A filter takes one value of at most 1024 characters.");
+                    continue;
+                }
+
+                filters[key["filter.".Length..]] = value;
+            }
+        }
+
+        return new Data.PageRequest { Limit = limit, Cursor = cursor, Sort = sort, Filters = filters };
+    }
+
     private static bool TryGetSingle(HttpContext context, string name, ValidationErrors errors, bool required, out string raw)
     {
         raw = "";

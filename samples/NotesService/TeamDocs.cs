@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using SecureApi;
+
+namespace NotesService;
+
+/// <summary>A document shared by everyone in one tenant, invisible to every other tenant.</summary>
+[Resource("team_docs")]
+public sealed record TeamDoc
+{
+    [Key]
+    public Guid Id { get; init; }
+
+    [Tenant]
+    public string TenantId { get; init; } = "";
+
+    [Sortable, Filterable, MaxLength(200)]
+    public required string Name { get; init; }
+
+    [MaxLength(20_000)]
+    public required string Content { get; init; }
+
+    [ServerSet]
+    public DateTimeOffset CreatedAt { get; init; }
+
+    [ConcurrencyCheck]
+    public long Version { get; init; }
+}
+
+public sealed record NewTeamDoc([Required, MaxLength(200)] string Name, [Required, MaxLength(20_000)] string Content);

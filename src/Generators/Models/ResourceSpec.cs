@@ -1,0 +1,79 @@
+namespace SecureApi.Generators.Models;
+
+/// <summary>A <c>[Resource]</c> type: its table and columns, from which stores and SQL are emitted.</summary>
+internal sealed record ResourceSpec(
+    string Namespace,
+    string TypeName,
+    string FullyQualifiedName,
+    string Table,
+    bool SequentialKey,
+    EquatableArray<ColumnSpec> Columns,
+    EquatableArray<string> ConstructorParameters)
+{
+    public ColumnSpec Key => Find(ColumnRole.Key)!;
+
+    public ColumnSpec? Owner => Find(ColumnRole.Owner);
+
+    public ColumnSpec? Tenant => Find(ColumnRole.Tenant);
+
+    public ColumnSpec? Version => Find(ColumnRole.Version);
+
+    public string StoreName => TypeName + "Store";
+
+    public string AdminStoreName => TypeName + "AdminStore";
+
+    private ColumnSpec? Find(ColumnRole role)
+    {
+        foreach (var column in Columns)
+        {
+            if (column.Role == role)
+            {
+                return column;
+            }
+        }
+
+        return null;
+    }
+}
+
+internal enum ColumnRole
+{
+    Data,
+    Key,
+    Owner,
+    Tenant,
+    Version,
+    CreatedAt,
+    UpdatedAt,
+}
+
+/// <summary>The storage kinds a member maps to; each has a SQL type per engine and a <c>DbType</c>.</summary>
+internal enum ColumnKind
+{
+    Guid,
+    String,
+    Int32,
+    Int64,
+    Boolean,
+    Double,
+    Decimal,
+    DateTimeOffset,
+    Enum,
+}
+
+internal sealed record ColumnSpec(
+    string PropertyName,
+    string JsonName,
+    string Column,
+    string TypeName,
+    ColumnKind Kind,
+    bool IsNullable,
+    ColumnRole Role,
+    bool Encrypted,
+    bool Sensitive,
+    bool Sortable,
+    bool Filterable)
+{
+    /// <summary>Set from a request (create/update): everything but key, owner, tenant, version and server-set stamps.</summary>
+    public bool IsClientData => Role == ColumnRole.Data;
+}

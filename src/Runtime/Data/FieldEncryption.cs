@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace SecureApi.Data;
+
+/// <summary>The <c>SecureApi:Encryption</c> section: keys by id (base64, 32 bytes each) and the id new values use.</summary>
+public sealed class EncryptionOptions
+{
+    public string? ActiveKeyId { get; set; }
+
+    public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// AES-256-GCM for <c>[Encrypted]</c> members. A value is stored as <c>v1.{keyId}.{base64(nonce|ciphertext|tag)}</c>,
+/// so old rows stay readable after <c>ActiveKeyId</c> moves to a new key. The associated data binds a ciphertext to its
+/// table, column, row and owner: copied into another row it no longer decrypts.
+/// </summary>
+public sealed class FieldEncryption(IOptionsMonitor<SecureApiOptions> options)
+{
+    private const string Version = "v1";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    public string Encrypt(string plaintext, string associatedData)
+    {
+        var settings = options.CurrentValue.Encryption;
+        var keyId = settings.ActiveKeyId ?? throw new InvalidOperationException("SecureApi:Encryption:ActiveKeyId is not configured; [Encrypted] members need a key.");
+        var key = KeyFor(settings, keyId);
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var sealedBytes = new byte[NonceSize + plain.Length + TagSize];
+        var nonce = sealedBytes.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using (var aes = new AesGcm(key, TagSize))
+        {
+            aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), Encoding.UTF8.GetBytes(associatedData));
+        }
+
+        return $"{Version}.{keyId}.{Convert.ToBase64String(sealedBytes)}";
+    }
+
+    public string Decrypt(string stored, string associatedData)
+    {
+        var parts = stored.Split('.');
+        if (parts.Length != 3 || parts[0] != Version)
+        {
+            throw new CryptographicException("The stored value is not in SecureApi's encrypted format.");
+        }
+
+        var key = KeyFor(options.CurrentValue.Encryption, parts[1]);
+        var sealedBytes = Convert.FromBase64String(parts[2]);
+        var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
+        using (var aes = new AesGcm(key, TagSize))
+        {
+            aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), plain, Encoding.UTF8.GetBytes(associatedData));
+        }
+
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    private static byte[] KeyFor(EncryptionOptions settings, string keyId)
+    {
+        if (!settings.Keys.TryGetValue(keyId, out var encoded))
+        {
+            throw new CryptographicException($"Encryption key '{keyId}' is not configured under SecureApi:Encryption:Keys.");
+        }
+
+        var key = Convert.FromBase64String(encoded);
+        return key.Length == 32 ? key : throw new CryptographicException($"Encryption key '{keyId}' must be 32 bytes (AES-256).");
+    }
+}

@@ -4,6 +4,15 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddSecureApi(builder.Configuration);
 
 var app = builder.Build();
+
+// `dotnet run --project samples/NotesService -- schema` prints the DDL for the configured engine instead of serving.
+if (args.Contains("schema"))
+{
+    var dialect = app.Services.GetRequiredService<SecureApi.Data.SecureApiDatabase>().Dialect;
+    Console.WriteLine(SecureApi.Data.SecureApiSchema.Script(dialect));
+    return;
+}
+
 app.UseSecureApi();
 app.MapSecureApi();
 

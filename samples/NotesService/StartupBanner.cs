@@ -10,15 +10,21 @@ internal static class StartupBanner
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
         var devKeys = app.Environment.IsDevelopment()
-            ? "Development API keys (appsettings.Development.json): dev-alice-key, dev-bob-key, dev-admin-key (role admin)."
+            ? "Development API keys (appsettings.Development.json): dev-alice-key and dev-bob-key (tenant acme), dev-carol-key (tenant globex), dev-admin-key (role admin)."
             : "Configure SecureApi:ApiKeys (SHA-256 hashes) to call authenticated endpoints.";
+        var database = app.Services.GetRequiredService<SecureApi.Data.SecureApiDatabase>().Dialect == SecureApi.Data.SqlDialect.PostgreSql
+            ? "PostgreSQL"
+            : "SQLite, data/secureapi.db";
         Console.WriteLine($$"""
 
-            SecureApi notes sample listening on {{address}}
+            SecureApi notes sample listening on {{address}} (data: {{database}})
             {{devKeys}}
               curl {{address}}/info
               curl -H 'X-Api-Key: dev-alice-key' -H 'Content-Type: application/json' -d '{"title":"Hello","body":"First note"}' {{address}}/notes
-              curl -H 'X-Api-Key: dev-alice-key' {{address}}/notes
+              curl -H 'X-Api-Key: dev-alice-key' '{{address}}/notes?sort=-createdAt&limit=10'
+              curl -H 'X-Api-Key: dev-bob-key' {{address}}/notes/<id from alice>      # 404: not yours
+              curl -X PATCH -H 'X-Api-Key: dev-alice-key' -H 'If-Match: "1"' -H 'Content-Type: application/json' -d '{"title":"Renamed"}' {{address}}/notes/<id>
+              curl -H 'X-Api-Key: dev-admin-key' {{address}}/admin/notes
               curl -H 'X-Api-Key: dev-alice-key' -H 'Content-Type: application/json' -d '{"title":"x","body":"y","isAdmin":true}' {{address}}/notes   # 400: unknown member
 
             """);

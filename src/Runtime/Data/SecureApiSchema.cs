@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SecureApi.Data;
+
+/// <summary>
+/// The schema of every resource in the app. Applied at start-up unless <c>SecureApi:Database:ApplySchemaOnStartup</c> is
+/// false; then run <see cref="ApplyAsync"/> from a deployment step, or review <see cref="Script"/> and apply it yourself.
+/// </summary>
+public static class SecureApiSchema
+{
+    /// <summary>The DDL of all registered resources for <paramref name="dialect"/>; every statement is idempotent.</summary>
+    public static string Script(SqlDialect dialect) => string.Join(
+        "\n\n",
+        ResourceRegistry.Snapshot().Select(r => dialect == SqlDialect.PostgreSql ? r.PostgreSqlSchema : r.SqliteSchema));
+
+    /// <summary>Creates any missing tables and indexes in the configured database.</summary>
+    public static Task ApplyAsync(IServiceProvider services, CancellationToken cancellationToken = default) =>
+        SchemaInitializer.ApplyAsync(services.GetRequiredService<SecureApiDatabase>(), cancellationToken);
+}

@@ -20,6 +20,18 @@ internal static class StoreEmitter
     {
         var writer = new SourceWriter();
         writer.Lines(SourceWriter.Header).Line();
+        if (spec.TrimSuppressions.Count > 0)
+        {
+            writer.Line("// [MaxLength], [MinLength] and [Length] on a resource document its limits; nothing in SecureApi calls their");
+            writer.Line("// reflection-based IsValid (request types are validated by generated code), so the trim warning does not apply.");
+            foreach (var target in spec.TrimSuppressions)
+            {
+                writer.Line($"[assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage(\"Trimming\", \"IL2026\", Scope = \"member\", Target = {Names.Literal(target)}, Justification = \"Not validated by reflection in SecureApi.\")]");
+            }
+
+            writer.Line();
+        }
+
         if (spec.Namespace.Length > 0)
         {
             writer.Line($"namespace {spec.Namespace};").Line();

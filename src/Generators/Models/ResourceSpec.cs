@@ -8,7 +8,8 @@ internal sealed record ResourceSpec(
     string Table,
     bool SequentialKey,
     EquatableArray<ColumnSpec> Columns,
-    EquatableArray<string> ConstructorParameters)
+    EquatableArray<string> ConstructorParameters,
+    EquatableArray<string> TrimSuppressions)
 {
     public ColumnSpec Key => Find(ColumnRole.Key)!;
 

@@ -101,6 +101,12 @@ internal static class ResourceParser
         }
 
         var constructor = type.SerializationConstructor();
+        var suppressions = type.SerializableProperties()
+            .Where(p => p.GetAttributes().Any(ValidationCollector.IsReflectiveLengthAttribute))
+            .Select(p => p.GetDocumentationCommentId())
+            .Where(id => id is not null)
+            .Select(id => id!)
+            .OrderBy(id => id, System.StringComparer.Ordinal);
         return new ResourceSpec(
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             type.Name,
@@ -108,7 +114,8 @@ internal static class ResourceParser
             table,
             sequential,
             columns.ToEquatableArray(),
-            (constructor?.Parameters.Select(p => p.Name) ?? Enumerable.Empty<string>()).ToEquatableArray());
+            (constructor?.Parameters.Select(p => p.Name) ?? Enumerable.Empty<string>()).ToEquatableArray(),
+            suppressions.ToEquatableArray());
     }
 
     private static ColumnRole RoleOf(IPropertySymbol property) =>

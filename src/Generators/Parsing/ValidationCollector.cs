@@ -204,7 +204,7 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
     private void ReportUnbounded(INamedTypeSymbol owner, IPropertySymbol property, string what) =>
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnboundedInput, property.Locations.FirstOrDefault(), owner.Name, property.Name, what));
 
-    private static bool IsReflectiveLengthAttribute(AttributeData attribute) =>
+    public static bool IsReflectiveLengthAttribute(AttributeData attribute) =>
         Is(attribute, "MaxLengthAttribute") || Is(attribute, "MinLengthAttribute") || Is(attribute, "LengthAttribute");
 
     private static bool Is(AttributeData attribute, string name) =>

@@ -21,7 +21,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void ReportsNothingForAWellFormedService()
     {
-        var run = GeneratorHarness.Run(RepresentativeService.Models, RepresentativeService.Endpoints);
+        var run = GeneratorHarness.Run(RepresentativeService.Sources);
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationProblems);

@@ -5,7 +5,7 @@ namespace SecureApi.Generators.Tests;
 /// <summary>The generated source of a representative service: compiles cleanly and matches the approved snapshots.</summary>
 public sealed class EmittedSourceTests
 {
-    private static readonly Lazy<GeneratorRun> s_run = new(() => GeneratorHarness.Run(RepresentativeService.Models, RepresentativeService.Endpoints));
+    private static readonly Lazy<GeneratorRun> s_run = new(() => GeneratorHarness.Run(RepresentativeService.Sources));
 
     public static TheoryData<string> HintNames => [.. RepresentativeService.HintNames];
 

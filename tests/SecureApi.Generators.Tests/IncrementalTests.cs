@@ -54,7 +54,7 @@ public sealed class IncrementalTests
         var first = GeneratorHarness.Run(Service(Unrelated));
         var edited = Unrelated.Replace("value * 2", "value + value", StringComparison.Ordinal);
 
-        var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(2), edited), first.Driver);
+        var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(RepresentativeService.Sources.Length), edited), first.Driver);
 
         AssertAllCached(second);
     }
@@ -113,6 +113,113 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void EditingAStoreUsingMethodBodyKeepsEveryStepCached()
+    {
+        // The last method of the resource endpoints file: a hand-written call on the admin store.
+        var first = GeneratorHarness.Run(Service());
+        var edited = Edit(RepresentativeService.ResourceEndpoints, "=> tickets.DeleteAsync(id, cancellationToken);", "=> tickets.DeleteAsync(key: id, cancellationToken);");
+
+        var second = GeneratorHarness.Run(Replace(first.Input, ResourceEndpointsPath, edited), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.EndpointClasses), reason => reason == IncrementalStepRunReason.Unchanged);
+        AssertAllCached(second);
+    }
+
+    [Fact]
+    public void EditingAResourceFileWithoutChangingAResourceKeepsEveryStepCached()
+    {
+        // A comment at the end of the resources file: the resources are parsed again and must compare equal.
+        var first = GeneratorHarness.Run(Service());
+        var edited = RepresentativeService.Resources + "\n// Shelves hold tickets' paper copies.\n";
+
+        var second = GeneratorHarness.Run(Replace(first.Input, ResourcesPath, edited), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.Resources), reason => reason == IncrementalStepRunReason.Unchanged);
+        AssertAllCached(second);
+    }
+
+    [Fact]
+    public void AddingAResourceMemberReachesItsStoreAndItsCrudEndpoints()
+    {
+        var first = GeneratorHarness.Run(Service());
+        var edited = Edit(
+            RepresentativeService.Resources,
+            "    [ConcurrencyCheck]\n    public long Version { get; init; }\n}",
+            "    [ConcurrencyCheck]\n    public long Version { get; init; }\n\n    [Filterable]\n    public bool Closed { get; init; }\n}");
+
+        var second = GeneratorHarness.Run(Replace(first.Input, ResourcesPath, edited), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.Resources), reason => reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(Reasons(second, TrackingNames.ResourceSpecs), reason => reason == IncrementalStepRunReason.Modified);
+        var store = second.Source("Shop.Api.Ticket.Store.g.cs");
+        Assert.Contains("closed INTEGER NOT NULL", store, StringComparison.Ordinal);
+        Assert.Contains("(@f_closed IS NULL OR closed = @f_closed)", store, StringComparison.Ordinal);
+        Assert.Contains("Closed = default!", second.Source("Shop.Api.TicketsApi.Endpoints.g.cs"), StringComparison.Ordinal);
+        AssertSameAsAFreshRun(second);
+        Assert.Empty(second.CompilationProblems);
+    }
+
+    [Fact]
+    public void ChangingAResourceAttributeReachesItsStore()
+    {
+        var first = GeneratorHarness.Run(Service());
+        var edited = Edit(RepresentativeService.Resources, "    [Sortable]\n    public DateTimeOffset DueAt", "    public DateTimeOffset DueAt");
+
+        var second = GeneratorHarness.Run(Replace(first.Input, ResourcesPath, edited), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.ResourceSpecs), reason => reason == IncrementalStepRunReason.Modified);
+        Assert.DoesNotContain("ListByDueAt", second.Source("Shop.Api.Ticket.Store.g.cs"), StringComparison.Ordinal);
+        AssertSameAsAFreshRun(second);
+    }
+
+    [Fact]
+    public void AddingARequestMemberReachesTheCrudAssignment()
+    {
+        // The request type lives beside the resource; the endpoint class's file does not change.
+        var first = GeneratorHarness.Run(Service());
+        var edited = Edit(
+            RepresentativeService.Resources,
+            "    DateTimeOffset? DueAt = null);",
+            "    DateTimeOffset? DueAt = null,\n    int? Estimate = null);");
+
+        var second = GeneratorHarness.Run(Replace(first.Input, ResourcesPath, edited), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.EndpointSpecs), reason => reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("Estimate = body.Estimate ?? current.Estimate", second.Source("Shop.Api.TicketsApi.Endpoints.g.cs"), StringComparison.Ordinal);
+        AssertSameAsAFreshRun(second);
+        Assert.Empty(second.CompilationProblems);
+    }
+
+    [Fact]
+    public void AddingAResourceProducesItsStore()
+    {
+        var first = GeneratorHarness.Run(Service());
+        var added = """
+            namespace Shop.Api;
+
+            [Resource("bins")]
+            public sealed record Bin
+            {
+                [Key]
+                public Guid Id { get; init; }
+
+                [Owner]
+                public string OwnerId { get; init; } = "";
+
+                [MaxLength(20)]
+                public string Label { get; init; } = "";
+            }
+            """;
+
+        var second = GeneratorHarness.Run(first.Input.AddSyntaxTrees(GeneratorHarness.Parse(added, "Bin.cs")), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.Resources), reason => reason == IncrementalStepRunReason.New);
+        Assert.Contains(Reasons(second, TrackingNames.ResourceSpecs), reason => reason == IncrementalStepRunReason.New);
+        Assert.Contains("public sealed class BinStore(", second.Source("Shop.Api.Bin.Store.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(second.CompilationProblems);
+    }
+
+    [Fact]
     public void StepOutputsHoldNoSymbolsSyntaxOrCompilations()
     {
         var run = GeneratorHarness.Run(Service());
@@ -127,7 +234,27 @@ public sealed class IncrementalTests
     }
 
     private static Microsoft.CodeAnalysis.CSharp.CSharpCompilation Service(params string[] extra) =>
-        GeneratorHarness.Compile([RepresentativeService.Models, RepresentativeService.Endpoints, .. extra]);
+        GeneratorHarness.Compile([.. RepresentativeService.Sources, .. extra]);
+
+    private static readonly string ResourcesPath = GeneratorHarness.SourcePath(Array.IndexOf(RepresentativeService.Sources, RepresentativeService.Resources));
+
+    private static readonly string ResourceEndpointsPath = GeneratorHarness.SourcePath(Array.IndexOf(RepresentativeService.Sources, RepresentativeService.ResourceEndpoints));
+
+    private static string Edit(string source, string find, string replacement)
+    {
+        Assert.Contains(find, source, StringComparison.Ordinal);
+        return source.Replace(find, replacement, StringComparison.Ordinal);
+    }
+
+    /// <summary>An incremental run must produce exactly what a new driver produces from the same compilation.</summary>
+    private static void AssertSameAsAFreshRun(GeneratorRun incremental)
+    {
+        var fresh = GeneratorHarness.Run(incremental.Input);
+        Assert.Equal(
+            fresh.Result.GeneratedSources.Select(s => (s.HintName, Text: s.SourceText.ToString())).OrderBy(s => s.HintName, StringComparer.Ordinal),
+            incremental.Result.GeneratedSources.Select(s => (s.HintName, Text: s.SourceText.ToString())).OrderBy(s => s.HintName, StringComparer.Ordinal));
+        Assert.Equal(fresh.Diagnostics.Select(d => d.ToString()), incremental.Diagnostics.Select(d => d.ToString()));
+    }
 
     private static Compilation Replace(Compilation compilation, string path, string source) =>
         compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(tree => tree.FilePath == path), GeneratorHarness.Parse(source, path));

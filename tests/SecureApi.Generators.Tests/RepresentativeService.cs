@@ -2,7 +2,7 @@ namespace SecureApi.Generators.Tests;
 
 /// <summary>
 /// A user service that uses every feature once: a validated body with every rule kind, route, query and service
-/// parameters, each return shape, and each access attribute. Kept as text: compiled into this assembly, its types would
+/// parameters, each return shape, each access attribute, and stored resources with every CRUD shape and an admin store. Kept as text: compiled into this assembly, its types would
 /// clash with the copies the harness compiles.
 /// </summary>
 internal static class RepresentativeService
@@ -154,10 +154,179 @@ internal static class RepresentativeService
         }
         """;
 
+    /// <summary>
+    /// Stored resources: <c>Ticket</c> is owned and tenant-scoped and uses every member attribute; <c>Shelf</c> is a
+    /// positional record with a sequential <c>long</c> key, scoped by tenant only.
+    /// </summary>
+    public const string Resources = """
+        namespace Shop.Api;
+
+        public enum TicketPriority
+        {
+            Low,
+            Normal,
+            Urgent,
+        }
+
+        [Resource("tickets")]
+        public sealed record Ticket
+        {
+            [Key]
+            public Guid Id { get; init; }
+
+            [Owner]
+            public string OwnerId { get; init; } = "";
+
+            [Tenant]
+            public string TenantId { get; init; } = "";
+
+            [Sortable, Filterable, MaxLength(120)]
+            public required string Title { get; init; }
+
+            [MaxLength(4_000)]
+            public required string Body { get; init; }
+
+            [Filterable]
+            public TicketPriority Priority { get; init; }
+
+            public int? Estimate { get; init; }
+
+            [Sortable]
+            public DateTimeOffset DueAt { get; init; }
+
+            /// <summary>Encrypted at rest, decrypted for the owner only.</summary>
+            [Encrypted]
+            public string? Secret { get; init; }
+
+            /// <summary>Stored, never written to a response.</summary>
+            [Sensitive]
+            public string? InternalNote { get; init; }
+
+            [ServerSet, Sortable]
+            public DateTimeOffset CreatedAt { get; init; }
+
+            [ServerSet(OnUpdate = true)]
+            public DateTimeOffset UpdatedAt { get; init; }
+
+            [ConcurrencyCheck]
+            public long Version { get; init; }
+        }
+
+        public sealed record NewTicket(
+            [Required, MaxLength(120)] string Title,
+            [Required, MaxLength(4_000)] string Body,
+            TicketPriority Priority,
+            [Range(0, 1_000)] int? Estimate,
+            DateTimeOffset DueAt,
+            [MaxLength(500)] string? Secret = null);
+
+        /// <summary>A full replacement: every client member, none of the server's.</summary>
+        public sealed record TicketEdit(
+            [Required, MaxLength(120)] string Title,
+            [Required, MaxLength(4_000)] string Body,
+            TicketPriority Priority,
+            [Range(0, 1_000)] int? Estimate,
+            DateTimeOffset DueAt,
+            [MaxLength(500)] string? Secret);
+
+        /// <summary>A partial change: members left out keep their value.</summary>
+        public sealed record TicketPatch(
+            [MaxLength(120)] string? Title = null,
+            [MaxLength(4_000)] string? Body = null,
+            TicketPriority? Priority = null,
+            DateTimeOffset? DueAt = null);
+
+        public sealed record TicketHeadline(Guid Id, string Title, TicketPriority Priority);
+
+        [Resource("shelves")]
+        public sealed record Shelf(
+            [property: Key, SequentialKey] long Id,
+            [property: Tenant] string TenantId,
+            [property: Sortable, Filterable, MaxLength(60)] string Name,
+            bool Archived,
+            decimal Capacity);
+
+        public sealed record NewShelf([Required, MaxLength(60)] string Name, bool Archived, [Range(0, 10_000)] decimal Capacity);
+        """;
+
+    /// <summary>Endpoints over the resources: every CRUD shape, a hand-written method on the store, and a role-gated admin class.</summary>
+    public const string ResourceEndpoints = """
+        using SecureApi.Data;
+
+        namespace Shop.Api;
+
+        [Endpoints("/tickets"), RateLimit("per-user")]
+        public sealed partial class TicketsApi(TicketStore tickets)
+        {
+            [Get("/{id}")]
+            public partial Task<Ticket?> Get(Guid id);
+
+            [Get("")]
+            public partial Task<Page<Ticket>> List(PageRequest page);
+
+            [Post("")]
+            public partial Task<Ticket> Create(NewTicket body);
+
+            [Put("/{id}")]
+            public partial Task<Ticket?> Replace(Guid id, TicketEdit body);
+
+            [Patch("/{id}")]
+            public partial Task<Ticket?> Patch(Guid id, TicketPatch body);
+
+            [Delete("/{id}")]
+            public partial Task<bool> Delete(Guid id);
+
+            /// <summary>Hand-written on the same caller-scoped store.</summary>
+            [Get("/{id}/headline")]
+            public async Task<TicketHeadline?> Headline(Guid id, Caller caller, CancellationToken cancellationToken) =>
+                await tickets.FindAsync(caller, id, cancellationToken) is { } ticket ? new TicketHeadline(ticket.Id, ticket.Title, ticket.Priority) : null;
+        }
+
+        [Endpoints("/shelves")]
+        public sealed partial class ShelvesApi
+        {
+            [Get("/{id}")]
+            public partial Task<Shelf?> Get(long id);
+
+            [Get("")]
+            public partial Task<Page<Shelf>> List(PageRequest page);
+
+            [Post("")]
+            public partial Task<Shelf> Create(NewShelf body);
+
+            [Put("/{id}")]
+            public partial Task<Shelf?> Replace(long id, NewShelf body);
+
+            [Delete("/{id}")]
+            public partial Task<bool> Delete(long id);
+        }
+
+        [Endpoints("/admin/tickets"), RequireRole("admin")]
+        public sealed partial class TicketsAdminApi(TicketAdminStore tickets)
+        {
+            [Get("")]
+            public Task<Page<Ticket>> List(PageRequest page, CancellationToken cancellationToken) => tickets.ListAsync(page, cancellationToken);
+
+            [Get("/{id}")]
+            public Task<Ticket?> Get(Guid id, CancellationToken cancellationToken) => tickets.FindAsync(id, cancellationToken);
+
+            [Delete("/{id}")]
+            public Task<bool> Delete(Guid id, CancellationToken cancellationToken) => tickets.DeleteAsync(id, cancellationToken);
+        }
+        """;
+
+    /// <summary>Every user source of the representative service, in harness order (<c>Source0.cs</c>...).</summary>
+    public static readonly string[] Sources = [Models, Endpoints, Resources, ResourceEndpoints];
+
     public static readonly string[] HintNames =
     [
         Namespace + ".OrdersApi.Endpoints.g.cs",
         Namespace + ".StatusApi.Endpoints.g.cs",
+        Namespace + ".TicketsApi.Endpoints.g.cs",
+        Namespace + ".ShelvesApi.Endpoints.g.cs",
+        Namespace + ".TicketsAdminApi.Endpoints.g.cs",
+        Namespace + ".Ticket.Store.g.cs",
+        Namespace + ".Shelf.Store.g.cs",
         "SecureApiJsonContext.g.cs",
         "SecureApiValidators.g.cs",
         "SecureApiEndpointRouteBuilderExtensions.g.cs",

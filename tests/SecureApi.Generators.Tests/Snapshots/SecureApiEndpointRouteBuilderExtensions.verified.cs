@@ -10,7 +10,10 @@ internal static class SecureApiEndpointRouteBuilderExtensions
     public static global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder MapSecureApi(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         global::Shop.Api.OrdersApi.MapSecureApiEndpoints(endpoints);
+        global::Shop.Api.ShelvesApi.MapSecureApiEndpoints(endpoints);
         global::Shop.Api.StatusApi.MapSecureApiEndpoints(endpoints);
+        global::Shop.Api.TicketsAdminApi.MapSecureApiEndpoints(endpoints);
+        global::Shop.Api.TicketsApi.MapSecureApiEndpoints(endpoints);
         return endpoints;
     }
 }

@@ -33,25 +33,62 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
 
     global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
+        if (type == typeof(bool)) return CreateBoolean(options);
+        if (type == typeof(decimal)) return CreateDecimal(options);
         if (type == typeof(double)) return CreateDouble(options);
         if (type == typeof(double?)) return CreateNullableDouble(options);
+        if (type == typeof(global::SecureApi.Data.Page<global::Shop.Api.Shelf>)) return CreatePageShelf(options);
+        if (type == typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>)) return CreatePageTicket(options);
         if (type == typeof(global::Shop.Api.Address)) return CreateAddress(options);
         if (type == typeof(global::Shop.Api.NewOrder)) return CreateNewOrder(options);
+        if (type == typeof(global::Shop.Api.NewShelf)) return CreateNewShelf(options);
+        if (type == typeof(global::Shop.Api.NewTicket)) return CreateNewTicket(options);
         if (type == typeof(global::Shop.Api.Order)) return CreateOrder(options);
         if (type == typeof(global::Shop.Api.OrderLine)) return CreateOrderLine(options);
         if (type == typeof(global::Shop.Api.OrderStatus)) return CreateOrderStatus(options);
         if (type == typeof(global::Shop.Api.OrderStatus?)) return CreateNullableOrderStatus(options);
         if (type == typeof(global::Shop.Api.OrderSummary)) return CreateOrderSummary(options);
         if (type == typeof(global::Shop.Api.OrderSummary[])) return CreateOrderSummaryArray(options);
+        if (type == typeof(global::Shop.Api.Shelf)) return CreateShelf(options);
+        if (type == typeof(global::Shop.Api.Ticket)) return CreateTicket(options);
+        if (type == typeof(global::Shop.Api.TicketEdit)) return CreateTicketEdit(options);
+        if (type == typeof(global::Shop.Api.TicketHeadline)) return CreateTicketHeadline(options);
+        if (type == typeof(global::Shop.Api.TicketPatch)) return CreateTicketPatch(options);
+        if (type == typeof(global::Shop.Api.TicketPriority)) return CreateTicketPriority(options);
+        if (type == typeof(global::Shop.Api.TicketPriority?)) return CreateNullableTicketPriority(options);
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>)) return CreateIReadOnlyListOrderLine(options);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>)) return CreateIReadOnlyListShelf(options);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>)) return CreateIReadOnlyListTicket(options);
         if (type == typeof(global::System.Collections.Generic.List<string>)) return CreateListString(options);
         if (type == typeof(global::System.DateTimeOffset)) return CreateDateTimeOffset(options);
+        if (type == typeof(global::System.DateTimeOffset?)) return CreateNullableDateTimeOffset(options);
         if (type == typeof(global::System.Guid)) return CreateGuid(options);
         if (type == typeof(int)) return CreateInt32(options);
         if (type == typeof(int?)) return CreateNullableInt32(options);
+        if (type == typeof(long)) return CreateInt64(options);
         if (type == typeof(string)) return CreateString(options);
         if (type == typeof(string[])) return CreateStringArray(options);
         return null;
+    }
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>? _Boolean;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> CreateBoolean(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal>? _Decimal;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal> Decimal => _Decimal ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal>)Options.GetTypeInfo(typeof(decimal));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal> CreateDecimal(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<decimal>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DecimalConverter);
+        info.OriginatingResolver = this;
+        return info;
     }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>? _Double;
@@ -73,6 +110,98 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         info.OriginatingResolver = this;
         return info;
     }
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Shelf>>? _PageShelf;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Shelf>> PageShelf => _PageShelf ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Shelf>>)Options.GetTypeInfo(typeof(global::SecureApi.Data.Page<global::Shop.Api.Shelf>));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Shelf>> CreatePageShelf(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SecureApi.Data.Page<global::Shop.Api.Shelf>>
+        {
+            ObjectWithParameterizedConstructorCreator = static args => new global::SecureApi.Data.Page<global::Shop.Api.Shelf>((global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>)args[0], (string)args[1]),
+            ConstructorParameterMetadataInitializer = static () => CreatorParametersSecureApi_Data_Page_Shop_Api_Shelf_(),
+            PropertyMetadataInitializer = _ => PropertiesSecureApi_Data_Page_Shop_Api_Shelf_(options),
+        };
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SecureApi.Data.Page<global::Shop.Api.Shelf>>(options, objectInfo);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PropertiesSecureApi_Data_Page_Shop_Api_Shelf_(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
+        properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Shelf>),
+            Getter = static obj => ((global::SecureApi.Data.Page<global::Shop.Api.Shelf>)obj).Items,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Items",
+        });
+        properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Shelf>),
+            Getter = static obj => ((global::SecureApi.Data.Page<global::Shop.Api.Shelf>)obj).NextCursor,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "NextCursor",
+        });
+        return properties;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] CreatorParametersSecureApi_Data_Page_Shop_Api_Shelf_() => new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[]
+    {
+        new() { Name = "Items", ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>), Position = 0, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "NextCursor", ParameterType = typeof(string), Position = 1, IsNullable = true, HasDefaultValue = false },
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Ticket>>? _PageTicket;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Ticket>> PageTicket => _PageTicket ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Ticket>>)Options.GetTypeInfo(typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Ticket>> CreatePageTicket(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SecureApi.Data.Page<global::Shop.Api.Ticket>>
+        {
+            ObjectWithParameterizedConstructorCreator = static args => new global::SecureApi.Data.Page<global::Shop.Api.Ticket>((global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>)args[0], (string)args[1]),
+            ConstructorParameterMetadataInitializer = static () => CreatorParametersSecureApi_Data_Page_Shop_Api_Ticket_(),
+            PropertyMetadataInitializer = _ => PropertiesSecureApi_Data_Page_Shop_Api_Ticket_(options),
+        };
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SecureApi.Data.Page<global::Shop.Api.Ticket>>(options, objectInfo);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PropertiesSecureApi_Data_Page_Shop_Api_Ticket_(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
+        properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>),
+            Getter = static obj => ((global::SecureApi.Data.Page<global::Shop.Api.Ticket>)obj).Items,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Items",
+        });
+        properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>),
+            Getter = static obj => ((global::SecureApi.Data.Page<global::Shop.Api.Ticket>)obj).NextCursor,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "NextCursor",
+        });
+        return properties;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] CreatorParametersSecureApi_Data_Page_Shop_Api_Ticket_() => new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[]
+    {
+        new() { Name = "Items", ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>), Position = 0, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "NextCursor", ParameterType = typeof(string), Position = 1, IsNullable = true, HasDefaultValue = false },
+    };
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Address>? _Address;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Address> Address => _Address ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Address>)Options.GetTypeInfo(typeof(global::Shop.Api.Address));
@@ -311,6 +440,148 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "Lines", ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>), Position = 3, IsNullable = true, HasDefaultValue = true, DefaultValue = null },
     };
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.NewShelf>? _NewShelf;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.NewShelf> NewShelf => _NewShelf ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.NewShelf>)Options.GetTypeInfo(typeof(global::Shop.Api.NewShelf));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.NewShelf> CreateNewShelf(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Shop.Api.NewShelf>
+        {
+            ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.NewShelf((string)args[0], (bool)args[1], (decimal)args[2]),
+            ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Api_NewShelf(),
+            PropertyMetadataInitializer = _ => PropertiesShop_Api_NewShelf(options),
+        };
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.NewShelf>(options, objectInfo);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PropertiesShop_Api_NewShelf(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+        properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.NewShelf),
+            Getter = static obj => ((global::Shop.Api.NewShelf)obj).Name,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Name",
+        });
+        properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<bool>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<bool>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.NewShelf),
+            Getter = static obj => ((global::Shop.Api.NewShelf)obj).Archived,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Archived",
+        });
+        properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<decimal>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<decimal>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.NewShelf),
+            Getter = static obj => ((global::Shop.Api.NewShelf)obj).Capacity,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Capacity",
+        });
+        return properties;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] CreatorParametersShop_Api_NewShelf() => new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[]
+    {
+        new() { Name = "Name", ParameterType = typeof(string), Position = 0, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Archived", ParameterType = typeof(bool), Position = 1, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Capacity", ParameterType = typeof(decimal), Position = 2, IsNullable = false, HasDefaultValue = false },
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.NewTicket>? _NewTicket;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.NewTicket> NewTicket => _NewTicket ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.NewTicket>)Options.GetTypeInfo(typeof(global::Shop.Api.NewTicket));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.NewTicket> CreateNewTicket(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Shop.Api.NewTicket>
+        {
+            ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.NewTicket((string)args[0], (string)args[1], (global::Shop.Api.TicketPriority)args[2], (int?)args[3], (global::System.DateTimeOffset)args[4], (string)args[5]),
+            ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Api_NewTicket(),
+            PropertyMetadataInitializer = _ => PropertiesShop_Api_NewTicket(options),
+        };
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.NewTicket>(options, objectInfo);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PropertiesShop_Api_NewTicket(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[6];
+        properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.NewTicket),
+            Getter = static obj => ((global::Shop.Api.NewTicket)obj).Title,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Title",
+        });
+        properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.NewTicket),
+            Getter = static obj => ((global::Shop.Api.NewTicket)obj).Body,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Body",
+        });
+        properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Shop.Api.TicketPriority>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Shop.Api.TicketPriority>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.NewTicket),
+            Getter = static obj => ((global::Shop.Api.NewTicket)obj).Priority,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Priority",
+        });
+        properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.NewTicket),
+            Getter = static obj => ((global::Shop.Api.NewTicket)obj).Estimate,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Estimate",
+        });
+        properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.NewTicket),
+            Getter = static obj => ((global::Shop.Api.NewTicket)obj).DueAt,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "DueAt",
+        });
+        properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.NewTicket),
+            Getter = static obj => ((global::Shop.Api.NewTicket)obj).Secret,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Secret",
+        });
+        return properties;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] CreatorParametersShop_Api_NewTicket() => new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[]
+    {
+        new() { Name = "Title", ParameterType = typeof(string), Position = 0, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Body", ParameterType = typeof(string), Position = 1, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Priority", ParameterType = typeof(global::Shop.Api.TicketPriority), Position = 2, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Estimate", ParameterType = typeof(int?), Position = 3, IsNullable = true, HasDefaultValue = false },
+        new() { Name = "DueAt", ParameterType = typeof(global::System.DateTimeOffset), Position = 4, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Secret", ParameterType = typeof(string), Position = 5, IsNullable = true, HasDefaultValue = true, DefaultValue = null },
+    };
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Order>? _Order;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Order> Order => _Order ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Order>)Options.GetTypeInfo(typeof(global::Shop.Api.Order));
 
@@ -530,12 +801,486 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         return info;
     }
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Shelf>? _Shelf;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Shelf> Shelf => _Shelf ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Shelf>)Options.GetTypeInfo(typeof(global::Shop.Api.Shelf));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Shelf> CreateShelf(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Shop.Api.Shelf>
+        {
+            ObjectCreator = null, // written only: resources and types with [Sensitive] members are never read from a request
+            PropertyMetadataInitializer = _ => PropertiesShop_Api_Shelf(options),
+        };
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.Shelf>(options, objectInfo);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PropertiesShop_Api_Shelf(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
+        properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Shelf),
+            Getter = static obj => ((global::Shop.Api.Shelf)obj).Id,
+            Setter = null,
+            PropertyName = "Id",
+        });
+        properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Shelf),
+            Getter = static obj => ((global::Shop.Api.Shelf)obj).TenantId,
+            Setter = null,
+            PropertyName = "TenantId",
+        });
+        properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Shelf),
+            Getter = static obj => ((global::Shop.Api.Shelf)obj).Name,
+            Setter = null,
+            PropertyName = "Name",
+        });
+        properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<bool>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<bool>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Shelf),
+            Getter = static obj => ((global::Shop.Api.Shelf)obj).Archived,
+            Setter = null,
+            PropertyName = "Archived",
+        });
+        properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<decimal>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<decimal>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Shelf),
+            Getter = static obj => ((global::Shop.Api.Shelf)obj).Capacity,
+            Setter = null,
+            PropertyName = "Capacity",
+        });
+        return properties;
+    }
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Ticket>? _Ticket;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Ticket> Ticket => _Ticket ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Ticket>)Options.GetTypeInfo(typeof(global::Shop.Api.Ticket));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Ticket> CreateTicket(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Shop.Api.Ticket>
+        {
+            ObjectCreator = null, // written only: resources and types with [Sensitive] members are never read from a request
+            PropertyMetadataInitializer = _ => PropertiesShop_Api_Ticket(options),
+        };
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.Ticket>(options, objectInfo);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PropertiesShop_Api_Ticket(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[12];
+        properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Guid>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Guid>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).Id,
+            Setter = static (obj, value) => InitShop_Api_TicketId((global::Shop.Api.Ticket)obj, value!),
+            PropertyName = "Id",
+        });
+        properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).OwnerId,
+            Setter = static (obj, value) => InitShop_Api_TicketOwnerId((global::Shop.Api.Ticket)obj, value!),
+            PropertyName = "OwnerId",
+        });
+        properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).TenantId,
+            Setter = static (obj, value) => InitShop_Api_TicketTenantId((global::Shop.Api.Ticket)obj, value!),
+            PropertyName = "TenantId",
+        });
+        properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).Title,
+            Setter = null,
+            PropertyName = "Title",
+        });
+        properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).Body,
+            Setter = null,
+            PropertyName = "Body",
+        });
+        properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Shop.Api.TicketPriority>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Shop.Api.TicketPriority>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).Priority,
+            Setter = static (obj, value) => InitShop_Api_TicketPriority((global::Shop.Api.Ticket)obj, value!),
+            PropertyName = "Priority",
+        });
+        properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).Estimate,
+            Setter = static (obj, value) => InitShop_Api_TicketEstimate((global::Shop.Api.Ticket)obj, value!),
+            PropertyName = "Estimate",
+        });
+        properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).DueAt,
+            Setter = static (obj, value) => InitShop_Api_TicketDueAt((global::Shop.Api.Ticket)obj, value!),
+            PropertyName = "DueAt",
+        });
+        properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).Secret,
+            Setter = static (obj, value) => InitShop_Api_TicketSecret((global::Shop.Api.Ticket)obj, value!),
+            PropertyName = "Secret",
+        });
+        properties[9] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).CreatedAt,
+            Setter = static (obj, value) => InitShop_Api_TicketCreatedAt((global::Shop.Api.Ticket)obj, value!),
+            PropertyName = "CreatedAt",
+        });
+        properties[10] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).UpdatedAt,
+            Setter = static (obj, value) => InitShop_Api_TicketUpdatedAt((global::Shop.Api.Ticket)obj, value!),
+            PropertyName = "UpdatedAt",
+        });
+        properties[11] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.Ticket),
+            Getter = static obj => ((global::Shop.Api.Ticket)obj).Version,
+            Setter = static (obj, value) => InitShop_Api_TicketVersion((global::Shop.Api.Ticket)obj, value!),
+            PropertyName = "Version",
+        });
+        return properties;
+    }
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Id")]
+    private static extern void InitShop_Api_TicketId(global::Shop.Api.Ticket obj, global::System.Guid value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_OwnerId")]
+    private static extern void InitShop_Api_TicketOwnerId(global::Shop.Api.Ticket obj, string value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TenantId")]
+    private static extern void InitShop_Api_TicketTenantId(global::Shop.Api.Ticket obj, string value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Priority")]
+    private static extern void InitShop_Api_TicketPriority(global::Shop.Api.Ticket obj, global::Shop.Api.TicketPriority value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Estimate")]
+    private static extern void InitShop_Api_TicketEstimate(global::Shop.Api.Ticket obj, int? value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_DueAt")]
+    private static extern void InitShop_Api_TicketDueAt(global::Shop.Api.Ticket obj, global::System.DateTimeOffset value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Secret")]
+    private static extern void InitShop_Api_TicketSecret(global::Shop.Api.Ticket obj, string value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_CreatedAt")]
+    private static extern void InitShop_Api_TicketCreatedAt(global::Shop.Api.Ticket obj, global::System.DateTimeOffset value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_UpdatedAt")]
+    private static extern void InitShop_Api_TicketUpdatedAt(global::Shop.Api.Ticket obj, global::System.DateTimeOffset value);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Version")]
+    private static extern void InitShop_Api_TicketVersion(global::Shop.Api.Ticket obj, long value);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketEdit>? _TicketEdit;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketEdit> TicketEdit => _TicketEdit ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketEdit>)Options.GetTypeInfo(typeof(global::Shop.Api.TicketEdit));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketEdit> CreateTicketEdit(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Shop.Api.TicketEdit>
+        {
+            ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.TicketEdit((string)args[0], (string)args[1], (global::Shop.Api.TicketPriority)args[2], (int?)args[3], (global::System.DateTimeOffset)args[4], (string)args[5]),
+            ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Api_TicketEdit(),
+            PropertyMetadataInitializer = _ => PropertiesShop_Api_TicketEdit(options),
+        };
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.TicketEdit>(options, objectInfo);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PropertiesShop_Api_TicketEdit(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[6];
+        properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketEdit),
+            Getter = static obj => ((global::Shop.Api.TicketEdit)obj).Title,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Title",
+        });
+        properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketEdit),
+            Getter = static obj => ((global::Shop.Api.TicketEdit)obj).Body,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Body",
+        });
+        properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Shop.Api.TicketPriority>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Shop.Api.TicketPriority>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketEdit),
+            Getter = static obj => ((global::Shop.Api.TicketEdit)obj).Priority,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Priority",
+        });
+        properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketEdit),
+            Getter = static obj => ((global::Shop.Api.TicketEdit)obj).Estimate,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Estimate",
+        });
+        properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketEdit),
+            Getter = static obj => ((global::Shop.Api.TicketEdit)obj).DueAt,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "DueAt",
+        });
+        properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketEdit),
+            Getter = static obj => ((global::Shop.Api.TicketEdit)obj).Secret,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Secret",
+        });
+        return properties;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] CreatorParametersShop_Api_TicketEdit() => new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[]
+    {
+        new() { Name = "Title", ParameterType = typeof(string), Position = 0, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Body", ParameterType = typeof(string), Position = 1, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Priority", ParameterType = typeof(global::Shop.Api.TicketPriority), Position = 2, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Estimate", ParameterType = typeof(int?), Position = 3, IsNullable = true, HasDefaultValue = false },
+        new() { Name = "DueAt", ParameterType = typeof(global::System.DateTimeOffset), Position = 4, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Secret", ParameterType = typeof(string), Position = 5, IsNullable = true, HasDefaultValue = false },
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketHeadline>? _TicketHeadline;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketHeadline> TicketHeadline => _TicketHeadline ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketHeadline>)Options.GetTypeInfo(typeof(global::Shop.Api.TicketHeadline));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketHeadline> CreateTicketHeadline(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Shop.Api.TicketHeadline>
+        {
+            ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.TicketHeadline((global::System.Guid)args[0], (string)args[1], (global::Shop.Api.TicketPriority)args[2]),
+            ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Api_TicketHeadline(),
+            PropertyMetadataInitializer = _ => PropertiesShop_Api_TicketHeadline(options),
+        };
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.TicketHeadline>(options, objectInfo);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PropertiesShop_Api_TicketHeadline(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+        properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Guid>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Guid>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketHeadline),
+            Getter = static obj => ((global::Shop.Api.TicketHeadline)obj).Id,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Id",
+        });
+        properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketHeadline),
+            Getter = static obj => ((global::Shop.Api.TicketHeadline)obj).Title,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Title",
+        });
+        properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Shop.Api.TicketPriority>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Shop.Api.TicketPriority>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketHeadline),
+            Getter = static obj => ((global::Shop.Api.TicketHeadline)obj).Priority,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Priority",
+        });
+        return properties;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] CreatorParametersShop_Api_TicketHeadline() => new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[]
+    {
+        new() { Name = "Id", ParameterType = typeof(global::System.Guid), Position = 0, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Title", ParameterType = typeof(string), Position = 1, IsNullable = false, HasDefaultValue = false },
+        new() { Name = "Priority", ParameterType = typeof(global::Shop.Api.TicketPriority), Position = 2, IsNullable = false, HasDefaultValue = false },
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPatch>? _TicketPatch;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPatch> TicketPatch => _TicketPatch ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPatch>)Options.GetTypeInfo(typeof(global::Shop.Api.TicketPatch));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPatch> CreateTicketPatch(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Shop.Api.TicketPatch>
+        {
+            ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.TicketPatch((string)args[0], (string)args[1], (global::Shop.Api.TicketPriority?)args[2], (global::System.DateTimeOffset?)args[3]),
+            ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Api_TicketPatch(),
+            PropertyMetadataInitializer = _ => PropertiesShop_Api_TicketPatch(options),
+        };
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.TicketPatch>(options, objectInfo);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PropertiesShop_Api_TicketPatch(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
+        properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketPatch),
+            Getter = static obj => ((global::Shop.Api.TicketPatch)obj).Title,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Title",
+        });
+        properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketPatch),
+            Getter = static obj => ((global::Shop.Api.TicketPatch)obj).Body,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Body",
+        });
+        properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Shop.Api.TicketPriority?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Shop.Api.TicketPriority?>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketPatch),
+            Getter = static obj => ((global::Shop.Api.TicketPatch)obj).Priority,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "Priority",
+        });
+        properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(global::Shop.Api.TicketPatch),
+            Getter = static obj => ((global::Shop.Api.TicketPatch)obj).DueAt,
+            Setter = static (obj, value) => throw new global::System.InvalidOperationException("Set through the constructor or initializer."),
+            PropertyName = "DueAt",
+        });
+        return properties;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] CreatorParametersShop_Api_TicketPatch() => new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[]
+    {
+        new() { Name = "Title", ParameterType = typeof(string), Position = 0, IsNullable = true, HasDefaultValue = true, DefaultValue = null },
+        new() { Name = "Body", ParameterType = typeof(string), Position = 1, IsNullable = true, HasDefaultValue = true, DefaultValue = null },
+        new() { Name = "Priority", ParameterType = typeof(global::Shop.Api.TicketPriority?), Position = 2, IsNullable = true, HasDefaultValue = true, DefaultValue = null },
+        new() { Name = "DueAt", ParameterType = typeof(global::System.DateTimeOffset?), Position = 3, IsNullable = true, HasDefaultValue = true, DefaultValue = null },
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPriority>? _TicketPriority;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPriority> TicketPriority => _TicketPriority ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPriority>)Options.GetTypeInfo(typeof(global::Shop.Api.TicketPriority));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPriority> CreateTicketPriority(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var converter = new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Shop.Api.TicketPriority>(global::System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false).CreateConverter(typeof(global::Shop.Api.TicketPriority), options);
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shop.Api.TicketPriority>(options, converter);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPriority?>? _NullableTicketPriority;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPriority?> NullableTicketPriority => _NullableTicketPriority ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPriority?>)Options.GetTypeInfo(typeof(global::Shop.Api.TicketPriority?));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPriority?> CreateNullableTicketPriority(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shop.Api.TicketPriority?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::Shop.Api.TicketPriority>(options));
+        info.OriginatingResolver = this;
+        return info;
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>>? _IReadOnlyListOrderLine;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>> IReadOnlyListOrderLine => _IReadOnlyListOrderLine ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>));
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>> CreateIReadOnlyListOrderLine(global::System.Text.Json.JsonSerializerOptions options)
     {
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>, global::Shop.Api.OrderLine>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>>());
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>>? _IReadOnlyListShelf;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>> IReadOnlyListShelf => _IReadOnlyListShelf ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>> CreateIReadOnlyListShelf(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>, global::Shop.Api.Shelf>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>>());
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>>? _IReadOnlyListTicket;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>> IReadOnlyListTicket => _IReadOnlyListTicket ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>> CreateIReadOnlyListTicket(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>, global::Shop.Api.Ticket>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>>());
         info.OriginatingResolver = this;
         return info;
     }
@@ -556,6 +1301,16 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> CreateDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
     {
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>? _NullableDateTimeOffset;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> CreateNullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
         info.OriginatingResolver = this;
         return info;
     }
@@ -586,6 +1341,16 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> CreateNullableInt32(global::System.Text.Json.JsonSerializerOptions options)
     {
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<int>(options));
+        info.OriginatingResolver = this;
+        return info;
+    }
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _Int64;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> Int64 => _Int64 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> CreateInt64(global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
         info.OriginatingResolver = this;
         return info;
     }

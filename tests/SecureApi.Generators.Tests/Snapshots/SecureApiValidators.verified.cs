@@ -5,7 +5,11 @@
 // [MaxLength], [MinLength] and [Length] reflect over Count in their own IsValid, which trimming flags;
 // SecureApi checks them in the generated code below and never calls IsValid.
 [assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "member", Target = "M:Shop.Api.NewOrder.#ctor(System.String,System.Int32,Shop.Api.OrderStatus,System.Collections.Generic.IReadOnlyList{Shop.Api.OrderLine})", Justification = "Validated by SecureApi generated code.")]
+[assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "member", Target = "M:Shop.Api.NewShelf.#ctor(System.String,System.Boolean,System.Decimal)", Justification = "Validated by SecureApi generated code.")]
+[assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "member", Target = "M:Shop.Api.NewTicket.#ctor(System.String,System.String,Shop.Api.TicketPriority,System.Nullable{System.Int32},System.DateTimeOffset,System.String)", Justification = "Validated by SecureApi generated code.")]
 [assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "member", Target = "M:Shop.Api.OrderLine.#ctor(System.String,System.Int32)", Justification = "Validated by SecureApi generated code.")]
+[assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "member", Target = "M:Shop.Api.TicketEdit.#ctor(System.String,System.String,Shop.Api.TicketPriority,System.Nullable{System.Int32},System.DateTimeOffset,System.String)", Justification = "Validated by SecureApi generated code.")]
+[assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "member", Target = "M:Shop.Api.TicketPatch.#ctor(System.String,System.String,System.Nullable{Shop.Api.TicketPriority},System.Nullable{System.DateTimeOffset})", Justification = "Validated by SecureApi generated code.")]
 [assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "member", Target = "P:Shop.Api.Address.City", Justification = "Validated by SecureApi generated code.")]
 [assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "member", Target = "P:Shop.Api.Address.Street", Justification = "Validated by SecureApi generated code.")]
 [assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "member", Target = "P:Shop.Api.NewOrder.Channel", Justification = "Validated by SecureApi generated code.")]
@@ -103,6 +107,48 @@ internal static class SecureApiValidators
         if (value.Rank.HasValue && value.Rank.GetValueOrDefault() is 0) global::SecureApi.Validation.Check.Denied(errors, rankKey);
     }
 
+    /// <summary>Validates a <see cref="global::Shop.Api.NewShelf"/> whose members sit under <paramref name="path"/>.</summary>
+    public static void Validate(global::Shop.Api.NewShelf value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    {
+        var nameKey = global::SecureApi.Validation.ValidationErrors.Member(path, "name");
+        if (global::SecureApi.Validation.Check.Required(value.Name, errors, nameKey))
+        {
+            global::SecureApi.Validation.Check.MaxLength(value.Name, 60, errors, nameKey);
+        }
+
+        var archivedKey = global::SecureApi.Validation.ValidationErrors.Member(path, "archived");
+
+        var capacityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "capacity");
+        global::SecureApi.Validation.Check.Range(value.Capacity, (decimal)0, (decimal)10000, errors, capacityKey);
+    }
+
+    /// <summary>Validates a <see cref="global::Shop.Api.NewTicket"/> whose members sit under <paramref name="path"/>.</summary>
+    public static void Validate(global::Shop.Api.NewTicket value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    {
+        var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
+        if (global::SecureApi.Validation.Check.Required(value.Title, errors, titleKey))
+        {
+            global::SecureApi.Validation.Check.MaxLength(value.Title, 120, errors, titleKey);
+        }
+
+        var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
+        if (global::SecureApi.Validation.Check.Required(value.Body, errors, bodyKey))
+        {
+            global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, errors, bodyKey);
+        }
+
+        var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
+        global::SecureApi.Validation.Check.DefinedEnum(value.Priority, errors, priorityKey);
+
+        var estimateKey = global::SecureApi.Validation.ValidationErrors.Member(path, "estimate");
+        if (value.Estimate is { } estimateRanged) global::SecureApi.Validation.Check.Range(estimateRanged, (int)0, (int)1000, errors, estimateKey);
+
+        var dueAtKey = global::SecureApi.Validation.ValidationErrors.Member(path, "dueAt");
+
+        var secretKey = global::SecureApi.Validation.ValidationErrors.Member(path, "secret");
+        global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, errors, secretKey);
+    }
+
     /// <summary>Validates a <see cref="global::Shop.Api.OrderLine"/> whose members sit under <paramref name="path"/>.</summary>
     public static void Validate(global::Shop.Api.OrderLine value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
     {
@@ -114,5 +160,47 @@ internal static class SecureApiValidators
 
         var countKey = global::SecureApi.Validation.ValidationErrors.Member(path, "count");
         global::SecureApi.Validation.Check.Range(value.Count, (int)1, (int)99, errors, countKey);
+    }
+
+    /// <summary>Validates a <see cref="global::Shop.Api.TicketEdit"/> whose members sit under <paramref name="path"/>.</summary>
+    public static void Validate(global::Shop.Api.TicketEdit value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    {
+        var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
+        if (global::SecureApi.Validation.Check.Required(value.Title, errors, titleKey))
+        {
+            global::SecureApi.Validation.Check.MaxLength(value.Title, 120, errors, titleKey);
+        }
+
+        var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
+        if (global::SecureApi.Validation.Check.Required(value.Body, errors, bodyKey))
+        {
+            global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, errors, bodyKey);
+        }
+
+        var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
+        global::SecureApi.Validation.Check.DefinedEnum(value.Priority, errors, priorityKey);
+
+        var estimateKey = global::SecureApi.Validation.ValidationErrors.Member(path, "estimate");
+        if (value.Estimate is { } estimateRanged) global::SecureApi.Validation.Check.Range(estimateRanged, (int)0, (int)1000, errors, estimateKey);
+
+        var dueAtKey = global::SecureApi.Validation.ValidationErrors.Member(path, "dueAt");
+
+        var secretKey = global::SecureApi.Validation.ValidationErrors.Member(path, "secret");
+        global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, errors, secretKey);
+    }
+
+    /// <summary>Validates a <see cref="global::Shop.Api.TicketPatch"/> whose members sit under <paramref name="path"/>.</summary>
+    public static void Validate(global::Shop.Api.TicketPatch value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    {
+        var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
+        global::SecureApi.Validation.Check.MaxLength(value.Title, 120, errors, titleKey);
+
+        var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
+        global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, errors, bodyKey);
+
+        var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
+        if (value.Priority is { } priorityDefined) global::SecureApi.Validation.Check.DefinedEnum(priorityDefined, errors, priorityKey);
+
+        var dueAtKey = global::SecureApi.Validation.ValidationErrors.Member(path, "dueAt");
     }
 }

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace SecureApi.SampleTests.Infrastructure;
+
+/// <summary>A caller the test configuration knows: its API key is configured only as a SHA-256 hash.</summary>
+public sealed record TestCaller(string Subject, string? Tenant, params string[] Roles)
+{
+    public string ApiKey => "sampletests-key-" + Subject;
+
+    public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey)));
+}
+
+/// <summary>
+/// Hosts the NotesService sample in Development on one database. On top of the sample's own configuration it adds
+/// the test callers' API keys, the encryption key <c>k1</c> (active), and a rate limit no test reaches.
+/// </summary>
+public sealed class SampleFactory : WebApplicationFactory<Program>
+{
+    public const string ActiveKeyId = "k1";
+
+    /// <summary>alice and bob share tenant acme; carol is in globex; ada is acme's admin; dave has no tenant.</summary>
+    public static readonly IReadOnlyList<TestCaller> NamedCallers =
+    [
+        new("alice", "acme"),
+        new("bob", "acme"),
+        new("carol", "globex"),
+        new("ada", "acme", "admin"),
+        new("dave", null),
+    ];
+
+    /// <summary>Callers no other test uses, for tests that must see exactly their own rows: fresh-01 … fresh-80, each in its own tenant.</summary>
+    public static readonly IReadOnlyList<TestCaller> FreshCallers =
+        [.. Enumerable.Range(1, 80).Select(i => new TestCaller(string.Create(CultureInfo.InvariantCulture, $"fresh-{i:00}"), string.Create(CultureInfo.InvariantCulture, $"tenant-{i:00}")))];
+
+    private static int s_nextFresh = -1;
+
+    private readonly DatabaseTarget _target;
+    private readonly IReadOnlyDictionary<string, string?>? _overrides;
+    private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
+    public SampleFactory(DatabaseTarget target, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        _target = target;
+        _overrides = overrides;
+    }
+
+    public DatabaseTarget Target => _target;
+
+    /// <summary>A 32-byte AES key, base64, derived from its id so every factory agrees on it.</summary>
+    public static string EncryptionKey(string keyId) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("sampletests-encryption-" + keyId)));
+
+    /// <summary>A caller that has no rows in any database yet (unique across the test run).</summary>
+    public static TestCaller NewFreshCaller()
+    {
+        var index = Interlocked.Increment(ref s_nextFresh);
+        return index < FreshCallers.Count
+            ? FreshCallers[index]
+            : throw new InvalidOperationException($"Only {FreshCallers.Count} fresh callers are configured; add more in SampleFactory.");
+    }
+
+    /// <summary>A client that authenticates as <paramref name="subject"/> with <c>X-Api-Key</c>.</summary>
+    public HttpClient ClientFor(string subject) => _clients.GetOrAdd(subject, s =>
+    {
+        var caller = NamedCallers.Concat(FreshCallers).SingleOrDefault(c => c.Subject == s)
+            ?? throw new ArgumentException($"No test caller '{s}'.", nameof(subject));
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", caller.ApiKey);
+        return client;
+    });
+
+    public HttpClient ClientFor(TestCaller caller) => ClientFor(caller.Subject);
+
+    public HttpClient AnonymousClient() => _clients.GetOrAdd("", _ => CreateClient());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings()));
+    }
+
+    private Dictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["SecureApi:RateLimitPermits"] = "1000000",
+            ["SecureApi:Encryption:ActiveKeyId"] = ActiveKeyId,
+            ["SecureApi:Encryption:Keys:" + ActiveKeyId] = EncryptionKey(ActiveKeyId),
+        };
+
+        // After the four keys appsettings.Development.json configures (indexes 0-3), so those stay as they are.
+        var index = 100;
+        foreach (var caller in NamedCallers.Concat(FreshCallers))
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"SecureApi:ApiKeys:{index++}:");
+            settings[prefix + "Subject"] = caller.Subject;
+            settings[prefix + "Sha256"] = caller.Sha256;
+            if (caller.Tenant is not null)
+            {
+                settings[prefix + "Tenant"] = caller.Tenant;
+            }
+
+            for (var role = 0; role < caller.Roles.Length; role++)
+            {
+                settings[prefix + "Roles:" + role.ToString(CultureInfo.InvariantCulture)] = caller.Roles[role];
+            }
+        }
+
+        foreach (var (key, value) in _target.DatabaseSettings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in _overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}

@@ -220,6 +220,19 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void RemovingTheAdminClassRoleReportsSapi011()
+    {
+        var first = GeneratorHarness.Run(Service());
+        var edited = Edit(RepresentativeService.ResourceEndpoints, "[Endpoints(\"/admin/tickets\"), RequireRole(\"admin\")]", "[Endpoints(\"/admin/tickets\")]");
+
+        var second = GeneratorHarness.Run(Replace(first.Input, ResourceEndpointsPath, edited), first.Driver);
+
+        Assert.Empty(first.Diagnostics);
+        Assert.Equal(["SAPI011", "SAPI011", "SAPI011"], second.Diagnostics.Select(d => d.Id));
+        AssertSameAsAFreshRun(second);
+    }
+
+    [Fact]
     public void StepOutputsHoldNoSymbolsSyntaxOrCompilations()
     {
         var run = GeneratorHarness.Run(Service());

@@ -471,6 +471,31 @@ public sealed class KnownGeneratorBugTests
         Assert.Equal("OwnerId", run.TextAt(diagnostic));
     }
 
+    [Fact(Skip = "bug: for a [SequentialKey] resource the key is not known before the insert, so StoreEmitter/StoreRowsEmitter use \"\" as the key in an [Encrypted] member's associated data: the ciphertext is bound to the owner and column but not to its row, contrary to FieldEncryption's promise.")]
+    public void EncryptedMemberOfASequentialResourceIsBoundToItsRow()
+    {
+        var run = GeneratorHarness.Run("""
+            namespace Shop;
+
+            [Resource("pins")]
+            public sealed record Pin
+            {
+                [Key, SequentialKey]
+                public long Id { get; init; }
+
+                [Owner]
+                public string OwnerId { get; init; } = "";
+
+                [Encrypted]
+                public string? Code { get; init; }
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+
+        Assert.DoesNotContain("PinRows.Aad(\"code\", caller.Subject, \"\")", run.Source("Shop.Pin.Store.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Aad(\"code\", ownerIdValue, \"\")", run.Source("Shop.Pin.Store.g.cs"), StringComparison.Ordinal);
+    }
+
     /// <summary>Creates the resource's SQLite schema in memory, failing with SQLite's message if it is refused.</summary>
     private static void AssertSqliteAcceptsTheSchema(GeneratorRun run, string sqlClass)
     {

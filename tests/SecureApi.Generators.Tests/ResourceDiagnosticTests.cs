@@ -103,6 +103,57 @@ public sealed class ResourceDiagnosticTests
         Assert.Empty(run.CompilationProblems);
     }
 
+    [Fact]
+    public void FindsTheStoresOfAResourceDeclaredInAnotherNamespace()
+    {
+        var run = GeneratorHarness.Run(
+            """
+            namespace Shop.Data;
+
+            [Resource("labels")]
+            public sealed record Label
+            {
+                [Key]
+                public Guid Id { get; init; }
+
+                [Owner]
+                public string OwnerId { get; init; } = "";
+
+                [MaxLength(20)]
+                public string Text { get; init; } = "";
+            }
+
+            public sealed record NewLabel([Required, MaxLength(20)] string Text);
+            """,
+            """
+            using Shop.Data;
+
+            namespace Shop.Api;
+
+            [Endpoints("/labels")]
+            public partial class LabelsApi(LabelStore labels)
+            {
+                [Post("")]
+                public partial Task<Label> Create(NewLabel body);
+
+                [Get("/{id}/text")]
+                public async Task<string?> Text(Guid id, Caller caller) => (await labels.FindAsync(caller, id))?.Text;
+            }
+
+            [Endpoints("/admin/labels"), RequireRole("admin")]
+            public partial class LabelsAdminApi(LabelAdminStore labels)
+            {
+                [Delete("/{id}")]
+                public Task<bool> Delete(Guid id) => labels.DeleteAsync(id);
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("Shop.Data.Label.Store.g.cs", run.HintNames);
+        Assert.Contains("GetRequiredService<global::Shop.Data.LabelStore>", run.Source("Shop.Api.LabelsApi.Endpoints.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems);
+    }
+
     // ---- SAPI011: admin store without a role -----------------------------------------------------------------------
 
     [Fact]

@@ -29,7 +29,7 @@ internal static class StoreSql
 
         var type = (column.Encrypted ? ColumnKind.String : column.Kind, postgres) switch
         {
-            (ColumnKind.Guid, false) => "BLOB",
+            (ColumnKind.Guid, false) => "TEXT", // Microsoft.Data.Sqlite writes a Guid as text, which sorts like PostgreSQL's uuid
             (ColumnKind.Guid, true) => "uuid",
             (ColumnKind.String, false) => "TEXT",
             (ColumnKind.String, true) => "text",

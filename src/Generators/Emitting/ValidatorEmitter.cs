@@ -115,6 +115,7 @@ internal static class ValidatorEmitter
         var guard = nullable ? $"{value}.HasValue && " : "";
         yield return rule.Kind switch
         {
+            RuleKind.NoNul => $"{Names.Check}.NoNul({value}, errors, {key});",
             RuleKind.MinLength => $"{Names.Check}.MinLength({value}, {rule.Argument1}, errors, {key});",
             RuleKind.MaxLength => $"{Names.Check}.MaxLength({value}, {rule.Argument1}, errors, {key});",
             RuleKind.MinCount => $"{Names.Check}.MinCount({value}, {rule.Argument1}, errors, {key});",

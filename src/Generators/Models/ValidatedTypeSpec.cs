@@ -31,6 +31,7 @@ internal sealed record ValidatedMemberSpec(
 internal enum RuleKind
 {
     Required,
+    NoNul,
     MinLength,
     MaxLength,
     MinCount,

@@ -67,6 +67,7 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
         if (type.SpecialType == SpecialType.System_String)
         {
             shape = MemberShape.Text;
+            rules.Add(new RuleSpec(RuleKind.NoNul));
             AddLengthRules(attributes, rules, RuleKind.MinLength, RuleKind.MaxLength);
             AddTextRules(attributes, rules);
             if (!rules.Any(r => r.Kind == RuleKind.MaxLength))

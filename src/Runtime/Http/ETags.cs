@@ -9,15 +9,28 @@ public static class ETags
     public static void Set(HttpContext context, long version) =>
         context.Response.Headers.ETag = "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
-    /// <summary>The version an <c>If-Match</c> names, or null when it is absent or not one of ours (weak tags and <c>*</c> included).</summary>
+    /// <summary>A version no row ever has (versions start at 1): what an <c>If-Match</c> that names no usable version stands for.</summary>
+    public const long Unmatchable = -1;
+
+    /// <summary>
+    /// The version an <c>If-Match</c> requires: null when the header is absent or <c>*</c> (no version condition), the version for
+    /// one strong tag we issued, and <see cref="Unmatchable"/> for anything else (weak tags, lists, foreign tags) — which can
+    /// never match, so the write fails with 412 rather than running unconditionally.
+    /// </summary>
     public static long? IfMatch(HttpContext context)
     {
         var header = context.Request.Headers.IfMatch;
-        if (header.Count != 1 || header[0] is not { Length: > 2 } value || value[0] != '"' || value[^1] != '"')
+        if (header.Count == 0 || (header.Count == 1 && header[0]?.Trim() == "*"))
         {
             return null;
         }
 
-        return long.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+        if (header.Count == 1 && header[0] is { Length: > 2 } value && value[0] == '"' && value[^1] == '"' &&
+            long.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return version;
+        }
+
+        return Unmatchable;
     }
 }

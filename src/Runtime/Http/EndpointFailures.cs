@@ -41,6 +41,8 @@ public static class EndpointFailures
         Data.ForeignCursorException => Problems.NotFound(),
         Data.MissingTenantException => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A tenant is required."),
         Data.InvalidListRequestException invalid => Problems.Validation(Single(invalid.Parameter, invalid.Message)),
+        // Defence in depth: text PostgreSQL cannot store (U+0000) that slipped past validation is the client's input, not a failure.
+        Npgsql.PostgresException { SqlState: "22021" } => Problems.Validation(Single("$", "The request contains text the database cannot store (U+0000).")),
         _ => null,
     };
 

@@ -15,7 +15,7 @@ public static class RequestBinding
         where T : IParsable<T>
     {
         var raw = context.Request.RouteValues[name] as string;
-        if (raw is not null && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        if (raw is not null && !raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
@@ -46,7 +46,7 @@ public static class RequestBinding
             return fallback;
         }
 
-        if (T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
@@ -113,9 +113,9 @@ public static class RequestBinding
         {
             if (key.StartsWith("filter.", StringComparison.Ordinal))
             {
-                if (values.Count != 1 || values[0] is not { Length: > 0 and <= 1024 } value)
+                if (values.Count != 1 || values[0] is not { Length: > 0 and <= 1024 } value || value.Contains('\0', StringComparison.Ordinal))
                 {
-                    errors.Add(key, "A filter takes one value of at most 1024 characters.");
+                    errors.Add(key, "A filter takes one value of at most 1024 characters, without NUL.");
                     continue;
                 }
 

@@ -19,6 +19,18 @@ public static class Check
         return true;
     }
 
+    /// <summary>U+0000 has no place in text, and PostgreSQL cannot store it: refused on every engine alike.</summary>
+    public static bool NoNul(string? value, ValidationErrors errors, string key)
+    {
+        if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add(key, "The field must not contain the NUL character (U+0000).");
+            return false;
+        }
+
+        return true;
+    }
+
     public static bool MinLength(string? value, int min, ValidationErrors errors, string key)
     {
         if (value is not null && value.Length < min)

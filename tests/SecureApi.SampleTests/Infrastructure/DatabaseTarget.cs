@@ -18,7 +18,7 @@ public abstract class DatabaseTarget : IAsyncDisposable
     /// <summary>A new, open connection straight to the database, bypassing SecureApi.</summary>
     public abstract Task<DbConnection> OpenAsync();
 
-    /// <summary>How the engine orders the primary key (SQLite: BLOB of <see cref="Guid.ToByteArray()"/>; PostgreSQL: uuid, big-endian).</summary>
+    /// <summary>How the engine orders the primary key (SQLite: upper-case text; PostgreSQL: uuid, big-endian — the same order).</summary>
     public abstract int CompareKeys(Guid left, Guid right);
 
     /// <summary>A factory on this database; <paramref name="overrides"/> go on top of the test settings.</summary>
@@ -120,7 +120,9 @@ public sealed class SqliteTarget : DatabaseTarget
         return connection;
     }
 
-    public override int CompareKeys(Guid left, Guid right) => left.ToByteArray().AsSpan().SequenceCompareTo(right.ToByteArray());
+    // Microsoft.Data.Sqlite stores a Guid as upper-case text, which sorts like its big-endian bytes (as PostgreSQL's uuid does).
+    public override int CompareKeys(Guid left, Guid right) =>
+        string.CompareOrdinal(left.ToString("D").ToUpperInvariant(), right.ToString("D").ToUpperInvariant());
 
     public override ValueTask DisposeAsync()
     {

@@ -32,10 +32,12 @@ internal static class SecureApiValidators
         var streetKey = global::SecureApi.Validation.ValidationErrors.Member(path, "street");
         if (global::SecureApi.Validation.Check.Required(value.Street, errors, streetKey))
         {
+            global::SecureApi.Validation.Check.NoNul(value.Street, errors, streetKey);
             global::SecureApi.Validation.Check.MaxLength(value.Street, 100, errors, streetKey);
         }
 
         var cityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "city");
+        global::SecureApi.Validation.Check.NoNul(value.City, errors, cityKey);
         global::SecureApi.Validation.Check.MaxLength(value.City, 40, errors, cityKey);
     }
 
@@ -45,6 +47,7 @@ internal static class SecureApiValidators
         var customerKey = global::SecureApi.Validation.ValidationErrors.Member(path, "customer");
         if (global::SecureApi.Validation.Check.Required(value.Customer, errors, customerKey))
         {
+            global::SecureApi.Validation.Check.NoNul(value.Customer, errors, customerKey);
             global::SecureApi.Validation.Check.MinLength(value.Customer, 2, errors, customerKey);
             global::SecureApi.Validation.Check.MaxLength(value.Customer, 60, errors, customerKey);
         }
@@ -68,18 +71,22 @@ internal static class SecureApiValidators
         }
 
         var codeKey = global::SecureApi.Validation.ValidationErrors.Member(path, "code");
+        global::SecureApi.Validation.Check.NoNul(value.Code, errors, codeKey);
         global::SecureApi.Validation.Check.MaxLength(value.Code, 6, errors, codeKey);
         global::SecureApi.Validation.Check.Pattern(value.Code, s_NewOrderCodePattern0, errors, codeKey);
 
         var emailKey = global::SecureApi.Validation.ValidationErrors.Member(path, "email");
+        global::SecureApi.Validation.Check.NoNul(value.Email, errors, emailKey);
         global::SecureApi.Validation.Check.MaxLength(value.Email, 200, errors, emailKey);
         global::SecureApi.Validation.Check.Email(value.Email, errors, emailKey);
 
         var shippingKey = global::SecureApi.Validation.ValidationErrors.Member(path, "shipping");
+        global::SecureApi.Validation.Check.NoNul(value.Shipping, errors, shippingKey);
         global::SecureApi.Validation.Check.MaxLength(value.Shipping, 10, errors, shippingKey);
         if (value.Shipping is not null && value.Shipping is not ("standard" or "express")) global::SecureApi.Validation.Check.NotAllowed(errors, shippingKey);
 
         var channelKey = global::SecureApi.Validation.ValidationErrors.Member(path, "channel");
+        global::SecureApi.Validation.Check.NoNul(value.Channel, errors, channelKey);
         global::SecureApi.Validation.Check.MaxLength(value.Channel, 20, errors, channelKey);
         if (value.Channel is not null && value.Channel is "test" or "debug") global::SecureApi.Validation.Check.Denied(errors, channelKey);
 
@@ -113,6 +120,7 @@ internal static class SecureApiValidators
         var nameKey = global::SecureApi.Validation.ValidationErrors.Member(path, "name");
         if (global::SecureApi.Validation.Check.Required(value.Name, errors, nameKey))
         {
+            global::SecureApi.Validation.Check.NoNul(value.Name, errors, nameKey);
             global::SecureApi.Validation.Check.MaxLength(value.Name, 60, errors, nameKey);
         }
 
@@ -128,12 +136,14 @@ internal static class SecureApiValidators
         var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
         if (global::SecureApi.Validation.Check.Required(value.Title, errors, titleKey))
         {
+            global::SecureApi.Validation.Check.NoNul(value.Title, errors, titleKey);
             global::SecureApi.Validation.Check.MaxLength(value.Title, 120, errors, titleKey);
         }
 
         var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
         if (global::SecureApi.Validation.Check.Required(value.Body, errors, bodyKey))
         {
+            global::SecureApi.Validation.Check.NoNul(value.Body, errors, bodyKey);
             global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, errors, bodyKey);
         }
 
@@ -146,6 +156,7 @@ internal static class SecureApiValidators
         var dueAtKey = global::SecureApi.Validation.ValidationErrors.Member(path, "dueAt");
 
         var secretKey = global::SecureApi.Validation.ValidationErrors.Member(path, "secret");
+        global::SecureApi.Validation.Check.NoNul(value.Secret, errors, secretKey);
         global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, errors, secretKey);
     }
 
@@ -155,6 +166,7 @@ internal static class SecureApiValidators
         var skuKey = global::SecureApi.Validation.ValidationErrors.Member(path, "sku");
         if (global::SecureApi.Validation.Check.Required(value.Sku, errors, skuKey))
         {
+            global::SecureApi.Validation.Check.NoNul(value.Sku, errors, skuKey);
             global::SecureApi.Validation.Check.MaxLength(value.Sku, 20, errors, skuKey);
         }
 
@@ -168,12 +180,14 @@ internal static class SecureApiValidators
         var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
         if (global::SecureApi.Validation.Check.Required(value.Title, errors, titleKey))
         {
+            global::SecureApi.Validation.Check.NoNul(value.Title, errors, titleKey);
             global::SecureApi.Validation.Check.MaxLength(value.Title, 120, errors, titleKey);
         }
 
         var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
         if (global::SecureApi.Validation.Check.Required(value.Body, errors, bodyKey))
         {
+            global::SecureApi.Validation.Check.NoNul(value.Body, errors, bodyKey);
             global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, errors, bodyKey);
         }
 
@@ -186,6 +200,7 @@ internal static class SecureApiValidators
         var dueAtKey = global::SecureApi.Validation.ValidationErrors.Member(path, "dueAt");
 
         var secretKey = global::SecureApi.Validation.ValidationErrors.Member(path, "secret");
+        global::SecureApi.Validation.Check.NoNul(value.Secret, errors, secretKey);
         global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, errors, secretKey);
     }
 
@@ -193,9 +208,11 @@ internal static class SecureApiValidators
     public static void Validate(global::Shop.Api.TicketPatch value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
     {
         var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
+        global::SecureApi.Validation.Check.NoNul(value.Title, errors, titleKey);
         global::SecureApi.Validation.Check.MaxLength(value.Title, 120, errors, titleKey);
 
         var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
+        global::SecureApi.Validation.Check.NoNul(value.Body, errors, bodyKey);
         global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, errors, bodyKey);
 
         var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");

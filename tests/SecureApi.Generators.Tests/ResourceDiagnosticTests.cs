@@ -397,7 +397,7 @@ public sealed class ResourceDiagnosticTests
     [InlineData("record", "[Key] public Guid Id { get; init; } [Encrypted, Filterable] public string? Secret { get; init; }", "[Encrypted] member 'Secret' cannot be sortable or filterable")]
     [InlineData("record", "[Key] public Guid Id { get; init; } [Sortable, MaxLength(10)] public string? Name { get; init; }", "sortable member 'Name' must not be nullable (keyset paging needs a total order)")]
     [InlineData("record", "[Key] public Guid Id { get; init; } [Sortable] public int? Rank { get; init; }", "sortable member 'Rank' must not be nullable (keyset paging needs a total order)")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Sortable] public decimal Price { get; init; }", "decimal member 'Price' cannot be sortable (SQLite stores decimals as text)")]
+    [InlineData("record", "[Key] public Guid Id { get; init; } [Sortable] public decimal Price { get; init; }", "decimal member 'Price' cannot be sortable or filterable (SQLite stores decimals as text)")]
     [InlineData("record", "[Key] public Guid Id { get; init; } public DateTime At { get; init; }", "member 'At' has type 'System.DateTime', which cannot be stored")]
     [InlineData("record", "[Key] public Guid Id { get; init; } public List<string> Tags { get; init; } = [];", "member 'Tags' has type 'System.Collections.Generic.List<string>', which cannot be stored")]
     [InlineData("record", "[Key] public Guid Id { get; init; } public byte[]? Photo { get; init; }", "member 'Photo' has type 'byte[]?', which cannot be stored")]
@@ -406,7 +406,7 @@ public sealed class ResourceDiagnosticTests
     public void ReportsInvalidResourceDeclaration(string kind, string members, string? reason)
     {
         var run = Run($$"""
-            [Resource("things")]
+            [Resource("things", Shared = true)]
             public sealed {{kind}} Thing
             {
                 {{members}}
@@ -420,10 +420,19 @@ public sealed class ResourceDiagnosticTests
             return;
         }
 
-        // An invalid key is also a missing key: "it needs exactly one [Key] member" may follow.
-        Assert.All(run.Diagnostics, d => Assert.Equal(("SAPI013", DiagnosticSeverity.Error, "Thing"), (d.Id, d.Severity, run.TextAt(d))));
+        // A member's problem points at the member; the resource-wide ones that may follow (an invalid key is also a missing
+        // key; these test resources have no owner) point at the resource.
+        Assert.All(run.Diagnostics, d => Assert.Equal(("SAPI013", DiagnosticSeverity.Error), (d.Id, d.Severity)));
         Assert.Equal($"Resource 'Thing' is not valid: {reason}", Message(run.Diagnostics[0])[..$"Resource 'Thing' is not valid: {reason}".Length]);
-        Assert.All(run.Diagnostics.Skip(1), d => Assert.Equal("Resource 'Thing' is not valid: it needs exactly one [Key] member", Message(d)));
+        Assert.Contains(run.TextAt(run.Diagnostics[0]), new[] { "Thing", members.Split(' ').SkipWhile(w => w is not ("{")).Reverse().Skip(1).FirstOrDefault() ?? "Thing" }.Concat(members.Split(' ', '(', ')', ';')));
+        Assert.All(run.Diagnostics.Skip(1), d =>
+        {
+            Assert.Equal("Thing", run.TextAt(d));
+            Assert.True(
+                Message(d) is "Resource 'Thing' is not valid: it needs exactly one [Key] member" ||
+                Message(d).StartsWith("Resource 'Thing' is not valid: it has neither [Owner] nor [Tenant]", StringComparison.Ordinal),
+                Message(d));
+        });
     }
 
     [Theory]
@@ -461,7 +470,7 @@ public sealed class ResourceDiagnosticTests
     public void AcceptsPlainTableNames(string table)
     {
         var run = Run($$"""
-            [Resource("{{table}}")]
+            [Resource("{{table}}", Shared = true)]
             public sealed record Thing
             {
                 [Key]
@@ -492,8 +501,9 @@ public sealed class ResourceDiagnosticTests
             }
             """);
 
-        Assert.Equal(2, run.Diagnostics.Length);
-        Assert.All(run.Diagnostics, d => Assert.Equal(("SAPI013", "Thing"), (d.Id, run.TextAt(d))));
+        // Each member at fault is reported on the member (and, the owner being invalid, the missing owner on the resource).
+        Assert.All(run.Diagnostics, d => Assert.Equal("SAPI013", d.Id));
+        Assert.Equal(["OwnerId", "Secret", "Thing"], run.Diagnostics.Select(run.TextAt).Order());
     }
 
     // ---- SAPI014: partial endpoints without a generated operation ---------------------------------------------------

@@ -95,6 +95,7 @@ internal static class CrudEmitter
         return (crud.Kind, assignment.FromNullable, column.IsNullable) switch
         {
             (CrudKind.Patch, true, _) => $"{value} ?? current.{assignment.ResourceMember}", // a patch leaves out what it does not send
+            (CrudKind.Replace, true, false) => $"{value} ?? current.{assignment.ResourceMember}", // never null into a required member
             (_, true, false) => $"{value} ?? default!",
             _ => value,
         };

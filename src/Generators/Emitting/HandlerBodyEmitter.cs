@@ -83,7 +83,7 @@ internal static class HandlerBodyEmitter
         {
             var key = endpoint.Crud.Resource.Key.PropertyName;
             writer.Line($"var result = {call};");
-            writer.Line($"await {Names.Responses}.CreatedAsync(httpContext, {Names.Literal(endpoint.Route + "/")} + result.{key}, result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
+            writer.Line($"await {Names.Responses}.CreatedAtAsync(httpContext, result.{key}.ToString(), result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
             return;
         }
 

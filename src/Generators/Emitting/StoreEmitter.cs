@@ -180,6 +180,7 @@ internal static class StoreEmitter
         writer.Line("/// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>");
         using (writer.Block($"public async global::System.Threading.Tasks.Task<{Data}.Page<{type}>> ListAsync({callerParameter}{Data}.PageRequest request, {Token} cancellationToken = default)"))
         {
+            writer.Line($"var limit = {Data}.Lists.Limit(request);");
             writer.Line($"var (sort, descending) = {Data}.Lists.Sort(request, s_sortable);");
             writer.Line($"{Data}.Lists.CheckFilters(request, s_filterable);");
             var owner = scoped && spec.Owner is not null ? "caller.Subject" : "null";
@@ -234,9 +235,9 @@ internal static class StoreEmitter
                 }
             }
 
-            writer.Line($"{Data}.Db.Parameter(command, \"@limit\", request.Limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists");
+            writer.Line($"{Data}.Db.Parameter(command, \"@limit\", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists");
             writer.Line();
-            writer.Line($"var items = new global::System.Collections.Generic.List<{type}>(request.Limit + 1);");
+            writer.Line($"var items = new global::System.Collections.Generic.List<{type}>(limit + 1);");
             using (writer.Block("await using (var reader = await command.ExecuteReaderAsync(cancellationToken))"))
             {
                 using (writer.Block("while (await reader.ReadAsync(cancellationToken))"))
@@ -246,7 +247,7 @@ internal static class StoreEmitter
             }
 
             writer.Line();
-            using (writer.Block("if (items.Count <= request.Limit)"))
+            using (writer.Block("if (items.Count <= limit)"))
             {
                 writer.Line($"return new {Data}.Page<{type}>(items, null);");
             }

@@ -14,10 +14,17 @@ internal static class StoreRowsEmitter
             writer.Line("/// <summary>Reads the current row; encrypted members are decrypted only when <paramref name=\"encryption\"/> is given (the owner's store).</summary>");
             using (writer.Block($"public static {spec.FullyQualifiedName} Read(global::System.Data.Common.DbDataReader reader, global::SecureApi.Data.FieldEncryption? encryption)"))
             {
-                for (var i = 0; i < spec.Columns.Count; i++)
+                // Plain columns first: decrypting needs the row's key and owner.
+                foreach (var encrypted in new[] { false, true })
                 {
-                    var column = spec.Columns[i];
-                    writer.Line($"var {Local(column)} = {ReadExpression(spec, column, i)};");
+                    for (var i = 0; i < spec.Columns.Count; i++)
+                    {
+                        var column = spec.Columns[i];
+                        if (column.Encrypted == encrypted)
+                        {
+                            writer.Line($"var {Local(column)} = {ReadExpression(spec, column, i)};");
+                        }
+                    }
                 }
 
                 var constructorArgs = spec.ConstructorParameters

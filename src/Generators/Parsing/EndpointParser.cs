@@ -74,7 +74,7 @@ internal static class EndpointParser
         CrudSpec? crud = null;
         if (method.IsPartialDefinition && method.PartialImplementationPart is null)
         {
-            crud = CrudParser.Parse(method, httpMethod, context.Resource, diagnostics);
+            crud = CrudParser.Parse(method, httpMethod, context.Resource, routeParameters, classPolicy.AllowAnonymous || methodPolicy.AllowAnonymous, diagnostics);
             valid &= crud is not null;
         }
 

@@ -27,11 +27,16 @@ internal static class ResourceParser
         var attribute = type.FindAttribute(ResourceAttribute);
         var table = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var location = type.Locations.FirstOrDefault();
-        void Invalid(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidResource, location, type.Name, reason));
-
-        if (!IsIdentifier(table))
+        var valid = true;
+        void Invalid(string reason, Location? at = null)
         {
-            Invalid($"table name '{table}' must be letters, digits and underscores, starting with a letter");
+            valid = false; // an invalid resource gets no store at all: never a store with a rule silently dropped
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidResource, at ?? location, type.Name, reason));
+        }
+
+        if (!IsIdentifier(table) || SqlReservedWords.Contains(table.ToLowerInvariant()))
+        {
+            Invalid($"table name '{table}' must be letters, digits and underscores, starting with a letter, and not an SQL reserved word");
             return null;
         }
 
@@ -47,9 +52,10 @@ internal static class ResourceParser
         {
             var role = RoleOf(property);
             var kind = KindOf(property.Type, out var nullable);
+            var memberLocation = property.Locations.FirstOrDefault();
             if (kind is null)
             {
-                Invalid($"member '{property.Name}' has type '{property.Type.ToDisplayString()}', which cannot be stored; use Guid, string, int, long, bool, double, decimal, DateTimeOffset or an enum");
+                Invalid($"member '{property.Name}' has type '{property.Type.ToDisplayString()}', which cannot be stored; use Guid, string, int, long, bool, double, decimal, DateTimeOffset or an enum", memberLocation);
                 continue;
             }
 
@@ -68,7 +74,10 @@ internal static class ResourceParser
                 (ColumnRole.CreatedAt or ColumnRole.UpdatedAt, not ColumnKind.DateTimeOffset, _, _) => $"the [ServerSet] member '{property.Name}' must be a DateTimeOffset",
                 (_, not ColumnKind.String, true, _) => $"[Encrypted] member '{property.Name}' must be a string",
                 (_, ColumnKind.String, true, _) when !nullable => $"[Encrypted] member '{property.Name}' must be a nullable string (it is null for callers who are not its owner)",
-                (_, ColumnKind.Decimal, _, _) when sortable => $"decimal member '{property.Name}' cannot be sortable (SQLite stores decimals as text)",
+                (_, ColumnKind.Decimal, _, _) when sortable || filterable => $"decimal member '{property.Name}' cannot be sortable or filterable (SQLite stores decimals as text)",
+                (_, _, true, _) when type.GetMembers().OfType<IPropertySymbol>().Any(p => p.HasAttribute("SecureApi.SequentialKeyAttribute")) =>
+                    $"[Encrypted] member '{property.Name}' needs a Guid key: a [SequentialKey] is assigned after the insert, too late to bind the ciphertext to its row",
+                _ when SqlReservedWords.Contains(SnakeCase(property.Name)) => $"member '{property.Name}' maps to column '{SnakeCase(property.Name)}', an SQL reserved word; rename it",
                 _ when property.SetMethod is null && property.ConstructorParameterFor(type.SerializationConstructor()) is null => $"member '{property.Name}' has no init or set accessor, so rows cannot be read back into it",
                 (_, _, true, true) => $"[Encrypted] member '{property.Name}' cannot be sortable or filterable",
                 _ when sortable && nullable => $"sortable member '{property.Name}' must not be nullable (keyset paging needs a total order)",
@@ -76,7 +85,13 @@ internal static class ResourceParser
             };
             if (problem is not null)
             {
-                Invalid(problem);
+                Invalid(problem, memberLocation);
+                continue;
+            }
+
+            if (columns.Any(c => c.Column == SnakeCase(property.Name)))
+            {
+                Invalid($"members '{columns.First(c => c.Column == SnakeCase(property.Name)).PropertyName}' and '{property.Name}' both map to column '{SnakeCase(property.Name)}'", memberLocation);
                 continue;
             }
 
@@ -98,6 +113,17 @@ internal static class ResourceParser
                 Invalid($"it has more than one {role} member");
                 return null;
             }
+        }
+
+        var shared = attribute?.NamedArguments.Any(n => n.Key == "Shared" && n.Value.Value is true) == true;
+        if (!columns.Any(c => c.Role is ColumnRole.Owner or ColumnRole.Tenant) && !shared)
+        {
+            Invalid("it has neither [Owner] nor [Tenant], so every caller would reach every row; add one, or declare [Resource(\"" + table + "\", Shared = true)] to mean it");
+        }
+
+        if (!valid)
+        {
+            return null;
         }
 
         var constructor = type.SerializationConstructor();
@@ -175,6 +201,21 @@ internal static class ResourceParser
 
         return builder.ToString();
     }
+
+    /// <summary>Words SQLite or PostgreSQL reserve (lower case): not usable as a bare table or column name in either.</summary>
+    private static readonly HashSet<string> SqlReservedWords =
+    [
+        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between", "binary", "both",
+        "by", "case", "cast", "check", "collate", "column", "concurrently", "constraint", "create", "cross", "current_catalog",
+        "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "default",
+        "deferrable", "delete", "desc", "distinct", "do", "drop", "else", "end", "except", "exists", "false", "fetch", "for",
+        "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike", "in", "index", "initially", "inner", "insert",
+        "intersect", "into", "is", "isnull", "join", "key", "lateral", "leading", "left", "like", "limit", "localtime",
+        "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer", "overlaps",
+        "placing", "primary", "references", "returning", "right", "select", "session_user", "set", "similar", "some",
+        "symmetric", "table", "tablesample", "then", "to", "trailing", "transaction", "trigger", "true", "union", "unique",
+        "update", "user", "using", "values", "variadic", "verbose", "view", "when", "where", "window", "with",
+    ];
 
     private static bool IsIdentifier(string name) =>
         name.Length is > 0 and <= 63 && char.IsLetter(name[0]) && name.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');

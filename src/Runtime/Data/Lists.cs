@@ -8,6 +8,9 @@ namespace SecureApi.Data;
 /// </summary>
 public static class Lists
 {
+    /// <summary>The page size, held to 1–<see cref="PageRequest.MaxLimit"/> whoever built the request.</summary>
+    public static int Limit(PageRequest request) => Math.Clamp(request.Limit, 1, PageRequest.MaxLimit);
+
     /// <summary>The requested sort member (or null for key order) and direction; anything not in <paramref name="sortable"/> is a 400.</summary>
     public static (string? Member, bool Descending) Sort(PageRequest request, IReadOnlyList<string> sortable)
     {

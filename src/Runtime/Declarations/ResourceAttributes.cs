@@ -9,6 +9,12 @@ namespace SecureApi;
 public sealed class ResourceAttribute(string table) : Attribute
 {
     public string Table { get; } = table;
+
+    /// <summary>
+    /// Every authenticated caller may read and write every row. Required (as an explicit opt-in) for a resource with
+    /// neither <see cref="OwnerAttribute"/> nor <see cref="TenantAttribute"/>; SAPI013 otherwise.
+    /// </summary>
+    public bool Shared { get; set; }
 }
 
 /// <summary>The caller's subject owns the row: every store operation filters on it; it is set from the caller, never from a request.</summary>

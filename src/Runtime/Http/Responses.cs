@@ -22,6 +22,13 @@ public static class Responses
         return JsonAsync(context, value, typeInfo, StatusCodes.Status201Created);
     }
 
+    /// <summary>201 for a resource created under the request's own path: <c>Location</c> is that path plus the new key.</summary>
+    public static Task CreatedAtAsync<T>(HttpContext context, string key, T value, JsonTypeInfo<T> typeInfo)
+    {
+        var collection = (context.Request.PathBase + context.Request.Path).ToString().TrimEnd('/');
+        return CreatedAsync(context, collection + "/" + Uri.EscapeDataString(key), value, typeInfo);
+    }
+
     public static Task NoContentAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status204NoContent;

@@ -51,6 +51,7 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
     /// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>
     public async global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Api.Shelf>> ListAsync(global::SecureApi.Caller caller, global::SecureApi.Data.PageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var limit = global::SecureApi.Data.Lists.Limit(request);
         var (sort, descending) = global::SecureApi.Data.Lists.Sort(request, s_sortable);
         global::SecureApi.Data.Lists.CheckFilters(request, s_filterable);
         var scope = global::SecureApi.Data.Lists.Scope("shelves", null, caller.Tenant, request, sort, descending);
@@ -76,9 +77,9 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
                 global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : afterSort, global::System.Data.DbType.String);
                 break;
         }
-        global::SecureApi.Data.Db.Parameter(command, "@limit", request.Limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
+        global::SecureApi.Data.Db.Parameter(command, "@limit", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
 
-        var items = new global::System.Collections.Generic.List<global::Shop.Api.Shelf>(request.Limit + 1);
+        var items = new global::System.Collections.Generic.List<global::Shop.Api.Shelf>(limit + 1);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -87,7 +88,7 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
             }
         }
 
-        if (items.Count <= request.Limit)
+        if (items.Count <= limit)
         {
             return new global::SecureApi.Data.Page<global::Shop.Api.Shelf>(items, null);
         }
@@ -183,6 +184,7 @@ public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase dat
     /// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>
     public async global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Api.Shelf>> ListAsync(global::SecureApi.Data.PageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var limit = global::SecureApi.Data.Lists.Limit(request);
         var (sort, descending) = global::SecureApi.Data.Lists.Sort(request, s_sortable);
         global::SecureApi.Data.Lists.CheckFilters(request, s_filterable);
         var scope = global::SecureApi.Data.Lists.Scope("shelves#admin", null, null, request, sort, descending);
@@ -207,9 +209,9 @@ public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase dat
                 global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : afterSort, global::System.Data.DbType.String);
                 break;
         }
-        global::SecureApi.Data.Db.Parameter(command, "@limit", request.Limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
+        global::SecureApi.Data.Db.Parameter(command, "@limit", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
 
-        var items = new global::System.Collections.Generic.List<global::Shop.Api.Shelf>(request.Limit + 1);
+        var items = new global::System.Collections.Generic.List<global::Shop.Api.Shelf>(limit + 1);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -218,7 +220,7 @@ public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase dat
             }
         }
 
-        if (items.Count <= request.Limit)
+        if (items.Count <= limit)
         {
             return new global::SecureApi.Data.Page<global::Shop.Api.Shelf>(items, null);
         }

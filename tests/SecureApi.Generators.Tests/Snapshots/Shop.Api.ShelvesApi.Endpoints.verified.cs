@@ -177,7 +177,7 @@ partial class ShelvesApi
             var endpoint = new global::Shop.Api.ShelvesApi();
             endpoint._secureApiHttpContext = httpContext;
             var result = await endpoint.Create(body);
-            await global::SecureApi.Http.Responses.CreatedAsync(httpContext, "/shelves/" + result.Id, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
+            await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
         }
         catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
         {

@@ -60,6 +60,7 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
     /// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>
     public async global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Api.Ticket>> ListAsync(global::SecureApi.Caller caller, global::SecureApi.Data.PageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var limit = global::SecureApi.Data.Lists.Limit(request);
         var (sort, descending) = global::SecureApi.Data.Lists.Sort(request, s_sortable);
         global::SecureApi.Data.Lists.CheckFilters(request, s_filterable);
         var scope = global::SecureApi.Data.Lists.Scope("tickets", caller.Subject, caller.Tenant, request, sort, descending);
@@ -96,9 +97,9 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
                 global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Data.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
                 break;
         }
-        global::SecureApi.Data.Db.Parameter(command, "@limit", request.Limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
+        global::SecureApi.Data.Db.Parameter(command, "@limit", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
 
-        var items = new global::System.Collections.Generic.List<global::Shop.Api.Ticket>(request.Limit + 1);
+        var items = new global::System.Collections.Generic.List<global::Shop.Api.Ticket>(limit + 1);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -107,7 +108,7 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
             }
         }
 
-        if (items.Count <= request.Limit)
+        if (items.Count <= limit)
         {
             return new global::SecureApi.Data.Page<global::Shop.Api.Ticket>(items, null);
         }
@@ -235,6 +236,7 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
     /// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>
     public async global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Api.Ticket>> ListAsync(global::SecureApi.Data.PageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var limit = global::SecureApi.Data.Lists.Limit(request);
         var (sort, descending) = global::SecureApi.Data.Lists.Sort(request, s_sortable);
         global::SecureApi.Data.Lists.CheckFilters(request, s_filterable);
         var scope = global::SecureApi.Data.Lists.Scope("tickets#admin", null, null, request, sort, descending);
@@ -270,9 +272,9 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
                 global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Data.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
                 break;
         }
-        global::SecureApi.Data.Db.Parameter(command, "@limit", request.Limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
+        global::SecureApi.Data.Db.Parameter(command, "@limit", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
 
-        var items = new global::System.Collections.Generic.List<global::Shop.Api.Ticket>(request.Limit + 1);
+        var items = new global::System.Collections.Generic.List<global::Shop.Api.Ticket>(limit + 1);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -281,7 +283,7 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
             }
         }
 
-        if (items.Count <= request.Limit)
+        if (items.Count <= limit)
         {
             return new global::SecureApi.Data.Page<global::Shop.Api.Ticket>(items, null);
         }
@@ -322,11 +324,11 @@ internal static class TicketRows
         var priorityValue = (global::Shop.Api.TicketPriority)reader.GetInt32(5);
         var estimateValue = reader.IsDBNull(6) ? (int?)null : reader.GetInt32(6);
         var dueAtValue = global::SecureApi.Data.Db.Time(reader, 7);
-        var secretValue = encryption is null || reader.IsDBNull(8) ? null : encryption.Decrypt(reader.GetString(8), Aad("secret", ownerIdValue, idValue.ToString()));
         var internalNoteValue = reader.IsDBNull(9) ? null : reader.GetString(9);
         var createdAtValue = global::SecureApi.Data.Db.Time(reader, 10);
         var updatedAtValue = global::SecureApi.Data.Db.Time(reader, 11);
         var versionValue = reader.GetInt64(12);
+        var secretValue = encryption is null || reader.IsDBNull(8) ? null : encryption.Decrypt(reader.GetString(8), Aad("secret", ownerIdValue, idValue.ToString()));
         return new global::Shop.Api.Ticket() { Id = idValue, OwnerId = ownerIdValue, TenantId = tenantIdValue, Title = titleValue, Body = bodyValue, Priority = priorityValue, Estimate = estimateValue, DueAt = dueAtValue, Secret = secretValue, InternalNote = internalNoteValue, CreatedAt = createdAtValue, UpdatedAt = updatedAtValue, Version = versionValue };
     }
 

@@ -207,7 +207,7 @@ partial class TicketsApi
             var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices));
             endpoint._secureApiHttpContext = httpContext;
             var result = await endpoint.Create(body);
-            await global::SecureApi.Http.Responses.CreatedAsync(httpContext, "/tickets/" + result.Id, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
+            await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
         }
         catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
         {

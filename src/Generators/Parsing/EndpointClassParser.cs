@@ -40,7 +40,7 @@ internal static class EndpointClassParser
         var compilation = context.SemanticModel.Compilation;
         var resources = ClassResources.Find(type, compilation);
         var classContext = new EndpointClassContext(compilation, type.ContainingNamespace, resources.Crud is { } crudResource ? ResourceParser.Parse(crudResource, []) : null);
-        var json = new JsonTypeCollector(diagnostics, cancellationToken);
+        var json = new JsonTypeCollector(diagnostics, compilation, cancellationToken);
         var validation = new ValidationCollector(diagnostics, cancellationToken);
         var endpoints = new List<EndpointSpec>();
         var routes = new List<RouteClaim>();

@@ -9,7 +9,7 @@ using SecureApi.Generators.Models;
 namespace SecureApi.Generators.Parsing;
 
 /// <summary>Walks request and response types and their members into the specs of the generated JSON context.</summary>
-internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Compilation compilation, CancellationToken cancellationToken)
 {
     private readonly Dictionary<string, JsonTypeSpec?> _types = new(System.StringComparer.Ordinal);
 
@@ -22,7 +22,7 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Cancel
         var name = type.FullName();
         if (_types.TryGetValue(name, out var existing))
         {
-            return existing?.PropertyName ?? PropertyNameOf(type);
+            return existing?.PropertyName ?? PropertyNameOf(type, compilation);
         }
 
         _types[name] = null; // placeholder: stops recursion through self-referencing types
@@ -40,7 +40,7 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Cancel
 
     private JsonTypeSpec? Describe(ITypeSymbol type, string name)
     {
-        var propertyName = PropertyNameOf(type);
+        var propertyName = PropertyNameOf(type, compilation);
         if (ValueConverterOf(type) is { } converter)
         {
             return new JsonTypeSpec(name, propertyName, JsonTypeKind.Value, null, converter, null);
@@ -163,21 +163,27 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Cancel
         : parameter.ExplicitDefaultValue is bool b ? (b ? "true" : "false")
         : "(" + parameter.Type.FullName() + ")" + System.Convert.ToString(parameter.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The context property name: <c>NewNote</c>, <c>ListString</c>, <c>NullableInt32</c>, <c>PageNote</c>, <c>NoteArray</c>.</summary>
-    public static string PropertyNameOf(ITypeSymbol type)
+    /// <summary>
+    /// The context property name: <c>NewNote</c>, <c>ListString</c>, <c>NullableInt32</c>, <c>PageNote</c>, <c>NoteArray</c>.
+    /// A type whose simple name is declared more than once in the compilation is named with its namespace
+    /// (<c>Shop_Orders_Line</c>), so every endpoint class computes the same, unique name on its own.
+    /// </summary>
+    public static string PropertyNameOf(ITypeSymbol type, Compilation compilation)
     {
-        var name = BaseNameOf(type);
+        var name = BaseNameOf(type, compilation);
         return ReservedContextMembers.Contains(name) ? name + "Info" : name;
     }
 
     /// <summary>Members of the context itself, which a type's property must not hide.</summary>
     private static readonly HashSet<string> ReservedContextMembers = ["Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Register"];
 
-    private static string BaseNameOf(ITypeSymbol type) => type switch
+    private static string BaseNameOf(ITypeSymbol type, Compilation compilation) => type switch
     {
-        IArrayTypeSymbol array => BaseNameOf(array.ElementType) + "Array",
-        _ when type.IsNullableValueType(out var underlying) => "Nullable" + BaseNameOf(underlying),
-        INamedTypeSymbol { IsGenericType: true } named => named.Name + string.Concat(named.TypeArguments.Select(BaseNameOf)),
+        IArrayTypeSymbol array => BaseNameOf(array.ElementType, compilation) + "Array",
+        _ when type.IsNullableValueType(out var underlying) => "Nullable" + BaseNameOf(underlying, compilation),
+        INamedTypeSymbol { IsGenericType: true } named => named.Name + string.Concat(named.TypeArguments.Select(t => BaseNameOf(t, compilation))),
+        _ when type.Locations.Any(l => l.IsInSource) && compilation.GetSymbolsWithName(type.Name, SymbolFilter.Type).Skip(1).Any() =>
+            (type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString().Replace('.', '_') + "_") + type.MetadataName,
         _ => type.MetadataName,
     };
 

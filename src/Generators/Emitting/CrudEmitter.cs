@@ -21,7 +21,7 @@ internal static class CrudEmitter
     {
         var resource = crud.Resource;
         var store = "global::" + (resource.Namespace.Length == 0 ? "" : resource.Namespace + ".") + resource.StoreName;
-        writer.Line($"/// <summary>Generated: {Describe(crud.Kind)} on <see cref=\"{store}\"/>, scoped to the caller.</summary>");
+        writer.Line($"/// <summary>Generated: {Describe(crud.Kind, resource.Version is not null)} on <see cref=\"{store}\"/>, scoped to the caller.</summary>");
         using (writer.Block(crud.Signature))
         {
             writer.Line("var httpContext = SecureApiHttpContext;");
@@ -58,7 +58,8 @@ internal static class CrudEmitter
                     writer.Line("return updated;");
                     break;
                 default:
-                    writer.Line($"return await store.DeleteAsync(caller, {crud.KeyParameter}, global::SecureApi.Http.ETags.IfMatch(httpContext), {token});");
+                    var condition = resource.Version is null ? "" : "global::SecureApi.Http.ETags.IfMatch(httpContext), ";
+                    writer.Line($"return await store.DeleteAsync(caller, {crud.KeyParameter}, {condition}{token});");
                     break;
             }
         }
@@ -101,13 +102,13 @@ internal static class CrudEmitter
         };
     }
 
-    private static string Describe(CrudKind kind) => kind switch
+    private static string Describe(CrudKind kind, bool versioned) => kind switch
     {
         CrudKind.Find => "find by key",
         CrudKind.List => "list a page",
         CrudKind.Create => "create",
-        CrudKind.Replace => "replace (If-Match required)",
-        CrudKind.Patch => "patch the members sent (If-Match required)",
-        _ => "delete",
+        CrudKind.Replace => versioned ? "replace (If-Match required)" : "replace",
+        CrudKind.Patch => versioned ? "patch the members sent (If-Match required)" : "patch the members sent",
+        _ => versioned ? "delete (If-Match honoured)" : "delete",
     };
 }

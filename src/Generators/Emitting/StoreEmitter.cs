@@ -280,7 +280,11 @@ internal static class StoreEmitter
                 writer.Line("var key = global::System.Guid.CreateVersion7(); // time-ordered, not guessable");
             }
 
-            writer.Line("var now = global::System.DateTimeOffset.UtcNow;");
+            if (spec.Columns.Any(c => c.Role is ColumnRole.CreatedAt or ColumnRole.UpdatedAt))
+            {
+                writer.Line("var now = global::System.DateTimeOffset.UtcNow;");
+            }
+
             writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
             writer.Line($"await using var command = {Data}.Db.Command(connection, {Sql(spec)}.Insert);");
             foreach (var column in StoreSql.InsertedColumns(spec))
@@ -318,9 +322,13 @@ internal static class StoreEmitter
             }
 
             writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
-            writer.Line("await using var transaction = await connection.BeginTransactionAsync(cancellationToken);");
+            if (versioned)
+            {
+                writer.Line("await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state");
+            }
+
             writer.Line($"{type}? updated;");
-            using (writer.Block($"await using (var command = {Data}.Db.Command(connection, {Sql(spec)}.Update, transaction))"))
+            using (writer.Block($"await using (var command = {Data}.Db.Command(connection, {Sql(spec)}.Update{(versioned ? ", transaction" : "")}))"))
             {
                 writer.Line($"{Data}.Db.Parameter(command, \"@key\", changed.{spec.Key.PropertyName}, {StoreSql.DbType(spec.Key)});");
                 writer.Line("AddScope(command, caller);");
@@ -352,14 +360,17 @@ internal static class StoreEmitter
                 }
 
                 writer.Line();
+                writer.Line("await transaction.CommitAsync(cancellationToken);");
             }
 
-            writer.Line("await transaction.CommitAsync(cancellationToken);");
             writer.Line("return updated;");
         }
 
-        writer.Line();
-        EmitExists(writer, spec);
+        if (versioned)
+        {
+            writer.Line();
+            EmitExists(writer, spec);
+        }
     }
 
     private static void EmitExists(SourceWriter writer, ResourceSpec spec)
@@ -376,10 +387,11 @@ internal static class StoreEmitter
     private static void EmitDelete(SourceWriter writer, ResourceSpec spec, bool scoped)
     {
         var versioned = scoped && spec.Version is not null;
-        var parameters = scoped ? $"global::SecureApi.Caller caller, {spec.Key.TypeName} key, long? expectedVersion = null, " : $"{spec.Key.TypeName} key, ";
-        writer.Line(scoped
+        var parameters = versioned ? $"global::SecureApi.Caller caller, {spec.Key.TypeName} key, long? expectedVersion = null, "
+            : scoped ? $"global::SecureApi.Caller caller, {spec.Key.TypeName} key, " : $"{spec.Key.TypeName} key, ";
+        writer.Line(versioned
             ? "/// <summary>Deletes the caller's row; false when there is none. With <paramref name=\"expectedVersion\"/>, a stale version throws (412).</summary>"
-            : "/// <summary>Deletes any row; false when there is none.</summary>");
+            : scoped ? "/// <summary>Deletes the caller's row; false when there is none.</summary>" : "/// <summary>Deletes any row; false when there is none.</summary>");
         using (writer.Block($"public async global::System.Threading.Tasks.Task<bool> DeleteAsync({parameters}{Token} cancellationToken = default)"))
         {
             writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
@@ -408,10 +420,10 @@ internal static class StoreEmitter
             }
         }
 
-        if (scoped && spec.Version is not null && !spec.Columns.Any(c => c.IsClientData))
+        if (versioned && !spec.Columns.Any(c => c.IsClientData))
         {
             writer.Line();
-            EmitExists(writer, spec);
+            EmitExists(writer, spec); // the update did not emit it
         }
     }
 

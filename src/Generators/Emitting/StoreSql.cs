@@ -16,8 +16,12 @@ internal static class StoreSql
     {
         var lines = spec.Columns.Select(c => $"    {c.Column} {ColumnType(spec, c, postgres)}");
         var index = new[] { spec.Tenant, spec.Owner }.Where(c => c is not null).Select(c => c!.Column).Concat([spec.Key.Column]);
+        var scope = new[] { spec.Tenant, spec.Owner }.Where(c => c is not null).Select(c => c!.Column).ToList();
+        var sortIndexes = spec.Columns.Where(c => c.Sortable).Select(c =>
+            $"\nCREATE INDEX IF NOT EXISTS ix_{spec.Table}_{c.Column} ON {spec.Table} ({string.Join(", ", scope.Concat([c.Column, spec.Key.Column]))});");
         return $"CREATE TABLE IF NOT EXISTS {spec.Table} (\n{string.Join(",\n", lines)}\n);\n" +
-               $"CREATE INDEX IF NOT EXISTS ix_{spec.Table}_scope ON {spec.Table} ({string.Join(", ", index)});";
+               $"CREATE INDEX IF NOT EXISTS ix_{spec.Table}_scope ON {spec.Table} ({string.Join(", ", index)});" +
+               string.Concat(sortIndexes);
     }
 
     private static string ColumnType(ResourceSpec spec, ColumnSpec column, bool postgres)

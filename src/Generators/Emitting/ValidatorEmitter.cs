@@ -58,7 +58,7 @@ internal static class ValidatorEmitter
                 using (writer.Block($"public static void Validate({type.TypeName} value, {Names.ValidationErrors} errors, string path = \"\")"))
                 {
                     var first = true;
-                    foreach (var member in type.Members)
+                    foreach (var member in type.Members.Where(m => m.Rules.Count > 0 || m.NestedType is not null))
                     {
                         if (!first)
                         {
@@ -80,9 +80,9 @@ internal static class ValidatorEmitter
     {
         var key = member.JsonName + "Key"; // a suffix keeps keywords (class → classKey) and pattern variables apart
         var value = "value." + member.PropertyName;
-        writer.Line($"var {key} = {Names.ValidationErrors}.Member(path, {Names.Literal(member.JsonName)});");
         var checks = member.Rules.Where(r => r.Kind != RuleKind.Required).SelectMany(r => RuleLines(r, member, value, key, patternField)).ToList();
         checks.AddRange(NestedLines(member, value, key));
+        writer.Line($"var {key} = {Names.ValidationErrors}.Member(path, {Names.Literal(member.JsonName)});");
         if (member.Rules.Any(r => r.Kind == RuleKind.Required))
         {
             if (checks.Count == 0)

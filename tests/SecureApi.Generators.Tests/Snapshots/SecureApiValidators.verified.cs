@@ -124,8 +124,6 @@ internal static class SecureApiValidators
             global::SecureApi.Validation.Check.MaxLength(value.Name, 60, errors, nameKey);
         }
 
-        var archivedKey = global::SecureApi.Validation.ValidationErrors.Member(path, "archived");
-
         var capacityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "capacity");
         global::SecureApi.Validation.Check.Range(value.Capacity, (decimal)0, (decimal)10000, errors, capacityKey);
     }
@@ -152,8 +150,6 @@ internal static class SecureApiValidators
 
         var estimateKey = global::SecureApi.Validation.ValidationErrors.Member(path, "estimate");
         if (value.Estimate is { } estimateRanged) global::SecureApi.Validation.Check.Range(estimateRanged, (int)0, (int)1000, errors, estimateKey);
-
-        var dueAtKey = global::SecureApi.Validation.ValidationErrors.Member(path, "dueAt");
 
         var secretKey = global::SecureApi.Validation.ValidationErrors.Member(path, "secret");
         global::SecureApi.Validation.Check.NoNul(value.Secret, errors, secretKey);
@@ -197,8 +193,6 @@ internal static class SecureApiValidators
         var estimateKey = global::SecureApi.Validation.ValidationErrors.Member(path, "estimate");
         if (value.Estimate is { } estimateRanged) global::SecureApi.Validation.Check.Range(estimateRanged, (int)0, (int)1000, errors, estimateKey);
 
-        var dueAtKey = global::SecureApi.Validation.ValidationErrors.Member(path, "dueAt");
-
         var secretKey = global::SecureApi.Validation.ValidationErrors.Member(path, "secret");
         global::SecureApi.Validation.Check.NoNul(value.Secret, errors, secretKey);
         global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, errors, secretKey);
@@ -217,7 +211,5 @@ internal static class SecureApiValidators
 
         var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
         if (value.Priority is { } priorityDefined) global::SecureApi.Validation.Check.DefinedEnum(priorityDefined, errors, priorityKey);
-
-        var dueAtKey = global::SecureApi.Validation.ValidationErrors.Member(path, "dueAt");
     }
 }

@@ -11,8 +11,8 @@ namespace Shop.Api;
 /// <summary>The SQL of <see cref="Shelf"/>: compile-time constants; values travel only as parameters.</summary>
 internal static class ShelfSql
 {
-    public const string SqliteSchema = "CREATE TABLE IF NOT EXISTS shelves (\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n    tenant_id TEXT NOT NULL,\n    name TEXT NOT NULL,\n    archived INTEGER NOT NULL,\n    capacity TEXT NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_shelves_scope ON shelves (tenant_id, id);";
-    public const string PostgreSqlSchema = "CREATE TABLE IF NOT EXISTS shelves (\n    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n    tenant_id text NOT NULL,\n    name text NOT NULL,\n    archived boolean NOT NULL,\n    capacity numeric NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_shelves_scope ON shelves (tenant_id, id);";
+    public const string SqliteSchema = "CREATE TABLE IF NOT EXISTS shelves (\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n    tenant_id TEXT NOT NULL,\n    name TEXT NOT NULL,\n    archived INTEGER NOT NULL,\n    capacity TEXT NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_shelves_scope ON shelves (tenant_id, id);\nCREATE INDEX IF NOT EXISTS ix_shelves_name ON shelves (tenant_id, name, id);";
+    public const string PostgreSqlSchema = "CREATE TABLE IF NOT EXISTS shelves (\n    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n    tenant_id text NOT NULL,\n    name text NOT NULL,\n    archived boolean NOT NULL,\n    capacity numeric NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_shelves_scope ON shelves (tenant_id, id);\nCREATE INDEX IF NOT EXISTS ix_shelves_name ON shelves (tenant_id, name, id);";
 
     // The statements below are written in the SQL that SQLite and PostgreSQL share.
     public const string SelectByKey = "SELECT id, tenant_id, name, archived, capacity FROM shelves WHERE id = @key AND tenant_id = @tenant";
@@ -106,7 +106,6 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
     /// <summary>Inserts the client data of <paramref name="draft"/>; key, owner, tenant, version and stamps are set here, never taken from it.</summary>
     public async global::System.Threading.Tasks.Task<global::Shop.Api.Shelf> CreateAsync(global::SecureApi.Caller caller, global::Shop.Api.Shelf draft, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var now = global::System.DateTimeOffset.UtcNow;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Insert);
         global::SecureApi.Data.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
@@ -122,9 +121,8 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
     public async global::System.Threading.Tasks.Task<global::Shop.Api.Shelf?> UpdateAsync(global::SecureApi.Caller caller, global::Shop.Api.Shelf changed, long? expectedVersion, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         global::Shop.Api.Shelf? updated;
-        await using (var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Update, transaction))
+        await using (var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Update))
         {
             global::SecureApi.Data.Db.Parameter(command, "@key", changed.Id, global::System.Data.DbType.Int64);
             AddScope(command, caller);
@@ -135,20 +133,11 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
             updated = await reader.ReadAsync(cancellationToken) ? ShelfRows.Read(reader, encryption) : null;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return updated;
     }
 
-    private static async global::System.Threading.Tasks.Task<bool> ExistsAsync(global::System.Data.Common.DbConnection connection, global::System.Data.Common.DbTransaction? transaction, global::SecureApi.Caller caller, long key, global::System.Threading.CancellationToken cancellationToken)
-    {
-        await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Exists, transaction);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
-        AddScope(command, caller);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
-
-    /// <summary>Deletes the caller's row; false when there is none. With <paramref name="expectedVersion"/>, a stale version throws (412).</summary>
-    public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::SecureApi.Caller caller, long key, long? expectedVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <summary>Deletes the caller's row; false when there is none.</summary>
+    public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::SecureApi.Caller caller, long key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Delete);

@@ -309,7 +309,7 @@ partial class ShelvesApi
         return created;
     }
 
-    /// <summary>Generated: replace (If-Match required) on <see cref="global::Shop.Api.ShelfStore"/>, scoped to the caller.</summary>
+    /// <summary>Generated: replace on <see cref="global::Shop.Api.ShelfStore"/>, scoped to the caller.</summary>
     public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Shelf?> Replace(long id, global::Shop.Api.NewShelf body)
     {
         var httpContext = SecureApiHttpContext;
@@ -331,6 +331,6 @@ partial class ShelvesApi
         var httpContext = SecureApiHttpContext;
         var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices);
         var caller = global::SecureApi.Caller.From(httpContext);
-        return await store.DeleteAsync(caller, id, global::SecureApi.Http.ETags.IfMatch(httpContext), httpContext.RequestAborted);
+        return await store.DeleteAsync(caller, id, httpContext.RequestAborted);
     }
 }

@@ -12,8 +12,8 @@ namespace Shop.Api;
 /// <summary>The SQL of <see cref="Ticket"/>: compile-time constants; values travel only as parameters.</summary>
 internal static class TicketSql
 {
-    public const string SqliteSchema = "CREATE TABLE IF NOT EXISTS tickets (\n    id TEXT PRIMARY KEY,\n    owner_id TEXT NOT NULL,\n    tenant_id TEXT NOT NULL,\n    title TEXT NOT NULL,\n    body TEXT NOT NULL,\n    priority INTEGER NOT NULL,\n    estimate INTEGER,\n    due_at TEXT NOT NULL,\n    secret TEXT,\n    internal_note TEXT,\n    created_at TEXT NOT NULL,\n    updated_at TEXT NOT NULL,\n    version INTEGER NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_tickets_scope ON tickets (tenant_id, owner_id, id);";
-    public const string PostgreSqlSchema = "CREATE TABLE IF NOT EXISTS tickets (\n    id uuid PRIMARY KEY,\n    owner_id text NOT NULL,\n    tenant_id text NOT NULL,\n    title text NOT NULL,\n    body text NOT NULL,\n    priority integer NOT NULL,\n    estimate integer,\n    due_at timestamptz NOT NULL,\n    secret text,\n    internal_note text,\n    created_at timestamptz NOT NULL,\n    updated_at timestamptz NOT NULL,\n    version bigint NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_tickets_scope ON tickets (tenant_id, owner_id, id);";
+    public const string SqliteSchema = "CREATE TABLE IF NOT EXISTS tickets (\n    id TEXT PRIMARY KEY,\n    owner_id TEXT NOT NULL,\n    tenant_id TEXT NOT NULL,\n    title TEXT NOT NULL,\n    body TEXT NOT NULL,\n    priority INTEGER NOT NULL,\n    estimate INTEGER,\n    due_at TEXT NOT NULL,\n    secret TEXT,\n    internal_note TEXT,\n    created_at TEXT NOT NULL,\n    updated_at TEXT NOT NULL,\n    version INTEGER NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_tickets_scope ON tickets (tenant_id, owner_id, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_title ON tickets (tenant_id, owner_id, title, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_due_at ON tickets (tenant_id, owner_id, due_at, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_created_at ON tickets (tenant_id, owner_id, created_at, id);";
+    public const string PostgreSqlSchema = "CREATE TABLE IF NOT EXISTS tickets (\n    id uuid PRIMARY KEY,\n    owner_id text NOT NULL,\n    tenant_id text NOT NULL,\n    title text NOT NULL,\n    body text NOT NULL,\n    priority integer NOT NULL,\n    estimate integer,\n    due_at timestamptz NOT NULL,\n    secret text,\n    internal_note text,\n    created_at timestamptz NOT NULL,\n    updated_at timestamptz NOT NULL,\n    version bigint NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_tickets_scope ON tickets (tenant_id, owner_id, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_title ON tickets (tenant_id, owner_id, title, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_due_at ON tickets (tenant_id, owner_id, due_at, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_created_at ON tickets (tenant_id, owner_id, created_at, id);";
 
     // The statements below are written in the SQL that SQLite and PostgreSQL share.
     public const string SelectByKey = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE id = @key AND owner_id = @owner AND tenant_id = @tenant";
@@ -155,7 +155,7 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
     {
         var expected = expectedVersion ?? throw new global::SecureApi.Data.PreconditionRequiredException();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state
         global::Shop.Api.Ticket? updated;
         await using (var command = global::SecureApi.Data.Db.Command(connection, TicketSql.Update, transaction))
         {

@@ -469,7 +469,7 @@ partial class TicketsApi
         return updated;
     }
 
-    /// <summary>Generated: delete on <see cref="global::Shop.Api.TicketStore"/>, scoped to the caller.</summary>
+    /// <summary>Generated: delete (If-Match honoured) on <see cref="global::Shop.Api.TicketStore"/>, scoped to the caller.</summary>
     public async partial global::System.Threading.Tasks.Task<bool> Delete(global::System.Guid id)
     {
         var httpContext = SecureApiHttpContext;

@@ -45,7 +45,15 @@ public sealed class PackageConsumerTests : IDisposable
             Assert.Equal(HttpStatusCode.BadRequest, unknownMember.StatusCode);
             Assert.Contains("extra", await unknownMember.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/private")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/notes")).StatusCode);
+
+            // The README's quick start, through the packed generator: a resource, its scoped store and generated CRUD.
+            client.DefaultRequestHeaders.Add("X-Api-Key", "consumer-key");
+            var created = await client.PostAsync("/notes", new StringContent("""{"title":"from the package"}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.Equal("\"1\"", created.Headers.ETag?.Tag);
+            var title = await client.GetAsync(created.Headers.Location + "/title");
+            Assert.Equal("\"from the package\"", await title.Content.ReadAsStringAsync());
         }
         finally
         {
@@ -80,10 +88,15 @@ public sealed class PackageConsumerTests : IDisposable
               </packageSources>
             </configuration>
             """);
+        var keyHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("consumer-key")));
+        File.WriteAllText(Path.Combine(directory, "appsettings.json"), $$"""
+            { "SecureApi": { "ApiKeys": [ { "Subject": "consumer", "Sha256": "{{keyHash}}" } ] } }
+            """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), """
             using System.ComponentModel.DataAnnotations;
             using Microsoft.AspNetCore.Authorization;
             using SecureApi;
+            using SecureApi.Data;
 
             var builder = WebApplication.CreateSlimBuilder(args);
             builder.Services.AddSecureApi(builder.Configuration);
@@ -102,10 +115,28 @@ public sealed class PackageConsumerTests : IDisposable
                 [Post("/echo")] public Echo Echo(Echo body) => body;
             }
 
-            [Endpoints("/private")]
-            public sealed partial class PrivateApi
+            // README quick start, verbatim.
+            [Resource("notes")]
+            public sealed record Note
             {
-                [Get("")] public Greeting Secret(Caller caller) => new(caller.Subject);
+                [Key] public Guid Id { get; init; }
+                [Owner] public string OwnerId { get; init; } = "";
+                [MaxLength(200)] public required string Title { get; init; }
+                [ConcurrencyCheck] public long Version { get; init; }
+            }
+
+            public sealed record NewNote([Required, MaxLength(200)] string Title);
+
+            [Endpoints("/notes"), RateLimit("per-user")]
+            public sealed partial class NotesApi(NoteStore notes)
+            {
+                [Get("/{id}")]  public partial Task<Note?> Get(Guid id);
+                [Get("")]       public partial Task<Page<Note>> List(PageRequest page);
+                [Post("")]      public partial Task<Note> Create(NewNote body);
+
+                [Get("/{id}/title")]
+                public async Task<string?> Title(Guid id, Caller caller, CancellationToken ct) =>
+                    (await notes.FindAsync(caller, id, ct))?.Title;
             }
             """);
     }

@@ -54,6 +54,13 @@ public sealed partial class WidgetsApi(WidgetRepository widgets)
         widgets.List(null, 0, 100).Where(w => w.Name.Contains(text, StringComparison.OrdinalIgnoreCase)).ToArray();
 }
 
+[Endpoints("/limited"), RateLimit("per-user")]
+public sealed partial class LimitedApi
+{
+    [Get("")]
+    public static HealthInfo Ping() => new("ok", "1");
+}
+
 [Endpoints("/probe"), AllowAnonymous]
 public sealed partial class ProbeApi
 {

@@ -23,11 +23,14 @@ public sealed class FieldEncryption(IOptionsMonitor<SecureApiOptions> options)
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
+    // Keys decoded once per configuration snapshot, not once per value: lists decrypt a column per row.
+    private DecodedKeys? _decoded;
+
     public string Encrypt(string plaintext, string associatedData)
     {
         var settings = options.CurrentValue.Encryption;
         var keyId = settings.ActiveKeyId ?? throw new InvalidOperationException("SecureApi:Encryption:ActiveKeyId is not configured; [Encrypted] members need a key.");
-        var key = KeyFor(settings, keyId);
+        var key = KeyFor(keyId);
         var plain = Encoding.UTF8.GetBytes(plaintext);
         var sealedBytes = new byte[NonceSize + plain.Length + TagSize];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
@@ -48,7 +51,7 @@ public sealed class FieldEncryption(IOptionsMonitor<SecureApiOptions> options)
             throw new CryptographicException("The stored value is not in SecureApi's encrypted format.");
         }
 
-        var key = KeyFor(options.CurrentValue.Encryption, parts[1]);
+        var key = KeyFor(parts[1]);
         var sealedBytes = Convert.FromBase64String(parts[2]);
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         using (var aes = new AesGcm(key, TagSize))
@@ -59,14 +62,39 @@ public sealed class FieldEncryption(IOptionsMonitor<SecureApiOptions> options)
         return Encoding.UTF8.GetString(plain);
     }
 
-    private static byte[] KeyFor(EncryptionOptions settings, string keyId)
+    private byte[] KeyFor(string keyId)
     {
-        if (!settings.Keys.TryGetValue(keyId, out var encoded))
+        var settings = options.CurrentValue.Encryption;
+        var decoded = _decoded;
+        if (decoded is null || !ReferenceEquals(decoded.Source, settings))
         {
-            throw new CryptographicException($"Encryption key '{keyId}' is not configured under SecureApi:Encryption:Keys.");
+            decoded = new DecodedKeys(settings, new Dictionary<string, byte[]>(StringComparer.Ordinal));
+            _decoded = decoded; // one reference write; a race only decodes twice, each snapshot's dictionary filled under its own lock
         }
 
-        var key = Convert.FromBase64String(encoded);
-        return key.Length == 32 ? key : throw new CryptographicException($"Encryption key '{keyId}' must be 32 bytes (AES-256).");
+        var keys = decoded.Keys;
+        lock (keys)
+        {
+            if (keys.TryGetValue(keyId, out var cached))
+            {
+                return cached;
+            }
+
+            if (!settings.Keys.TryGetValue(keyId, out var encoded))
+            {
+                throw new CryptographicException($"Encryption key '{keyId}' is not configured under SecureApi:Encryption:Keys.");
+            }
+
+            var key = Convert.FromBase64String(encoded);
+            if (key.Length != 32)
+            {
+                throw new CryptographicException($"Encryption key '{keyId}' must be 32 bytes (AES-256).");
+            }
+
+            keys[keyId] = key;
+            return key;
+        }
     }
+
+    private sealed record DecodedKeys(EncryptionOptions Source, Dictionary<string, byte[]> Keys);
 }

@@ -29,9 +29,6 @@ public static class Db
         command.Parameters.Add(parameter);
     }
 
-    public static T? Value<T>(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? default : reader.GetFieldValue<T>(ordinal);
-
     /// <summary>Reads a <see cref="DateTimeOffset"/> from either engine (SQLite keeps text, PostgreSQL timestamptz).</summary>
     public static DateTimeOffset Time(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();
 }

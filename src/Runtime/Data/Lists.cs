@@ -63,7 +63,7 @@ public static class Lists
             return null;
         }
 
-        return !char.IsAsciiDigit(raw[0]) && Enum.TryParse<T>(raw, ignoreCase: true, out var value) && Enum.IsDefined(value)
+        return Http.RequestBinding.TryParseEnum<T>(raw, out var value)
             ? Convert.ToInt32(value, CultureInfo.InvariantCulture)
             : throw new InvalidListRequestException("filter." + member, "The filter value is not a defined name.");
     }

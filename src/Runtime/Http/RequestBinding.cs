@@ -149,8 +149,8 @@ public static class RequestBinding
         return true;
     }
 
-    /// <summary>Names only: numeric strings would admit undefined values.</summary>
-    private static bool TryParseEnum<T>(string raw, out T value)
+    /// <summary>Names only: numeric strings would admit undefined values. Shared with list filters.</summary>
+    internal static bool TryParseEnum<T>(string raw, out T value)
         where T : struct, Enum =>
         raw.Length > 0 && !char.IsAsciiDigit(raw[0]) && raw[0] != '-' &&
         Enum.TryParse(raw, ignoreCase: true, out value) && Enum.IsDefined(value)

@@ -3,49 +3,66 @@ using SecureApi.Generators.Models;
 
 namespace SecureApi.Generators.Emitting;
 
-/// <summary>Emits the bodies of <c>partial</c> CRUD endpoints: each one call on the caller-scoped store.</summary>
+/// <summary>
+/// Emits a class's generated operations: the constructor its handlers call (its own dependencies, plus the request),
+/// and the body of each body-less <c>partial</c> endpoint as one call on the caller-scoped store.
+/// </summary>
 internal static class CrudEmitter
 {
-    public static void EmitContextMember(SourceWriter writer)
-    {
-        writer.Lines("""
-            private global::Microsoft.AspNetCore.Http.HttpContext? _secureApiHttpContext;
+    private const string Request = OperationClass.RequestField;
 
-            /// <summary>The request a generated operation serves; the generated handler sets it.</summary>
-            private global::Microsoft.AspNetCore.Http.HttpContext SecureApiHttpContext =>
-                _secureApiHttpContext ?? throw new global::System.InvalidOperationException("Generated operations run inside a request handled by SecureApi.");
-            """);
+    public static void EmitConstructor(SourceWriter writer, EndpointClassSpec spec, OperationClass operations)
+    {
+        writer.Line($"private readonly {Names.EndpointRequest} {Request};");
+        foreach (var store in operations.Stores.Where(s => !s.FromConstructor))
+        {
+            writer.Line($"private readonly {store.StoreType} {store.Member};");
+        }
+
+        writer.Line();
+        var own = spec.PrimaryConstructorParameterNames is { } names
+            ? spec.ConstructorParameterTypes.Zip(names, (type, name) => (Type: type, Name: name)).ToList()
+            : [];
+        var added = operations.Stores.Where(s => !s.FromConstructor).Select(s => (Type: s.StoreType, Name: s.Member.TrimStart('_'))).ToList();
+        var parameters = own.Concat(added).Select(p => $"{p.Type} {p.Name}").Concat([$"{Names.EndpointRequest} request"]);
+        var chain = spec.PrimaryConstructorParameterNames is null ? "" : $" : this({string.Join(", ", own.Select(p => p.Name))})";
+        writer.Line("/// <summary>The constructor the generated handlers call: the class's dependencies, plus the request its generated operations serve.</summary>");
+        writer.Line(Names.GeneratedCode);
+        using (writer.Block($"private {spec.TypeName}({string.Join(", ", parameters)}){chain}"))
+        {
+            foreach (var (_, name) in added)
+            {
+                writer.Line($"_{name} = {name};");
+            }
+
+            writer.Line($"{Request} = request;");
+        }
     }
 
-    public static void Emit(SourceWriter writer, EndpointSpec endpoint, CrudSpec crud)
+    public static void Emit(SourceWriter writer, CrudSpec crud, OperationClass operations)
     {
         var resource = crud.Resource;
-        var store = "global::" + (resource.Namespace.Length == 0 ? "" : resource.Namespace + ".") + resource.StoreName;
-        writer.Line($"/// <summary>Generated: {Describe(crud.Kind, resource.Version is not null)} on <see cref=\"{store}\"/>, scoped to the caller.</summary>");
-        using (writer.Block(crud.Signature))
+        var store = operations.StoreOf(resource);
+        writer.Line($"/// <summary>Generated: {Describe(crud.Kind, resource.Version is not null)}, scoped to the caller.</summary>");
+        writer.Line(Names.GeneratedCode);
+        var caller = $"{Request}.Caller";
+        var token = $"{Request}.Aborted";
+        switch (crud.Kind)
         {
-            writer.Line("var httpContext = SecureApiHttpContext;");
-            writer.Line($"var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{store}>(httpContext.RequestServices);");
-            writer.Line("var caller = global::SecureApi.Caller.From(httpContext);");
-            var token = "httpContext.RequestAborted";
-            switch (crud.Kind)
-            {
-                case CrudKind.Find:
-                    writer.Line($"var found = await store.FindAsync(caller, {crud.KeyParameter}, {token});");
-                    EmitETag(writer, resource, "found");
-                    writer.Line("return found;");
-                    break;
-                case CrudKind.List:
-                    writer.Line($"return await store.ListAsync(caller, {crud.PageParameter}, {token});");
-                    break;
-                case CrudKind.Create:
-                    writer.Line($"var created = await store.CreateAsync(caller, {Draft(crud)}, {token});");
-                    EmitETag(writer, resource, "created", canBeNull: false);
-                    writer.Line("return created;");
-                    break;
-                case CrudKind.Replace:
-                case CrudKind.Patch:
-                    writer.Line($"var current = await store.FindAsync(caller, {crud.KeyParameter}, {token});");
+            case CrudKind.Find:
+                writer.Line($"{crud.Signature} => {store}.FindAsync({caller}, {crud.KeyParameter}, {token});");
+                break;
+            case CrudKind.List:
+                writer.Line($"{crud.Signature} => {store}.ListAsync({caller}, {crud.PageParameter}, {token});");
+                break;
+            case CrudKind.Create:
+                writer.Line($"{crud.Signature} => {store}.CreateAsync({caller}, {Draft(crud)}, {token});");
+                break;
+            case CrudKind.Replace:
+            case CrudKind.Patch:
+                using (writer.Block(crud.Signature.Replace(" partial ", " async partial ")))
+                {
+                    writer.Line($"var current = await {store}.FindAsync({caller}, {crud.KeyParameter}, {token});");
                     using (writer.Block("if (current is null)"))
                     {
                         writer.Line("return null;");
@@ -53,24 +70,14 @@ internal static class CrudEmitter
 
                     writer.Line();
                     var changes = string.Join(", ", crud.Assignments.Select(a => $"{a.ResourceMember} = {Value(crud, a)}"));
-                    writer.Line($"var updated = await store.UpdateAsync(caller, current with {{ {changes} }}, global::SecureApi.Http.ETags.IfMatch(httpContext), {token});");
-                    EmitETag(writer, resource, "updated");
-                    writer.Line("return updated;");
-                    break;
-                default:
-                    var condition = resource.Version is null ? "" : "global::SecureApi.Http.ETags.IfMatch(httpContext), ";
-                    writer.Line($"return await store.DeleteAsync(caller, {crud.KeyParameter}, {condition}{token});");
-                    break;
-            }
-        }
-    }
+                    writer.Line($"return await {store}.UpdateAsync({caller}, current with {{ {changes} }}, {Request}.IfMatch, {token});");
+                }
 
-    private static void EmitETag(SourceWriter writer, ResourceSpec resource, string local, bool canBeNull = true)
-    {
-        if (resource.Version is { } version)
-        {
-            var guard = canBeNull ? $"if ({local} is not null) " : "";
-            writer.Line($"{guard}global::SecureApi.Http.ETags.Set(httpContext, {local}.{version.PropertyName});");
+                break;
+            default:
+                var condition = resource.Version is null ? "" : $"{Request}.IfMatch, ";
+                writer.Line($"{crud.Signature} => {store}.DeleteAsync({caller}, {crud.KeyParameter}, {condition}{token});");
+                break;
         }
     }
 

@@ -3,7 +3,10 @@ using SecureApi.Generators.Models;
 
 namespace SecureApi.Generators.Emitting;
 
-/// <summary>Emits one file per endpoint class: its mapping method and one complete request handler per endpoint.</summary>
+/// <summary>
+/// Emits one file per endpoint class: its mapping method, one handler per endpoint (binding, validation, the call and the
+/// result — the runtime pipeline owns the frame around it), and the bodies of its generated operations.
+/// </summary>
 internal static class EndpointEmitter
 {
     public static string HintName(EndpointClassSpec spec) =>
@@ -20,9 +23,10 @@ internal static class EndpointEmitter
 
         using (writer.Block($"partial {spec.TypeKeyword} {spec.TypeName}"))
         {
-            if (spec.Endpoints.Any(e => e.Crud is not null))
+            var operations = OperationClass.Of(spec);
+            if (operations is not null)
             {
-                CrudEmitter.EmitContextMember(writer);
+                CrudEmitter.EmitConstructor(writer, spec, operations);
                 writer.Line();
             }
 
@@ -30,13 +34,13 @@ internal static class EndpointEmitter
             foreach (var endpoint in spec.Endpoints)
             {
                 writer.Line();
-                EmitHandler(writer, spec, endpoint);
+                HandlerEmitter.Emit(writer, spec, endpoint, operations);
             }
 
             foreach (var endpoint in spec.Endpoints.Where(e => e.Crud is not null))
             {
                 writer.Line();
-                CrudEmitter.Emit(writer, endpoint, endpoint.Crud!);
+                CrudEmitter.Emit(writer, endpoint.Crud!, operations!);
             }
         }
 
@@ -46,6 +50,7 @@ internal static class EndpointEmitter
     private static void EmitMap(SourceWriter writer, EndpointClassSpec spec)
     {
         writer.Line($"/// <summary>Maps the endpoints declared on <see cref=\"{spec.TypeName}\"/>; called by the generated <c>MapSecureApi</c>.</summary>");
+        writer.Line(Names.GeneratedCode);
         using (writer.Block("internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)"))
         {
             foreach (var endpoint in spec.Endpoints)
@@ -56,7 +61,11 @@ internal static class EndpointEmitter
                     writer.Line($"Route = {Names.Literal(endpoint.Route)},");
                     writer.Line($"Name = {Names.Literal(endpoint.Name)},");
                     writer.Line($"Tag = {Names.Literal(endpoint.Tag)},");
-                    writer.Line($"AllowAnonymous = {(endpoint.AllowAnonymous ? "true" : "false")},");
+                    if (endpoint.AllowAnonymous)
+                    {
+                        writer.Line("AllowAnonymous = true,");
+                    }
+
                     if (endpoint.RoleSets.Count > 0)
                     {
                         writer.Line($"RoleSets = [{string.Join(", ", endpoint.RoleSets.Select(Names.Literal))}],");
@@ -65,6 +74,22 @@ internal static class EndpointEmitter
                     if (endpoint.RateLimitPolicy is { } policy)
                     {
                         writer.Line($"RateLimitPolicy = {Names.Literal(policy)},");
+                    }
+
+                    var query = endpoint.Parameters.Where(p => p.Source == ParameterSource.Query).Select(p => Names.Literal(p.BindingName)).ToList();
+                    if (query.Count > 0)
+                    {
+                        writer.Line($"QueryParameters = [{string.Join(", ", query)}],");
+                    }
+
+                    if (endpoint.Parameters.Any(p => p.Source == ParameterSource.Page))
+                    {
+                        writer.Line("AcceptsPageQuery = true,");
+                    }
+
+                    if (endpoint.AllowUnknownQuery)
+                    {
+                        writer.Line("AllowUnknownQuery = true,");
                     }
 
                     if (endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body) is { } body)
@@ -88,42 +113,9 @@ internal static class EndpointEmitter
     private static (int Status, string? ResponseType) SuccessOf(EndpointSpec endpoint) => endpoint.Return switch
     {
         _ when endpoint.Crud?.Kind == CrudKind.Create => (201, endpoint.Return.ValueType!.TrimEnd('?')),
-        var result => SuccessOf(result),
-    };
-
-    private static (int Status, string? ResponseType) SuccessOf(ReturnSpec result) => result.Kind switch
-    {
-        ReturnKind.Json => (200, result.ValueType!.TrimEnd('?')),
-        ReturnKind.Created => (201, result.ValueType),
-        ReturnKind.Result => (200, null),
+        { Kind: ReturnKind.Json } result => (200, result.ValueType!.TrimEnd('?')),
+        { Kind: ReturnKind.Created } result => (201, result.ValueType),
+        { Kind: ReturnKind.Result } => (200, null),
         _ => (204, null),
     };
-
-    private static void EmitHandler(SourceWriter writer, EndpointClassSpec spec, EndpointSpec endpoint)
-    {
-        writer.Line($"/// <summary>{endpoint.HttpMethod} {endpoint.Route}: binds, validates and calls <see cref=\"{endpoint.MethodName}\"/>.</summary>");
-        using (writer.Block($"private static async {Names.Task} Handle{endpoint.MethodName}Async({Names.HttpContext} httpContext)"))
-        {
-            writer.Line("var started = global::System.Diagnostics.Stopwatch.GetTimestamp();");
-            using (writer.Block("try"))
-            {
-                HandlerBodyEmitter.Emit(writer, spec, endpoint);
-            }
-
-            writer.Lines($$"""
-                catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-                {
-                    // The client went away: there is no one left to answer.
-                }
-                catch (global::System.Exception exception)
-                {
-                    await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-                }
-                finally
-                {
-                    global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-                }
-                """);
-        }
-    }
 }

@@ -10,12 +10,19 @@ internal static class Names
     public const string ValidatorsType = "global::" + GeneratedNamespace + "." + Validators;
 
     public const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
+    public const string EndpointRequest = "global::SecureApi.Pipeline.EndpointRequest";
+    public const string ETags = "global::SecureApi.Http.ETags";
+    public const string GetService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string ValidationErrors = "global::SecureApi.Validation.ValidationErrors";
     public const string Check = "global::SecureApi.Validation.Check";
     public const string Binding = "global::SecureApi.Http.RequestBinding";
     public const string Responses = "global::SecureApi.Http.Responses";
     public const string Problems = "global::SecureApi.Http.Problems";
+
+    /// <summary><c>[GeneratedCode]</c> with the generator's version, for every generated type and member.</summary>
+    public static readonly string GeneratedCode =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"SecureApi\", \"{typeof(Names).Assembly.GetName().Version}\")]";
 
     public static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 }

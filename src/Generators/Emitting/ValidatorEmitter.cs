@@ -55,7 +55,7 @@ internal static class ValidatorEmitter
             {
                 writer.Line();
                 writer.Line($"/// <summary>Validates a <see cref=\"{type.TypeName}\"/> whose members sit under <paramref name=\"path\"/>.</summary>");
-                using (writer.Block($"public static void Validate({type.TypeName} value, {Names.ValidationErrors} errors, string path = \"\")"))
+                using (writer.Block($"public static void Validate({type.TypeName} value, ref {Names.ValidationErrors}? errors, string path = \"\")"))
                 {
                     var first = true;
                     foreach (var member in type.Members.Where(m => m.Rules.Count > 0 || m.NestedType is not null))
@@ -87,11 +87,11 @@ internal static class ValidatorEmitter
         {
             if (checks.Count == 0)
             {
-                writer.Line($"{Names.Check}.Required({value}, errors, {key});");
+                writer.Line($"{Names.Check}.Required({value}, ref errors, {key});");
                 return;
             }
 
-            using (writer.Block($"if ({Names.Check}.Required({value}, errors, {key}))"))
+            using (writer.Block($"if ({Names.Check}.Required({value}, ref errors, {key}))"))
             {
                 foreach (var line in checks)
                 {
@@ -115,19 +115,19 @@ internal static class ValidatorEmitter
         var guard = nullable ? $"{value}.HasValue && " : "";
         yield return rule.Kind switch
         {
-            RuleKind.NoNul => $"{Names.Check}.NoNul({value}, errors, {key});",
-            RuleKind.MinLength => $"{Names.Check}.MinLength({value}, {rule.Argument1}, errors, {key});",
-            RuleKind.MaxLength => $"{Names.Check}.MaxLength({value}, {rule.Argument1}, errors, {key});",
-            RuleKind.MinCount => $"{Names.Check}.MinCount({value}, {rule.Argument1}, errors, {key});",
-            RuleKind.MaxCount => $"{Names.Check}.MaxCount({value}, {rule.Argument1}, errors, {key});",
-            RuleKind.Email => $"{Names.Check}.Email({value}, errors, {key});",
-            RuleKind.Pattern => $"{Names.Check}.Pattern({value}, {patternField}, errors, {key});",
-            RuleKind.DefinedEnum when nullable => $"if ({value} is {{ }} {member.JsonName}Defined) {Names.Check}.DefinedEnum({member.JsonName}Defined, errors, {key});",
-            RuleKind.DefinedEnum => $"{Names.Check}.DefinedEnum({value}, errors, {key});",
-            RuleKind.Range when nullable => $"if ({value} is {{ }} {member.JsonName}Ranged) {Names.Check}.Range({member.JsonName}Ranged, {rule.Argument1}, {rule.Argument2}, errors, {key});",
-            RuleKind.Range => $"{Names.Check}.Range({value}, {rule.Argument1}, {rule.Argument2}, errors, {key});",
-            RuleKind.Allowed => $"if ({guard}{NotNull(member, value)}{operand} is not ({rule.Argument1})) {Names.Check}.NotAllowed(errors, {key});",
-            _ => $"if ({guard}{NotNull(member, value)}{operand} is {rule.Argument1}) {Names.Check}.Denied(errors, {key});",
+            RuleKind.NoNul => $"{Names.Check}.NoNul({value}, ref errors, {key});",
+            RuleKind.MinLength => $"{Names.Check}.MinLength({value}, {rule.Argument1}, ref errors, {key});",
+            RuleKind.MaxLength => $"{Names.Check}.MaxLength({value}, {rule.Argument1}, ref errors, {key});",
+            RuleKind.MinCount => $"{Names.Check}.MinCount({value}, {rule.Argument1}, ref errors, {key});",
+            RuleKind.MaxCount => $"{Names.Check}.MaxCount({value}, {rule.Argument1}, ref errors, {key});",
+            RuleKind.Email => $"{Names.Check}.Email({value}, ref errors, {key});",
+            RuleKind.Pattern => $"{Names.Check}.Pattern({value}, {patternField}, ref errors, {key});",
+            RuleKind.DefinedEnum when nullable => $"if ({value} is {{ }} {member.JsonName}Defined) {Names.Check}.DefinedEnum({member.JsonName}Defined, ref errors, {key});",
+            RuleKind.DefinedEnum => $"{Names.Check}.DefinedEnum({value}, ref errors, {key});",
+            RuleKind.Range when nullable => $"if ({value} is {{ }} {member.JsonName}Ranged) {Names.Check}.Range({member.JsonName}Ranged, {rule.Argument1}, {rule.Argument2}, ref errors, {key});",
+            RuleKind.Range => $"{Names.Check}.Range({value}, {rule.Argument1}, {rule.Argument2}, ref errors, {key});",
+            RuleKind.Allowed => $"if ({guard}{NotNull(member, value)}{operand} is not ({rule.Argument1})) {Names.Check}.NotAllowed(ref errors, {key});",
+            _ => $"if ({guard}{NotNull(member, value)}{operand} is {rule.Argument1}) {Names.Check}.Denied(ref errors, {key});",
         };
     }
 
@@ -143,7 +143,7 @@ internal static class ValidatorEmitter
 
         if (member.Shape == MemberShape.Object)
         {
-            yield return $"if ({value} is {{ }} {member.JsonName}Nested) Validate({member.JsonName}Nested, errors, {key});";
+            yield return $"if ({value} is {{ }} {member.JsonName}Nested) Validate({member.JsonName}Nested, ref errors, {key});";
             yield break;
         }
 
@@ -154,7 +154,7 @@ internal static class ValidatorEmitter
                 foreach (var {{member.JsonName}}Item in {{member.JsonName}}Items)
                 {
                     var {{member.JsonName}}ItemKey = {{Names.ValidationErrors}}.Element({{key}}, {{member.JsonName}}Index++);
-                    if ({{Names.Check}}.Required({{member.JsonName}}Item, errors, {{member.JsonName}}ItemKey)) Validate({{member.JsonName}}Item, errors, {{member.JsonName}}ItemKey);
+                    if ({{Names.Check}}.Required({{member.JsonName}}Item, ref errors, {{member.JsonName}}ItemKey)) Validate({{member.JsonName}}Item, ref errors, {{member.JsonName}}ItemKey);
                 }
             }
             """;

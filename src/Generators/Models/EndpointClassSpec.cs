@@ -5,12 +5,15 @@ namespace SecureApi.Generators.Models;
 // so they compare by value, keep incremental steps cached, and keep no old compilation alive.
 
 /// <summary>A <c>[Endpoints]</c> class and everything needed to emit its handlers.</summary>
+/// <param name="ConstructorParameterTypes">The primary constructor's parameter types, else the widest accessible constructor's.</param>
+/// <param name="PrimaryConstructorParameterNames">The primary constructor's parameter names; null when the class has none.</param>
 internal sealed record EndpointClassSpec(
     string Namespace,
     string TypeName,
     string FullyQualifiedName,
     string TypeKeyword,
     EquatableArray<string> ConstructorParameterTypes,
+    EquatableArray<string>? PrimaryConstructorParameterNames,
     EquatableArray<EndpointSpec> Endpoints,
     EquatableArray<JsonTypeSpec> JsonTypes,
     EquatableArray<ValidatedTypeSpec> ValidatedTypes);
@@ -27,6 +30,7 @@ internal sealed record EndpointSpec(
     EquatableArray<string> RoleSets,
     string? RateLimitPolicy,
     long? MaxBodyBytes,
+    bool AllowUnknownQuery,
     EquatableArray<ParameterSpec> Parameters,
     ReturnSpec Return,
     CrudSpec? Crud);

@@ -114,6 +114,6 @@ internal static class CrudParser
             _ => "private",
         };
         var parameters = string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(s_signatureFormat) + " " + p.Name));
-        return $"{accessibility} async partial {method.ReturnType.ToDisplayString(s_signatureFormat)} {method.Name}({parameters})";
+        return $"{accessibility} partial {method.ReturnType.ToDisplayString(s_signatureFormat)} {method.Name}({parameters})";
     }
 }

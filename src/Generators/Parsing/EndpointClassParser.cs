@@ -63,7 +63,9 @@ internal static class EndpointClassParser
             }
         }
 
-        var constructor = type.InstanceConstructors
+        // A primary constructor is the one generated operations chain to; otherwise the widest accessible one.
+        var primary = type.InstanceConstructors.FirstOrDefault(c => c.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax));
+        var constructor = primary ?? type.InstanceConstructors
             .Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)
             .OrderByDescending(c => c.Parameters.Length)
             .FirstOrDefault();
@@ -73,6 +75,7 @@ internal static class EndpointClassParser
             type.FullName(),
             type.IsRecord ? "record" : "class",
             (constructor?.Parameters.Select(p => ResourceResolver.TypeName(p.Type, compilation, type.ContainingNamespace)) ?? Enumerable.Empty<string>()).ToEquatableArray(),
+            primary is null ? null : primary.Parameters.Select(p => p.Name).ToEquatableArray(),
             endpoints.ToEquatableArray(),
             json.Types.ToEquatableArray(),
             validation.Types.ToEquatableArray());
@@ -87,7 +90,7 @@ internal static class EndpointClassParser
 internal sealed record EndpointClassContext(Compilation Compilation, INamespaceSymbol Namespace, ResourceSpec? Resource);
 
 /// <summary>The access attributes of a class or method: anonymous access, role sets, rate-limit policy, body cap.</summary>
-internal sealed record AccessPolicy(bool AllowAnonymous, IReadOnlyList<string> RoleSets, string? RateLimitPolicy, long? MaxBodyBytes)
+internal sealed record AccessPolicy(bool AllowAnonymous, IReadOnlyList<string> RoleSets, string? RateLimitPolicy, long? MaxBodyBytes, bool AllowUnknownQuery)
 {
     public static AccessPolicy Read(ISymbol symbol) => new(
         symbol.HasAttribute(KnownNames.AllowAnonymousAttribute),
@@ -96,5 +99,6 @@ internal sealed record AccessPolicy(bool AllowAnonymous, IReadOnlyList<string> R
             .Where(set => set.Length > 0)
             .ToList(),
         symbol.FindAttribute(KnownNames.RateLimitAttribute)?.ConstructorArguments.FirstOrDefault().Value as string,
-        symbol.FindAttribute(KnownNames.MaxBodySizeAttribute)?.ConstructorArguments.FirstOrDefault().Value is long bytes ? bytes : null);
+        symbol.FindAttribute(KnownNames.MaxBodySizeAttribute)?.ConstructorArguments.FirstOrDefault().Value is long bytes ? bytes : null,
+        symbol.HasAttribute(KnownNames.AllowUnknownQueryAttribute));
 }

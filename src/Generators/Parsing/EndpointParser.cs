@@ -94,6 +94,7 @@ internal static class EndpointParser
             classPolicy.RoleSets.Concat(methodPolicy.RoleSets).ToEquatableArray(),
             methodPolicy.RateLimitPolicy ?? classPolicy.RateLimitPolicy,
             methodPolicy.MaxBodyBytes ?? classPolicy.MaxBodyBytes,
+            classPolicy.AllowUnknownQuery || methodPolicy.AllowUnknownQuery,
             parameters.ToEquatableArray(),
             result!,
             crud);

@@ -8,6 +8,7 @@ internal static class KnownNames
     public const string MaxBodySizeAttribute = "SecureApi.MaxBodySizeAttribute";
     public const string RateLimitAttribute = "SecureApi.RateLimitAttribute";
     public const string RequireRoleAttribute = "SecureApi.RequireRoleAttribute";
+    public const string AllowUnknownQueryAttribute = "SecureApi.AllowUnknownQueryAttribute";
     public const string QueryAttribute = "SecureApi.QueryAttribute";
     public const string ServiceAttribute = "SecureApi.ServiceAttribute";
     public const string Caller = "SecureApi.Caller";

@@ -41,15 +41,18 @@ internal static class ReturnParser
 
         if (type.Implements(KnownNames.IResult))
         {
-            return new ReturnSpec(ReturnKind.Result, awaitable, type.FullName(), null, type.IsReferenceType);
+            return new ReturnSpec(ReturnKind.Result, awaitable, type.FullName(), null, MayBeNull(type));
         }
 
         if (json.Add(type) is { } property)
         {
-            var canBeNull = type.IsReferenceType || type.IsNullableValueType(out _);
-            return new ReturnSpec(ReturnKind.Json, awaitable, type.FullName(), property, canBeNull);
+            return new ReturnSpec(ReturnKind.Json, awaitable, type.FullName(), property, MayBeNull(type));
         }
 
         return null;
     }
+
+    /// <summary>Null is possible for <c>T?</c> and for references the code does not annotate (nullable context off); not for <c>T</c>.</summary>
+    private static bool MayBeNull(ITypeSymbol type) =>
+        type.IsNullableValueType(out _) || type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
 }

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Http;
+using SecureApi.Pipeline;
 
 namespace SecureApi.Http;
+
+/// <summary>A generated handler: binding, validation, the call and the result. The runtime pipeline owns the frame around it.</summary>
+public delegate Task EndpointHandler(EndpointRequest request);
 
 /// <summary>What the generator knows about an endpoint, handed to <see cref="EndpointMapping.Map"/> at start-up.</summary>
 public sealed class EndpointDefinition
@@ -21,11 +25,20 @@ public sealed class EndpointDefinition
 
     public string? RateLimitPolicy { get; init; }
 
+    /// <summary>The query parameters the endpoint binds; any other is refused with 400.</summary>
+    public string[] QueryParameters { get; init; } = [];
+
+    /// <summary>The endpoint takes a <c>PageRequest</c>: <c>limit</c>, <c>cursor</c>, <c>sort</c> and <c>filter.*</c> are its own.</summary>
+    public bool AcceptsPageQuery { get; init; }
+
+    /// <summary>The declaration says <c>[AllowUnknownQuery]</c>: query parameters it does not bind are ignored.</summary>
+    public bool AllowUnknownQuery { get; init; }
+
     public Type? RequestType { get; init; }
 
     public int SuccessStatusCode { get; init; } = StatusCodes.Status200OK;
 
     public Type? ResponseType { get; init; }
 
-    public required RequestDelegate Handler { get; init; }
+    public required EndpointHandler Handler { get; init; }
 }

@@ -1,22 +1,20 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SecureApi.Logging;
 
 namespace SecureApi.Http;
 
 /// <summary>What a generated handler does with an exception: log it in full on the server, answer 500 with only a trace id.</summary>
-public static class EndpointFailures
+internal static class EndpointFailures
 {
-    public static Task HandleAsync(HttpContext context, Exception exception)
+    public static Task HandleAsync(HttpContext context, Exception exception, ILogger logger, string endpointName)
     {
         if (ExpectedProblem(exception) is { } expected && !context.Response.HasStarted)
         {
             return expected.ExecuteAsync(context);
         }
 
-        var logger = context.RequestServices.GetRequiredService<ILogger<SecureApiRequests>>();
-        RequestLog.UnhandledException(logger, exception, EndpointNames.Of(context), System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+        RequestLog.UnhandledException(logger, exception, endpointName, System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
         if (context.Response.HasStarted)
         {
             context.Abort(); // a half-written response must not look complete
@@ -48,8 +46,8 @@ public static class EndpointFailures
 
     private static Validation.ValidationErrors Single(string key, string message)
     {
-        var errors = new Validation.ValidationErrors();
-        errors.Add(key, message);
+        Validation.ValidationErrors? errors = null;
+        Validation.ValidationErrors.Add(ref errors, key, message);
         return errors;
     }
 

@@ -3,6 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SecureApi.Logging;
+using SecureApi.Pipeline;
 
 namespace SecureApi.Http;
 
@@ -24,7 +28,8 @@ public static class EndpointMapping
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(definition);
 
-        var builder = endpoints.MapMethods(definition.Route, [definition.Method], definition.Handler)
+        var pipeline = CreatePipeline(endpoints.ServiceProvider, definition);
+        var builder = endpoints.MapMethods(definition.Route, [definition.Method], pipeline.InvokeAsync)
             .WithName(definition.Name)
             .WithTags(definition.Tag);
 
@@ -58,6 +63,18 @@ public static class EndpointMapping
         }
 
         return builder;
+    }
+
+    /// <summary>Everything a request needs from its endpoint, resolved once here rather than per request.</summary>
+    private static EndpointPipeline CreatePipeline(IServiceProvider services, EndpointDefinition definition)
+    {
+        var info = new EndpointInfo(definition.Name, definition.Method, definition.Route, definition.Tag, definition.AllowAnonymous, definition.RateLimitPolicy);
+        return new EndpointPipeline(
+            info,
+            definition,
+            services.GetRequiredService<ILogger<SecureApiRequests>>(),
+            [.. services.GetServices<IEndpointGuard>()],
+            [.. services.GetServices<IEndpointObserver>()]);
     }
 
     private sealed class JsonAcceptsMetadata(Type requestType) : IAcceptsMetadata

@@ -11,7 +11,7 @@ namespace SecureApi.Http;
 /// </summary>
 public static class RequestBinding
 {
-    public static T? Route<T>(HttpContext context, string name, ValidationErrors errors)
+    public static T? Route<T>(HttpContext context, string name, ref ValidationErrors? errors)
         where T : IParsable<T>
     {
         var raw = context.Request.RouteValues[name] as string;
@@ -20,11 +20,11 @@ public static class RequestBinding
             return value;
         }
 
-        errors.Add(name, $"The route value is not a valid {Describe<T>()}.");
+        ValidationErrors.Add(ref errors, name, $"The route value is not a valid {Describe<T>()}.");
         return default;
     }
 
-    public static T? RouteEnum<T>(HttpContext context, string name, ValidationErrors errors)
+    public static T? RouteEnum<T>(HttpContext context, string name, ref ValidationErrors? errors)
         where T : struct, Enum
     {
         var raw = context.Request.RouteValues[name] as string;
@@ -33,15 +33,15 @@ public static class RequestBinding
             return value;
         }
 
-        errors.Add(name, $"The route value must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        ValidationErrors.Add(ref errors, name, $"The route value must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
         return default;
     }
 
     /// <summary>A query value; when absent, <paramref name="fallback"/> (or an error when <paramref name="required"/>).</summary>
-    public static T? Query<T>(HttpContext context, string name, ValidationErrors errors, bool required, T? fallback = default)
+    public static T? Query<T>(HttpContext context, string name, ref ValidationErrors? errors, bool required, T? fallback = default)
         where T : IParsable<T>
     {
-        if (!TryGetSingle(context, name, errors, required, out var raw))
+        if (!TryGetSingle(context, name, ref errors, required, out var raw))
         {
             return fallback;
         }
@@ -51,14 +51,14 @@ public static class RequestBinding
             return value;
         }
 
-        errors.Add(name, $"The query value is not a valid {Describe<T>()}.");
+        ValidationErrors.Add(ref errors, name, $"The query value is not a valid {Describe<T>()}.");
         return fallback;
     }
 
-    public static T? NullableQuery<T>(HttpContext context, string name, ValidationErrors errors)
+    public static T? NullableQuery<T>(HttpContext context, string name, ref ValidationErrors? errors)
         where T : struct, IParsable<T>
     {
-        if (!TryGetSingle(context, name, errors, required: false, out var raw))
+        if (!TryGetSingle(context, name, ref errors, required: false, out var raw))
         {
             return null;
         }
@@ -68,14 +68,14 @@ public static class RequestBinding
             return value;
         }
 
-        errors.Add(name, $"The query value is not a valid {Describe<T>()}.");
+        ValidationErrors.Add(ref errors, name, $"The query value is not a valid {Describe<T>()}.");
         return null;
     }
 
-    public static T? QueryEnum<T>(HttpContext context, string name, ValidationErrors errors, bool required)
+    public static T? QueryEnum<T>(HttpContext context, string name, ref ValidationErrors? errors, bool required)
         where T : struct, Enum
     {
-        if (!TryGetSingle(context, name, errors, required, out var raw))
+        if (!TryGetSingle(context, name, ref errors, required, out var raw))
         {
             return null;
         }
@@ -85,7 +85,7 @@ public static class RequestBinding
             return value;
         }
 
-        errors.Add(name, $"The query value must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        ValidationErrors.Add(ref errors, name, $"The query value must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
         return null;
     }
 
@@ -93,19 +93,19 @@ public static class RequestBinding
     /// A list request from <c>limit</c> (1–100, default 50), <c>cursor</c>, <c>sort</c> and <c>filter.{member}</c>.
     /// Sort and filter names are checked against the resource's allow-list by its store.
     /// </summary>
-    public static Data.PageRequest Page(HttpContext context, ValidationErrors errors)
+    public static Data.PageRequest Page(HttpContext context, ref ValidationErrors? errors)
     {
-        var limit = Query(context, "limit", errors, required: false, fallback: Data.PageRequest.DefaultLimit);
+        var limit = Query(context, "limit", ref errors, required: false, fallback: Data.PageRequest.DefaultLimit);
         if (limit is < 1 or > Data.PageRequest.MaxLimit)
         {
-            errors.Add("limit", $"The limit must be between 1 and {Data.PageRequest.MaxLimit}.");
+            ValidationErrors.Add(ref errors, "limit", $"The limit must be between 1 and {Data.PageRequest.MaxLimit}.");
         }
 
-        var cursor = Query<string>(context, "cursor", errors, required: false);
-        var sort = Query<string>(context, "sort", errors, required: false);
+        var cursor = Query<string>(context, "cursor", ref errors, required: false);
+        var sort = Query<string>(context, "sort", ref errors, required: false);
         if (cursor is { Length: > 2048 } || sort is { Length: > 64 })
         {
-            errors.Add(cursor is { Length: > 2048 } ? "cursor" : "sort", "The value is too long.");
+            ValidationErrors.Add(ref errors, cursor is { Length: > 2048 } ? "cursor" : "sort", "The value is too long.");
         }
 
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -115,7 +115,7 @@ public static class RequestBinding
             {
                 if (values.Count != 1 || values[0] is not { Length: > 0 and <= 1024 } value || value.Contains('\0', StringComparison.Ordinal))
                 {
-                    errors.Add(key, "A filter takes one value of at most 1024 characters, without NUL.");
+                    ValidationErrors.Add(ref errors, key, "A filter takes one value of at most 1024 characters, without NUL.");
                     continue;
                 }
 
@@ -126,14 +126,14 @@ public static class RequestBinding
         return new Data.PageRequest { Limit = limit, Cursor = cursor, Sort = sort, Filters = filters };
     }
 
-    private static bool TryGetSingle(HttpContext context, string name, ValidationErrors errors, bool required, out string raw)
+    private static bool TryGetSingle(HttpContext context, string name, ref ValidationErrors? errors, bool required, out string raw)
     {
         raw = "";
         if (!context.Request.Query.TryGetValue(name, out StringValues values) || values.Count == 0)
         {
             if (required)
             {
-                errors.Add(name, "The query value is required.");
+                ValidationErrors.Add(ref errors, name, "The query value is required.");
             }
 
             return false;
@@ -141,7 +141,7 @@ public static class RequestBinding
 
         if (values.Count > 1)
         {
-            errors.Add(name, "The query value must be given once."); // refuse parameter pollution rather than pick one
+            ValidationErrors.Add(ref errors, name, "The query value must be given once."); // refuse parameter pollution rather than pick one
             return false;
         }
 

@@ -8,11 +8,11 @@ namespace SecureApi.Validation;
 /// </summary>
 public static class Check
 {
-    public static bool Required(object? value, ValidationErrors errors, string key)
+    public static bool Required(object? value, ref ValidationErrors? errors, string key)
     {
         if (value is null || value is string { Length: 0 })
         {
-            errors.Add(key, "The field is required.");
+            ValidationErrors.Add(ref errors, key, "The field is required.");
             return false;
         }
 
@@ -20,74 +20,74 @@ public static class Check
     }
 
     /// <summary>U+0000 has no place in text, and PostgreSQL cannot store it: refused on every engine alike.</summary>
-    public static bool NoNul(string? value, ValidationErrors errors, string key)
+    public static bool NoNul(string? value, ref ValidationErrors? errors, string key)
     {
         if (value is not null && value.Contains('\0', StringComparison.Ordinal))
         {
-            errors.Add(key, "The field must not contain the NUL character (U+0000).");
+            ValidationErrors.Add(ref errors, key, "The field must not contain the NUL character (U+0000).");
             return false;
         }
 
         return true;
     }
 
-    public static bool MinLength(string? value, int min, ValidationErrors errors, string key)
+    public static bool MinLength(string? value, int min, ref ValidationErrors? errors, string key)
     {
         if (value is not null && value.Length < min)
         {
-            errors.Add(key, $"The field must be at least {min} characters long.");
+            ValidationErrors.Add(ref errors, key, $"The field must be at least {min} characters long.");
             return false;
         }
 
         return true;
     }
 
-    public static bool MaxLength(string? value, int max, ValidationErrors errors, string key)
+    public static bool MaxLength(string? value, int max, ref ValidationErrors? errors, string key)
     {
         if (value is not null && value.Length > max)
         {
-            errors.Add(key, $"The field must be at most {max} characters long.");
+            ValidationErrors.Add(ref errors, key, $"The field must be at most {max} characters long.");
             return false;
         }
 
         return true;
     }
 
-    public static bool MinCount<T>(IReadOnlyCollection<T>? value, int min, ValidationErrors errors, string key)
+    public static bool MinCount<T>(IReadOnlyCollection<T>? value, int min, ref ValidationErrors? errors, string key)
     {
         if (value is not null && value.Count < min)
         {
-            errors.Add(key, $"The field must have at least {min} items.");
+            ValidationErrors.Add(ref errors, key, $"The field must have at least {min} items.");
             return false;
         }
 
         return true;
     }
 
-    public static bool MaxCount<T>(IReadOnlyCollection<T>? value, int max, ValidationErrors errors, string key)
+    public static bool MaxCount<T>(IReadOnlyCollection<T>? value, int max, ref ValidationErrors? errors, string key)
     {
         if (value is not null && value.Count > max)
         {
-            errors.Add(key, $"The field must have at most {max} items.");
+            ValidationErrors.Add(ref errors, key, $"The field must have at most {max} items.");
             return false;
         }
 
         return true;
     }
 
-    public static bool Range<T>(T value, T min, T max, ValidationErrors errors, string key)
+    public static bool Range<T>(T value, T min, T max, ref ValidationErrors? errors, string key)
         where T : IComparable<T>
     {
         if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
         {
-            errors.Add(key, $"The field must be between {min} and {max}.");
+            ValidationErrors.Add(ref errors, key, $"The field must be between {min} and {max}.");
             return false;
         }
 
         return true;
     }
 
-    public static bool Pattern(string? value, Regex regex, ValidationErrors errors, string key)
+    public static bool Pattern(string? value, Regex regex, ref ValidationErrors? errors, string key)
     {
         if (value is null)
         {
@@ -106,14 +106,14 @@ public static class Check
 
         if (!matched)
         {
-            errors.Add(key, "The field does not have the required format.");
+            ValidationErrors.Add(ref errors, key, "The field does not have the required format.");
         }
 
         return matched;
     }
 
     /// <summary>The same lenient shape test as <c>EmailAddressAttribute</c>: one '@' that is neither first nor last.</summary>
-    public static bool Email(string? value, ValidationErrors errors, string key)
+    public static bool Email(string? value, ref ValidationErrors? errors, string key)
     {
         if (value is null)
         {
@@ -124,18 +124,18 @@ public static class Check
         var valid = at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.AsSpan().ContainsAny('\r', '\n');
         if (!valid)
         {
-            errors.Add(key, "The field is not a valid e-mail address.");
+            ValidationErrors.Add(ref errors, key, "The field is not a valid e-mail address.");
         }
 
         return valid;
     }
 
-    public static bool DefinedEnum<T>(T value, ValidationErrors errors, string key)
+    public static bool DefinedEnum<T>(T value, ref ValidationErrors? errors, string key)
         where T : struct, Enum
     {
         if (!Enum.IsDefined(value))
         {
-            errors.Add(key, "The field has a value that is not defined.");
+            ValidationErrors.Add(ref errors, key, "The field has a value that is not defined.");
             return false;
         }
 
@@ -143,16 +143,16 @@ public static class Check
     }
 
     /// <summary>Reports a value outside an <c>[AllowedValues]</c> list; the generated code does the comparison.</summary>
-    public static bool NotAllowed(ValidationErrors errors, string key)
+    public static bool NotAllowed(ref ValidationErrors? errors, string key)
     {
-        errors.Add(key, "The field does not equal any of the allowed values.");
+        ValidationErrors.Add(ref errors, key, "The field does not equal any of the allowed values.");
         return false;
     }
 
     /// <summary>Reports a value inside a <c>[DeniedValues]</c> list; the generated code does the comparison.</summary>
-    public static bool Denied(ValidationErrors errors, string key)
+    public static bool Denied(ref ValidationErrors? errors, string key)
     {
-        errors.Add(key, "The field equals one of the denied values.");
+        ValidationErrors.Add(ref errors, key, "The field equals one of the denied values.");
         return false;
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SecureApi.Validation;
 
 /// <summary>
@@ -9,6 +11,15 @@ public sealed class ValidationErrors
     private Dictionary<string, List<string>>? _errors;
 
     public bool HasErrors => _errors is { Count: > 0 };
+
+    /// <summary>
+    /// Adds to <paramref name="errors"/>, creating it on the first error: a valid request allocates no error collection.
+    /// </summary>
+    public static void Add([NotNull] ref ValidationErrors? errors, string key, string message)
+    {
+        errors ??= new ValidationErrors();
+        errors.Add(key, message);
+    }
 
     public void Add(string key, string message)
     {

@@ -27,189 +27,189 @@ internal static class SecureApiValidators
     private static readonly global::System.Text.RegularExpressions.Regex s_NewOrderCodePattern0 = global::SecureApi.Validation.Patterns.Create("^[A-Z]{2}[0-9]{4}$");
 
     /// <summary>Validates a <see cref="global::Shop.Api.Address"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.Address value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    public static void Validate(global::Shop.Api.Address value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
     {
         var streetKey = global::SecureApi.Validation.ValidationErrors.Member(path, "street");
-        if (global::SecureApi.Validation.Check.Required(value.Street, errors, streetKey))
+        if (global::SecureApi.Validation.Check.Required(value.Street, ref errors, streetKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Street, errors, streetKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Street, 100, errors, streetKey);
+            global::SecureApi.Validation.Check.NoNul(value.Street, ref errors, streetKey);
+            global::SecureApi.Validation.Check.MaxLength(value.Street, 100, ref errors, streetKey);
         }
 
         var cityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "city");
-        global::SecureApi.Validation.Check.NoNul(value.City, errors, cityKey);
-        global::SecureApi.Validation.Check.MaxLength(value.City, 40, errors, cityKey);
+        global::SecureApi.Validation.Check.NoNul(value.City, ref errors, cityKey);
+        global::SecureApi.Validation.Check.MaxLength(value.City, 40, ref errors, cityKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.NewOrder"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.NewOrder value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    public static void Validate(global::Shop.Api.NewOrder value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
     {
         var customerKey = global::SecureApi.Validation.ValidationErrors.Member(path, "customer");
-        if (global::SecureApi.Validation.Check.Required(value.Customer, errors, customerKey))
+        if (global::SecureApi.Validation.Check.Required(value.Customer, ref errors, customerKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Customer, errors, customerKey);
-            global::SecureApi.Validation.Check.MinLength(value.Customer, 2, errors, customerKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Customer, 60, errors, customerKey);
+            global::SecureApi.Validation.Check.NoNul(value.Customer, ref errors, customerKey);
+            global::SecureApi.Validation.Check.MinLength(value.Customer, 2, ref errors, customerKey);
+            global::SecureApi.Validation.Check.MaxLength(value.Customer, 60, ref errors, customerKey);
         }
 
         var quantityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "quantity");
-        global::SecureApi.Validation.Check.Range(value.Quantity, (int)1, (int)500, errors, quantityKey);
+        global::SecureApi.Validation.Check.Range(value.Quantity, (int)1, (int)500, ref errors, quantityKey);
 
         var statusKey = global::SecureApi.Validation.ValidationErrors.Member(path, "status");
-        global::SecureApi.Validation.Check.DefinedEnum(value.Status, errors, statusKey);
+        global::SecureApi.Validation.Check.DefinedEnum(value.Status, ref errors, statusKey);
 
         var linesKey = global::SecureApi.Validation.ValidationErrors.Member(path, "lines");
-        global::SecureApi.Validation.Check.MaxCount(value.Lines, 10, errors, linesKey);
+        global::SecureApi.Validation.Check.MaxCount(value.Lines, 10, ref errors, linesKey);
         if (value.Lines is { } linesItems)
         {
             var linesIndex = 0;
             foreach (var linesItem in linesItems)
             {
                 var linesItemKey = global::SecureApi.Validation.ValidationErrors.Element(linesKey, linesIndex++);
-                if (global::SecureApi.Validation.Check.Required(linesItem, errors, linesItemKey)) Validate(linesItem, errors, linesItemKey);
+                if (global::SecureApi.Validation.Check.Required(linesItem, ref errors, linesItemKey)) Validate(linesItem, ref errors, linesItemKey);
             }
         }
 
         var codeKey = global::SecureApi.Validation.ValidationErrors.Member(path, "code");
-        global::SecureApi.Validation.Check.NoNul(value.Code, errors, codeKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Code, 6, errors, codeKey);
-        global::SecureApi.Validation.Check.Pattern(value.Code, s_NewOrderCodePattern0, errors, codeKey);
+        global::SecureApi.Validation.Check.NoNul(value.Code, ref errors, codeKey);
+        global::SecureApi.Validation.Check.MaxLength(value.Code, 6, ref errors, codeKey);
+        global::SecureApi.Validation.Check.Pattern(value.Code, s_NewOrderCodePattern0, ref errors, codeKey);
 
         var emailKey = global::SecureApi.Validation.ValidationErrors.Member(path, "email");
-        global::SecureApi.Validation.Check.NoNul(value.Email, errors, emailKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Email, 200, errors, emailKey);
-        global::SecureApi.Validation.Check.Email(value.Email, errors, emailKey);
+        global::SecureApi.Validation.Check.NoNul(value.Email, ref errors, emailKey);
+        global::SecureApi.Validation.Check.MaxLength(value.Email, 200, ref errors, emailKey);
+        global::SecureApi.Validation.Check.Email(value.Email, ref errors, emailKey);
 
         var shippingKey = global::SecureApi.Validation.ValidationErrors.Member(path, "shipping");
-        global::SecureApi.Validation.Check.NoNul(value.Shipping, errors, shippingKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Shipping, 10, errors, shippingKey);
-        if (value.Shipping is not null && value.Shipping is not ("standard" or "express")) global::SecureApi.Validation.Check.NotAllowed(errors, shippingKey);
+        global::SecureApi.Validation.Check.NoNul(value.Shipping, ref errors, shippingKey);
+        global::SecureApi.Validation.Check.MaxLength(value.Shipping, 10, ref errors, shippingKey);
+        if (value.Shipping is not null && value.Shipping is not ("standard" or "express")) global::SecureApi.Validation.Check.NotAllowed(ref errors, shippingKey);
 
         var channelKey = global::SecureApi.Validation.ValidationErrors.Member(path, "channel");
-        global::SecureApi.Validation.Check.NoNul(value.Channel, errors, channelKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Channel, 20, errors, channelKey);
-        if (value.Channel is not null && value.Channel is "test" or "debug") global::SecureApi.Validation.Check.Denied(errors, channelKey);
+        global::SecureApi.Validation.Check.NoNul(value.Channel, ref errors, channelKey);
+        global::SecureApi.Validation.Check.MaxLength(value.Channel, 20, ref errors, channelKey);
+        if (value.Channel is not null && value.Channel is "test" or "debug") global::SecureApi.Validation.Check.Denied(ref errors, channelKey);
 
         var tagsKey = global::SecureApi.Validation.ValidationErrors.Member(path, "tags");
-        global::SecureApi.Validation.Check.MinCount(value.Tags, 1, errors, tagsKey);
-        global::SecureApi.Validation.Check.MaxCount(value.Tags, 5, errors, tagsKey);
+        global::SecureApi.Validation.Check.MinCount(value.Tags, 1, ref errors, tagsKey);
+        global::SecureApi.Validation.Check.MaxCount(value.Tags, 5, ref errors, tagsKey);
 
         var notesKey = global::SecureApi.Validation.ValidationErrors.Member(path, "notes");
-        global::SecureApi.Validation.Check.MinCount(value.Notes, 1, errors, notesKey);
-        global::SecureApi.Validation.Check.MaxCount(value.Notes, 3, errors, notesKey);
+        global::SecureApi.Validation.Check.MinCount(value.Notes, 1, ref errors, notesKey);
+        global::SecureApi.Validation.Check.MaxCount(value.Notes, 3, ref errors, notesKey);
 
         var addressKey = global::SecureApi.Validation.ValidationErrors.Member(path, "address");
-        if (value.Address is { } addressNested) Validate(addressNested, errors, addressKey);
+        if (value.Address is { } addressNested) Validate(addressNested, ref errors, addressKey);
 
         var weightKey = global::SecureApi.Validation.ValidationErrors.Member(path, "weight");
-        if (value.Weight is { } weightRanged) global::SecureApi.Validation.Check.Range(weightRanged, (double)0.5D, (double)99.5D, errors, weightKey);
+        if (value.Weight is { } weightRanged) global::SecureApi.Validation.Check.Range(weightRanged, (double)0.5D, (double)99.5D, ref errors, weightKey);
 
         var previousStatusKey = global::SecureApi.Validation.ValidationErrors.Member(path, "previousStatus");
-        if (value.PreviousStatus is { } previousStatusDefined) global::SecureApi.Validation.Check.DefinedEnum(previousStatusDefined, errors, previousStatusKey);
+        if (value.PreviousStatus is { } previousStatusDefined) global::SecureApi.Validation.Check.DefinedEnum(previousStatusDefined, ref errors, previousStatusKey);
 
         var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
-        if (value.Priority is not (1 or 2 or 3)) global::SecureApi.Validation.Check.NotAllowed(errors, priorityKey);
+        if (value.Priority is not (1 or 2 or 3)) global::SecureApi.Validation.Check.NotAllowed(ref errors, priorityKey);
 
         var rankKey = global::SecureApi.Validation.ValidationErrors.Member(path, "rank");
-        if (value.Rank.HasValue && value.Rank.GetValueOrDefault() is 0) global::SecureApi.Validation.Check.Denied(errors, rankKey);
+        if (value.Rank.HasValue && value.Rank.GetValueOrDefault() is 0) global::SecureApi.Validation.Check.Denied(ref errors, rankKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.NewShelf"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.NewShelf value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    public static void Validate(global::Shop.Api.NewShelf value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
     {
         var nameKey = global::SecureApi.Validation.ValidationErrors.Member(path, "name");
-        if (global::SecureApi.Validation.Check.Required(value.Name, errors, nameKey))
+        if (global::SecureApi.Validation.Check.Required(value.Name, ref errors, nameKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Name, errors, nameKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Name, 60, errors, nameKey);
+            global::SecureApi.Validation.Check.NoNul(value.Name, ref errors, nameKey);
+            global::SecureApi.Validation.Check.MaxLength(value.Name, 60, ref errors, nameKey);
         }
 
         var capacityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "capacity");
-        global::SecureApi.Validation.Check.Range(value.Capacity, (decimal)0, (decimal)10000, errors, capacityKey);
+        global::SecureApi.Validation.Check.Range(value.Capacity, (decimal)0, (decimal)10000, ref errors, capacityKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.NewTicket"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.NewTicket value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    public static void Validate(global::Shop.Api.NewTicket value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
     {
         var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
-        if (global::SecureApi.Validation.Check.Required(value.Title, errors, titleKey))
+        if (global::SecureApi.Validation.Check.Required(value.Title, ref errors, titleKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Title, errors, titleKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Title, 120, errors, titleKey);
+            global::SecureApi.Validation.Check.NoNul(value.Title, ref errors, titleKey);
+            global::SecureApi.Validation.Check.MaxLength(value.Title, 120, ref errors, titleKey);
         }
 
         var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
-        if (global::SecureApi.Validation.Check.Required(value.Body, errors, bodyKey))
+        if (global::SecureApi.Validation.Check.Required(value.Body, ref errors, bodyKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Body, errors, bodyKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, errors, bodyKey);
+            global::SecureApi.Validation.Check.NoNul(value.Body, ref errors, bodyKey);
+            global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, ref errors, bodyKey);
         }
 
         var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
-        global::SecureApi.Validation.Check.DefinedEnum(value.Priority, errors, priorityKey);
+        global::SecureApi.Validation.Check.DefinedEnum(value.Priority, ref errors, priorityKey);
 
         var estimateKey = global::SecureApi.Validation.ValidationErrors.Member(path, "estimate");
-        if (value.Estimate is { } estimateRanged) global::SecureApi.Validation.Check.Range(estimateRanged, (int)0, (int)1000, errors, estimateKey);
+        if (value.Estimate is { } estimateRanged) global::SecureApi.Validation.Check.Range(estimateRanged, (int)0, (int)1000, ref errors, estimateKey);
 
         var secretKey = global::SecureApi.Validation.ValidationErrors.Member(path, "secret");
-        global::SecureApi.Validation.Check.NoNul(value.Secret, errors, secretKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, errors, secretKey);
+        global::SecureApi.Validation.Check.NoNul(value.Secret, ref errors, secretKey);
+        global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, ref errors, secretKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.OrderLine"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.OrderLine value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    public static void Validate(global::Shop.Api.OrderLine value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
     {
         var skuKey = global::SecureApi.Validation.ValidationErrors.Member(path, "sku");
-        if (global::SecureApi.Validation.Check.Required(value.Sku, errors, skuKey))
+        if (global::SecureApi.Validation.Check.Required(value.Sku, ref errors, skuKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Sku, errors, skuKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Sku, 20, errors, skuKey);
+            global::SecureApi.Validation.Check.NoNul(value.Sku, ref errors, skuKey);
+            global::SecureApi.Validation.Check.MaxLength(value.Sku, 20, ref errors, skuKey);
         }
 
         var countKey = global::SecureApi.Validation.ValidationErrors.Member(path, "count");
-        global::SecureApi.Validation.Check.Range(value.Count, (int)1, (int)99, errors, countKey);
+        global::SecureApi.Validation.Check.Range(value.Count, (int)1, (int)99, ref errors, countKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.TicketEdit"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.TicketEdit value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    public static void Validate(global::Shop.Api.TicketEdit value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
     {
         var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
-        if (global::SecureApi.Validation.Check.Required(value.Title, errors, titleKey))
+        if (global::SecureApi.Validation.Check.Required(value.Title, ref errors, titleKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Title, errors, titleKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Title, 120, errors, titleKey);
+            global::SecureApi.Validation.Check.NoNul(value.Title, ref errors, titleKey);
+            global::SecureApi.Validation.Check.MaxLength(value.Title, 120, ref errors, titleKey);
         }
 
         var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
-        if (global::SecureApi.Validation.Check.Required(value.Body, errors, bodyKey))
+        if (global::SecureApi.Validation.Check.Required(value.Body, ref errors, bodyKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Body, errors, bodyKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, errors, bodyKey);
+            global::SecureApi.Validation.Check.NoNul(value.Body, ref errors, bodyKey);
+            global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, ref errors, bodyKey);
         }
 
         var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
-        global::SecureApi.Validation.Check.DefinedEnum(value.Priority, errors, priorityKey);
+        global::SecureApi.Validation.Check.DefinedEnum(value.Priority, ref errors, priorityKey);
 
         var estimateKey = global::SecureApi.Validation.ValidationErrors.Member(path, "estimate");
-        if (value.Estimate is { } estimateRanged) global::SecureApi.Validation.Check.Range(estimateRanged, (int)0, (int)1000, errors, estimateKey);
+        if (value.Estimate is { } estimateRanged) global::SecureApi.Validation.Check.Range(estimateRanged, (int)0, (int)1000, ref errors, estimateKey);
 
         var secretKey = global::SecureApi.Validation.ValidationErrors.Member(path, "secret");
-        global::SecureApi.Validation.Check.NoNul(value.Secret, errors, secretKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, errors, secretKey);
+        global::SecureApi.Validation.Check.NoNul(value.Secret, ref errors, secretKey);
+        global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, ref errors, secretKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.TicketPatch"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.TicketPatch value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    public static void Validate(global::Shop.Api.TicketPatch value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
     {
         var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
-        global::SecureApi.Validation.Check.NoNul(value.Title, errors, titleKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Title, 120, errors, titleKey);
+        global::SecureApi.Validation.Check.NoNul(value.Title, ref errors, titleKey);
+        global::SecureApi.Validation.Check.MaxLength(value.Title, 120, ref errors, titleKey);
 
         var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
-        global::SecureApi.Validation.Check.NoNul(value.Body, errors, bodyKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, errors, bodyKey);
+        global::SecureApi.Validation.Check.NoNul(value.Body, ref errors, bodyKey);
+        global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, ref errors, bodyKey);
 
         var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
-        if (value.Priority is { } priorityDefined) global::SecureApi.Validation.Check.DefinedEnum(priorityDefined, errors, priorityKey);
+        if (value.Priority is { } priorityDefined) global::SecureApi.Validation.Check.DefinedEnum(priorityDefined, ref errors, priorityKey);
     }
 }

@@ -7,6 +7,7 @@ namespace Shop.Api;
 partial class OrdersApi
 {
     /// <summary>Maps the endpoints declared on <see cref="OrdersApi"/>; called by the generated <c>MapSecureApi</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
@@ -15,7 +16,6 @@ partial class OrdersApi
             Route = "/orders",
             Name = "OrdersApi.Create",
             Tag = "Orders",
-            AllowAnonymous = false,
             RateLimitPolicy = "standard",
             RequestType = typeof(global::Shop.Api.NewOrder),
             SuccessStatusCode = 201,
@@ -28,7 +28,6 @@ partial class OrdersApi
             Route = "/orders/{id}",
             Name = "OrdersApi.Get",
             Tag = "Orders",
-            AllowAnonymous = false,
             RateLimitPolicy = "standard",
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Order),
@@ -40,8 +39,8 @@ partial class OrdersApi
             Route = "/orders",
             Name = "OrdersApi.List",
             Tag = "Orders",
-            AllowAnonymous = false,
             RateLimitPolicy = "standard",
+            QueryParameters = ["status", "minQuantity", "page", "page_size"],
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.OrderSummary[]),
             Handler = HandleListAsync,
@@ -52,7 +51,6 @@ partial class OrdersApi
             Route = "/orders/{id}",
             Name = "OrdersApi.Delete",
             Tag = "Orders",
-            AllowAnonymous = false,
             RoleSets = ["admin,support", "orders"],
             RateLimitPolicy = "standard",
             SuccessStatusCode = 204,
@@ -64,7 +62,6 @@ partial class OrdersApi
             Route = "/orders/{id}/receipt",
             Name = "OrdersApi.Receipt",
             Tag = "Orders",
-            AllowAnonymous = false,
             RateLimitPolicy = "expensive",
             SuccessStatusCode = 200,
             Handler = HandleReceiptAsync,
@@ -84,212 +81,152 @@ partial class OrdersApi
     }
 
     /// <summary>POST /orders: binds, validates and calls <see cref="Create"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
 
-            var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewOrder, maxBytes: 16384L);
-            if (bodyRead.Problem is { } bodyProblem)
-            {
-                await bodyProblem.ExecuteAsync(httpContext);
-                return;
-            }
+        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewOrder, maxBytes: 16384L);
+        if (bodyRead.Problem is { } bodyProblem)
+        {
+            await bodyProblem.ExecuteAsync(httpContext);
+            return;
+        }
 
-            var body = bodyRead.Value!;
-            global::SecureApi.Generated.SecureApiValidators.Validate(body, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+        var body = bodyRead.Value!;
+        global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
+        if (errors is not null)
+        {
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var caller = global::SecureApi.Caller.From(httpContext);
-            var clock = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.IClock>(httpContext.RequestServices);
-            var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
-            var result = endpoint.Create(body, caller, clock);
-            await global::SecureApi.Http.Responses.CreatedAsync(httpContext, result.Location, result.Value!, global::SecureApi.Generated.SecureApiJsonContext.Default.Order);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        if (!await request.AdmitAsync(body, global::SecureApi.Generated.SecureApiJsonContext.Default.NewOrder))
         {
-            // The client went away: there is no one left to answer.
+            return; // a guard refused, and answered
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var caller = request.Caller;
+        var clock = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.IClock>(httpContext.RequestServices);
+        var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
+        var result = endpoint.Create(body, caller, clock);
+        await global::SecureApi.Http.Responses.CreatedAsync(httpContext, result.Location, result.Value!, global::SecureApi.Generated.SecureApiJsonContext.Default.Order);
     }
 
     /// <summary>GET /orders/{id}: binds, validates and calls <see cref="Get"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
-            var result = await endpoint.Get(id, httpContext.RequestAborted);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Order);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
+        var result = await endpoint.Get(id, httpContext.RequestAborted);
+        if (result is null)
         {
-            // The client went away: there is no one left to answer.
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Order);
     }
 
     /// <summary>GET /orders: binds, validates and calls <see cref="List"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleListAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var status = global::SecureApi.Http.RequestBinding.QueryEnum<global::Shop.Api.OrderStatus>(httpContext, "status", ref errors, required: true) ?? default;
+        var minQuantity = global::SecureApi.Http.RequestBinding.NullableQuery<int>(httpContext, "minQuantity", ref errors);
+        var page = global::SecureApi.Http.RequestBinding.Query<int>(httpContext, "page", ref errors, required: false, fallback: 1);
+        var size = global::SecureApi.Http.RequestBinding.Query<int>(httpContext, "page_size", ref errors, required: false, fallback: 20);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var status = global::SecureApi.Http.RequestBinding.QueryEnum<global::Shop.Api.OrderStatus>(httpContext, "status", errors, required: true) ?? default;
-            var minQuantity = global::SecureApi.Http.RequestBinding.NullableQuery<int>(httpContext, "minQuantity", errors);
-            var page = global::SecureApi.Http.RequestBinding.Query<int>(httpContext, "page", errors, required: false, fallback: 1);
-            var size = global::SecureApi.Http.RequestBinding.Query<int>(httpContext, "page_size", errors, required: false, fallback: 20);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
-            var result = endpoint.List(status, minQuantity, page, size);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.OrderSummaryArray);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: there is no one left to answer.
-        }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+        var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
+        var result = endpoint.List(status, minQuantity, page, size);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.OrderSummaryArray);
     }
 
     /// <summary>DELETE /orders/{id}: binds, validates and calls <see cref="Delete"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
-            var found = endpoint.Delete(id);
-            await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        if (!await request.AdmitAsync())
         {
-            // The client went away: there is no one left to answer.
+            return; // a guard refused, and answered
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
+        var found = endpoint.Delete(id);
+        await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
     }
 
     /// <summary>GET /orders/{id}/receipt: binds, validates and calls <see cref="Receipt"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleReceiptAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleReceiptAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var caller = global::SecureApi.Caller.From(httpContext);
-            var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
-            var result = endpoint.Receipt(id, caller, httpContext);
-            await (result is null ? global::SecureApi.Http.Responses.NotFoundAsync(httpContext) : result.ExecuteAsync(httpContext));
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        if (!await request.AdmitAsync())
         {
-            // The client went away: there is no one left to answer.
+            return; // a guard refused, and answered
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var caller = request.Caller;
+        var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
+        var result = endpoint.Receipt(id, caller, httpContext);
+        await result.ExecuteAsync(httpContext);
     }
 
     /// <summary>GET /orders/count: binds, validates and calls <see cref="Count"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleCountAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleCountAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        if (!await request.AdmitAsync())
         {
-            var result = await global::Shop.Api.OrdersApi.Count();
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Int32);
+            return; // a guard refused, and answered
         }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: there is no one left to answer.
-        }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var result = await global::Shop.Api.OrdersApi.Count();
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Int32);
     }
 }

@@ -6,13 +6,19 @@ namespace Shop.Api;
 
 partial class ShelvesApi
 {
-    private global::Microsoft.AspNetCore.Http.HttpContext? _secureApiHttpContext;
+    private readonly global::SecureApi.Pipeline.EndpointRequest _endpointRequest;
+    private readonly global::Shop.Api.ShelfStore _shelfStore;
 
-    /// <summary>The request a generated operation serves; the generated handler sets it.</summary>
-    private global::Microsoft.AspNetCore.Http.HttpContext SecureApiHttpContext =>
-        _secureApiHttpContext ?? throw new global::System.InvalidOperationException("Generated operations run inside a request handled by SecureApi.");
+    /// <summary>The constructor the generated handlers call: the class's dependencies, plus the request its generated operations serve.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private ShelvesApi(global::Shop.Api.ShelfStore shelfStore, global::SecureApi.Pipeline.EndpointRequest request)
+    {
+        _shelfStore = shelfStore;
+        _endpointRequest = request;
+    }
 
     /// <summary>Maps the endpoints declared on <see cref="ShelvesApi"/>; called by the generated <c>MapSecureApi</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
@@ -21,7 +27,6 @@ partial class ShelvesApi
             Route = "/shelves/{id}",
             Name = "ShelvesApi.Get",
             Tag = "ShelvesApi",
-            AllowAnonymous = false,
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Shelf),
             Handler = HandleGetAsync,
@@ -32,7 +37,7 @@ partial class ShelvesApi
             Route = "/shelves",
             Name = "ShelvesApi.List",
             Tag = "ShelvesApi",
-            AllowAnonymous = false,
+            AcceptsPageQuery = true,
             SuccessStatusCode = 200,
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Shelf>),
             Handler = HandleListAsync,
@@ -43,7 +48,6 @@ partial class ShelvesApi
             Route = "/shelves",
             Name = "ShelvesApi.Create",
             Tag = "ShelvesApi",
-            AllowAnonymous = false,
             RequestType = typeof(global::Shop.Api.NewShelf),
             SuccessStatusCode = 201,
             ResponseType = typeof(global::Shop.Api.Shelf),
@@ -55,7 +59,6 @@ partial class ShelvesApi
             Route = "/shelves/{id}",
             Name = "ShelvesApi.Replace",
             Tag = "ShelvesApi",
-            AllowAnonymous = false,
             RequestType = typeof(global::Shop.Api.NewShelf),
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Shelf),
@@ -67,270 +70,188 @@ partial class ShelvesApi
             Route = "/shelves/{id}",
             Name = "ShelvesApi.Delete",
             Tag = "ShelvesApi",
-            AllowAnonymous = false,
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
         });
     }
 
     /// <summary>GET /shelves/{id}: binds, validates and calls <see cref="Get"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.ShelvesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Get(id);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        var endpoint = new global::Shop.Api.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Get(id);
+        if (result is null)
         {
-            // The client went away: there is no one left to answer.
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
     }
 
     /// <summary>GET /shelves: binds, validates and calls <see cref="List"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleListAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var page = global::SecureApi.Http.RequestBinding.Page(httpContext, ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var page = global::SecureApi.Http.RequestBinding.Page(httpContext, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.ShelvesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.List(page);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageShelf);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: there is no one left to answer.
-        }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+        var endpoint = new global::Shop.Api.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices), request);
+        var result = await endpoint.List(page);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageShelf);
     }
 
     /// <summary>POST /shelves: binds, validates and calls <see cref="Create"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
 
-            var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
-            if (bodyRead.Problem is { } bodyProblem)
-            {
-                await bodyProblem.ExecuteAsync(httpContext);
-                return;
-            }
+        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
+        if (bodyRead.Problem is { } bodyProblem)
+        {
+            await bodyProblem.ExecuteAsync(httpContext);
+            return;
+        }
 
-            var body = bodyRead.Value!;
-            global::SecureApi.Generated.SecureApiValidators.Validate(body, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+        var body = bodyRead.Value!;
+        global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
+        if (errors is not null)
+        {
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.ShelvesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Create(body);
-            await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        if (!await request.AdmitAsync(body, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf))
         {
-            // The client went away: there is no one left to answer.
+            return; // a guard refused, and answered
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var endpoint = new global::Shop.Api.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Create(body);
+        await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
     }
 
     /// <summary>PUT /shelves/{id}: binds, validates and calls <see cref="Replace"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleReplaceAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleReplaceAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
-
-            var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
-            if (bodyRead.Problem is { } bodyProblem)
-            {
-                await bodyProblem.ExecuteAsync(httpContext);
-                return;
-            }
-
-            var body = bodyRead.Value!;
-            global::SecureApi.Generated.SecureApiValidators.Validate(body, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
-
-            var endpoint = new global::Shop.Api.ShelvesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Replace(id, body);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
-
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
         }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+
+        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
+        if (bodyRead.Problem is { } bodyProblem)
         {
-            // The client went away: there is no one left to answer.
+            await bodyProblem.ExecuteAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
+
+        var body = bodyRead.Value!;
+        global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
+        if (errors is not null)
         {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
         }
-        finally
+
+        if (!await request.AdmitAsync(body, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf))
         {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
+            return; // a guard refused, and answered
         }
+
+        var endpoint = new global::Shop.Api.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Replace(id, body);
+        if (result is null)
+        {
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
+        }
+
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
     }
 
     /// <summary>DELETE /shelves/{id}: binds, validates and calls <see cref="Delete"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.ShelvesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var found = await endpoint.Delete(id);
-            await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        if (!await request.AdmitAsync())
         {
-            // The client went away: there is no one left to answer.
+            return; // a guard refused, and answered
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var endpoint = new global::Shop.Api.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices), request);
+        var found = await endpoint.Delete(id);
+        await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
     }
 
-    /// <summary>Generated: find by key on <see cref="global::Shop.Api.ShelfStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Shelf?> Get(long id)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var found = await store.FindAsync(caller, id, httpContext.RequestAborted);
-        return found;
-    }
+    /// <summary>Generated: find by key, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Shelf?> Get(long id) => _shelfStore.FindAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
 
-    /// <summary>Generated: list a page on <see cref="global::Shop.Api.ShelfStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Api.Shelf>> List(global::SecureApi.Data.PageRequest page)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        return await store.ListAsync(caller, page, httpContext.RequestAborted);
-    }
+    /// <summary>Generated: list a page, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Api.Shelf>> List(global::SecureApi.Data.PageRequest page) => _shelfStore.ListAsync(_endpointRequest.Caller, page, _endpointRequest.Aborted);
 
-    /// <summary>Generated: create on <see cref="global::Shop.Api.ShelfStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Shelf> Create(global::Shop.Api.NewShelf body)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var created = await store.CreateAsync(caller, new global::Shop.Api.Shelf(default!, default!, body.Name, body.Archived, body.Capacity), httpContext.RequestAborted);
-        return created;
-    }
+    /// <summary>Generated: create, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Shelf> Create(global::Shop.Api.NewShelf body) => _shelfStore.CreateAsync(_endpointRequest.Caller, new global::Shop.Api.Shelf(default!, default!, body.Name, body.Archived, body.Capacity), _endpointRequest.Aborted);
 
-    /// <summary>Generated: replace on <see cref="global::Shop.Api.ShelfStore"/>, scoped to the caller.</summary>
+    /// <summary>Generated: replace, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Shelf?> Replace(long id, global::Shop.Api.NewShelf body)
     {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var current = await store.FindAsync(caller, id, httpContext.RequestAborted);
+        var current = await _shelfStore.FindAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
         if (current is null)
         {
             return null;
         }
 
-        var updated = await store.UpdateAsync(caller, current with { Name = body.Name, Archived = body.Archived, Capacity = body.Capacity }, global::SecureApi.Http.ETags.IfMatch(httpContext), httpContext.RequestAborted);
-        return updated;
+        return await _shelfStore.UpdateAsync(_endpointRequest.Caller, current with { Name = body.Name, Archived = body.Archived, Capacity = body.Capacity }, _endpointRequest.IfMatch, _endpointRequest.Aborted);
     }
 
-    /// <summary>Generated: delete on <see cref="global::Shop.Api.ShelfStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<bool> Delete(long id)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        return await store.DeleteAsync(caller, id, httpContext.RequestAborted);
-    }
+    /// <summary>Generated: delete, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<bool> Delete(long id) => _shelfStore.DeleteAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
 }

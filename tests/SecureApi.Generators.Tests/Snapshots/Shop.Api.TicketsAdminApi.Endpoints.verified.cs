@@ -7,6 +7,7 @@ namespace Shop.Api;
 partial class TicketsAdminApi
 {
     /// <summary>Maps the endpoints declared on <see cref="TicketsAdminApi"/>; called by the generated <c>MapSecureApi</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
@@ -15,8 +16,8 @@ partial class TicketsAdminApi
             Route = "/admin/tickets",
             Name = "TicketsAdminApi.List",
             Tag = "TicketsAdminApi",
-            AllowAnonymous = false,
             RoleSets = ["admin"],
+            AcceptsPageQuery = true,
             SuccessStatusCode = 200,
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>),
             Handler = HandleListAsync,
@@ -27,7 +28,6 @@ partial class TicketsAdminApi
             Route = "/admin/tickets/{id}",
             Name = "TicketsAdminApi.Get",
             Tag = "TicketsAdminApi",
-            AllowAnonymous = false,
             RoleSets = ["admin"],
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Ticket),
@@ -39,7 +39,6 @@ partial class TicketsAdminApi
             Route = "/admin/tickets/{id}",
             Name = "TicketsAdminApi.Delete",
             Tag = "TicketsAdminApi",
-            AllowAnonymous = false,
             RoleSets = ["admin"],
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
@@ -47,110 +46,77 @@ partial class TicketsAdminApi
     }
 
     /// <summary>GET /admin/tickets: binds, validates and calls <see cref="List"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleListAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var page = global::SecureApi.Http.RequestBinding.Page(httpContext, ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var page = global::SecureApi.Http.RequestBinding.Page(httpContext, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.TicketsAdminApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketAdminStore>(httpContext.RequestServices));
-            var result = await endpoint.List(page, httpContext.RequestAborted);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageTicket);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: there is no one left to answer.
-        }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+        var endpoint = new global::Shop.Api.TicketsAdminApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketAdminStore>(httpContext.RequestServices));
+        var result = await endpoint.List(page, httpContext.RequestAborted);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageTicket);
     }
 
     /// <summary>GET /admin/tickets/{id}: binds, validates and calls <see cref="Get"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.TicketsAdminApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketAdminStore>(httpContext.RequestServices));
-            var result = await endpoint.Get(id, httpContext.RequestAborted);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        var endpoint = new global::Shop.Api.TicketsAdminApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketAdminStore>(httpContext.RequestServices));
+        var result = await endpoint.Get(id, httpContext.RequestAborted);
+        if (result is null)
         {
-            // The client went away: there is no one left to answer.
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
     }
 
     /// <summary>DELETE /admin/tickets/{id}: binds, validates and calls <see cref="Delete"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.TicketsAdminApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketAdminStore>(httpContext.RequestServices));
-            var found = await endpoint.Delete(id, httpContext.RequestAborted);
-            await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        if (!await request.AdmitAsync())
         {
-            // The client went away: there is no one left to answer.
+            return; // a guard refused, and answered
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var endpoint = new global::Shop.Api.TicketsAdminApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketAdminStore>(httpContext.RequestServices));
+        var found = await endpoint.Delete(id, httpContext.RequestAborted);
+        await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
     }
 }

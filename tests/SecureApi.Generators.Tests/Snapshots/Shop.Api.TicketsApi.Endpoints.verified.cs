@@ -6,13 +6,17 @@ namespace Shop.Api;
 
 partial class TicketsApi
 {
-    private global::Microsoft.AspNetCore.Http.HttpContext? _secureApiHttpContext;
+    private readonly global::SecureApi.Pipeline.EndpointRequest _endpointRequest;
 
-    /// <summary>The request a generated operation serves; the generated handler sets it.</summary>
-    private global::Microsoft.AspNetCore.Http.HttpContext SecureApiHttpContext =>
-        _secureApiHttpContext ?? throw new global::System.InvalidOperationException("Generated operations run inside a request handled by SecureApi.");
+    /// <summary>The constructor the generated handlers call: the class's dependencies, plus the request its generated operations serve.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private TicketsApi(global::Shop.Api.TicketStore tickets, global::SecureApi.Pipeline.EndpointRequest request) : this(tickets)
+    {
+        _endpointRequest = request;
+    }
 
     /// <summary>Maps the endpoints declared on <see cref="TicketsApi"/>; called by the generated <c>MapSecureApi</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
@@ -21,7 +25,6 @@ partial class TicketsApi
             Route = "/tickets/{id}",
             Name = "TicketsApi.Get",
             Tag = "TicketsApi",
-            AllowAnonymous = false,
             RateLimitPolicy = "per-user",
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Ticket),
@@ -33,8 +36,8 @@ partial class TicketsApi
             Route = "/tickets",
             Name = "TicketsApi.List",
             Tag = "TicketsApi",
-            AllowAnonymous = false,
             RateLimitPolicy = "per-user",
+            AcceptsPageQuery = true,
             SuccessStatusCode = 200,
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>),
             Handler = HandleListAsync,
@@ -45,7 +48,6 @@ partial class TicketsApi
             Route = "/tickets",
             Name = "TicketsApi.Create",
             Tag = "TicketsApi",
-            AllowAnonymous = false,
             RateLimitPolicy = "per-user",
             RequestType = typeof(global::Shop.Api.NewTicket),
             SuccessStatusCode = 201,
@@ -58,7 +60,6 @@ partial class TicketsApi
             Route = "/tickets/{id}",
             Name = "TicketsApi.Replace",
             Tag = "TicketsApi",
-            AllowAnonymous = false,
             RateLimitPolicy = "per-user",
             RequestType = typeof(global::Shop.Api.TicketEdit),
             SuccessStatusCode = 200,
@@ -71,7 +72,6 @@ partial class TicketsApi
             Route = "/tickets/{id}",
             Name = "TicketsApi.Patch",
             Tag = "TicketsApi",
-            AllowAnonymous = false,
             RateLimitPolicy = "per-user",
             RequestType = typeof(global::Shop.Api.TicketPatch),
             SuccessStatusCode = 200,
@@ -84,7 +84,6 @@ partial class TicketsApi
             Route = "/tickets/{id}",
             Name = "TicketsApi.Delete",
             Tag = "TicketsApi",
-            AllowAnonymous = false,
             RateLimitPolicy = "per-user",
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
@@ -95,7 +94,6 @@ partial class TicketsApi
             Route = "/tickets/{id}/headline",
             Name = "TicketsApi.Headline",
             Tag = "TicketsApi",
-            AllowAnonymous = false,
             RateLimitPolicy = "per-user",
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.TicketHeadline),
@@ -104,377 +102,273 @@ partial class TicketsApi
     }
 
     /// <summary>GET /tickets/{id}: binds, validates and calls <see cref="Get"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices));
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Get(id);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Get(id);
+        if (result is null)
         {
-            // The client went away: there is no one left to answer.
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
     }
 
     /// <summary>GET /tickets: binds, validates and calls <see cref="List"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleListAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var page = global::SecureApi.Http.RequestBinding.Page(httpContext, ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var page = global::SecureApi.Http.RequestBinding.Page(httpContext, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices));
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.List(page);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageTicket);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: there is no one left to answer.
-        }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+        var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
+        var result = await endpoint.List(page);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageTicket);
     }
 
     /// <summary>POST /tickets: binds, validates and calls <see cref="Create"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
 
-            var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewTicket, maxBytes: null);
-            if (bodyRead.Problem is { } bodyProblem)
-            {
-                await bodyProblem.ExecuteAsync(httpContext);
-                return;
-            }
+        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewTicket, maxBytes: null);
+        if (bodyRead.Problem is { } bodyProblem)
+        {
+            await bodyProblem.ExecuteAsync(httpContext);
+            return;
+        }
 
-            var body = bodyRead.Value!;
-            global::SecureApi.Generated.SecureApiValidators.Validate(body, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+        var body = bodyRead.Value!;
+        global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
+        if (errors is not null)
+        {
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices));
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Create(body);
-            await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        if (!await request.AdmitAsync(body, global::SecureApi.Generated.SecureApiJsonContext.Default.NewTicket))
         {
-            // The client went away: there is no one left to answer.
+            return; // a guard refused, and answered
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Create(body);
+        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
     }
 
     /// <summary>PUT /tickets/{id}: binds, validates and calls <see cref="Replace"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleReplaceAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleReplaceAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
-
-            var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketEdit, maxBytes: null);
-            if (bodyRead.Problem is { } bodyProblem)
-            {
-                await bodyProblem.ExecuteAsync(httpContext);
-                return;
-            }
-
-            var body = bodyRead.Value!;
-            global::SecureApi.Generated.SecureApiValidators.Validate(body, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
-
-            var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices));
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Replace(id, body);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
-
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
         }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+
+        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketEdit, maxBytes: null);
+        if (bodyRead.Problem is { } bodyProblem)
         {
-            // The client went away: there is no one left to answer.
+            await bodyProblem.ExecuteAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
+
+        var body = bodyRead.Value!;
+        global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
+        if (errors is not null)
         {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
         }
-        finally
+
+        if (!await request.AdmitAsync(body, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketEdit))
         {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
+            return; // a guard refused, and answered
         }
+
+        var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Replace(id, body);
+        if (result is null)
+        {
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
+        }
+
+        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
     }
 
     /// <summary>PATCH /tickets/{id}: binds, validates and calls <see cref="Patch"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandlePatchAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandlePatchAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
-
-            var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketPatch, maxBytes: null);
-            if (bodyRead.Problem is { } bodyProblem)
-            {
-                await bodyProblem.ExecuteAsync(httpContext);
-                return;
-            }
-
-            var body = bodyRead.Value!;
-            global::SecureApi.Generated.SecureApiValidators.Validate(body, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
-
-            var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices));
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Patch(id, body);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
-
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
         }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+
+        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketPatch, maxBytes: null);
+        if (bodyRead.Problem is { } bodyProblem)
         {
-            // The client went away: there is no one left to answer.
+            await bodyProblem.ExecuteAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
+
+        var body = bodyRead.Value!;
+        global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
+        if (errors is not null)
         {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
         }
-        finally
+
+        if (!await request.AdmitAsync(body, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketPatch))
         {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
+            return; // a guard refused, and answered
         }
+
+        var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Patch(id, body);
+        if (result is null)
+        {
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
+        }
+
+        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
     }
 
     /// <summary>DELETE /tickets/{id}: binds, validates and calls <see cref="Delete"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices));
-            endpoint._secureApiHttpContext = httpContext;
-            var found = await endpoint.Delete(id);
-            await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        if (!await request.AdmitAsync())
         {
-            // The client went away: there is no one left to answer.
+            return; // a guard refused, and answered
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
+        var found = await endpoint.Delete(id);
+        await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
     }
 
     /// <summary>GET /tickets/{id}/headline: binds, validates and calls <see cref="Headline"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleHeadlineAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleHeadlineAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var caller = global::SecureApi.Caller.From(httpContext);
-            var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices));
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Headline(id, caller, httpContext.RequestAborted);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketHeadline);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        var caller = request.Caller;
+        var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Headline(id, caller, httpContext.RequestAborted);
+        if (result is null)
         {
-            // The client went away: there is no one left to answer.
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketHeadline);
     }
 
-    /// <summary>Generated: find by key on <see cref="global::Shop.Api.TicketStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> Get(global::System.Guid id)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var found = await store.FindAsync(caller, id, httpContext.RequestAborted);
-        if (found is not null) global::SecureApi.Http.ETags.Set(httpContext, found.Version);
-        return found;
-    }
+    /// <summary>Generated: find by key, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> Get(global::System.Guid id) => tickets.FindAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
 
-    /// <summary>Generated: list a page on <see cref="global::Shop.Api.TicketStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Api.Ticket>> List(global::SecureApi.Data.PageRequest page)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        return await store.ListAsync(caller, page, httpContext.RequestAborted);
-    }
+    /// <summary>Generated: list a page, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Api.Ticket>> List(global::SecureApi.Data.PageRequest page) => tickets.ListAsync(_endpointRequest.Caller, page, _endpointRequest.Aborted);
 
-    /// <summary>Generated: create on <see cref="global::Shop.Api.TicketStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket> Create(global::Shop.Api.NewTicket body)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var created = await store.CreateAsync(caller, new global::Shop.Api.Ticket() { Id = default!, OwnerId = default!, TenantId = default!, Title = body.Title, Body = body.Body, Priority = body.Priority, Estimate = body.Estimate, DueAt = body.DueAt, Secret = body.Secret, InternalNote = default!, CreatedAt = default!, UpdatedAt = default!, Version = default! }, httpContext.RequestAborted);
-        global::SecureApi.Http.ETags.Set(httpContext, created.Version);
-        return created;
-    }
+    /// <summary>Generated: create, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket> Create(global::Shop.Api.NewTicket body) => tickets.CreateAsync(_endpointRequest.Caller, new global::Shop.Api.Ticket() { Id = default!, OwnerId = default!, TenantId = default!, Title = body.Title, Body = body.Body, Priority = body.Priority, Estimate = body.Estimate, DueAt = body.DueAt, Secret = body.Secret, InternalNote = default!, CreatedAt = default!, UpdatedAt = default!, Version = default! }, _endpointRequest.Aborted);
 
-    /// <summary>Generated: replace (If-Match required) on <see cref="global::Shop.Api.TicketStore"/>, scoped to the caller.</summary>
+    /// <summary>Generated: replace (If-Match required), scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> Replace(global::System.Guid id, global::Shop.Api.TicketEdit body)
     {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var current = await store.FindAsync(caller, id, httpContext.RequestAborted);
+        var current = await tickets.FindAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
         if (current is null)
         {
             return null;
         }
 
-        var updated = await store.UpdateAsync(caller, current with { Title = body.Title, Body = body.Body, Priority = body.Priority, Estimate = body.Estimate, DueAt = body.DueAt, Secret = body.Secret }, global::SecureApi.Http.ETags.IfMatch(httpContext), httpContext.RequestAborted);
-        if (updated is not null) global::SecureApi.Http.ETags.Set(httpContext, updated.Version);
-        return updated;
+        return await tickets.UpdateAsync(_endpointRequest.Caller, current with { Title = body.Title, Body = body.Body, Priority = body.Priority, Estimate = body.Estimate, DueAt = body.DueAt, Secret = body.Secret }, _endpointRequest.IfMatch, _endpointRequest.Aborted);
     }
 
-    /// <summary>Generated: patch the members sent (If-Match required) on <see cref="global::Shop.Api.TicketStore"/>, scoped to the caller.</summary>
+    /// <summary>Generated: patch the members sent (If-Match required), scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> Patch(global::System.Guid id, global::Shop.Api.TicketPatch body)
     {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var current = await store.FindAsync(caller, id, httpContext.RequestAborted);
+        var current = await tickets.FindAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
         if (current is null)
         {
             return null;
         }
 
-        var updated = await store.UpdateAsync(caller, current with { Title = body.Title ?? current.Title, Body = body.Body ?? current.Body, Priority = body.Priority ?? current.Priority, DueAt = body.DueAt ?? current.DueAt }, global::SecureApi.Http.ETags.IfMatch(httpContext), httpContext.RequestAborted);
-        if (updated is not null) global::SecureApi.Http.ETags.Set(httpContext, updated.Version);
-        return updated;
+        return await tickets.UpdateAsync(_endpointRequest.Caller, current with { Title = body.Title ?? current.Title, Body = body.Body ?? current.Body, Priority = body.Priority ?? current.Priority, DueAt = body.DueAt ?? current.DueAt }, _endpointRequest.IfMatch, _endpointRequest.Aborted);
     }
 
-    /// <summary>Generated: delete (If-Match honoured) on <see cref="global::Shop.Api.TicketStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<bool> Delete(global::System.Guid id)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        return await store.DeleteAsync(caller, id, global::SecureApi.Http.ETags.IfMatch(httpContext), httpContext.RequestAborted);
-    }
+    /// <summary>Generated: delete (If-Match honoured), scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<bool> Delete(global::System.Guid id) => tickets.DeleteAsync(_endpointRequest.Caller, id, _endpointRequest.IfMatch, _endpointRequest.Aborted);
 }

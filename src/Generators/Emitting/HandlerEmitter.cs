@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+using System.Linq;
+using SecureApi.Generators.Models;
+
+namespace SecureApi.Generators.Emitting;
+
+/// <summary>
+/// Emits one endpoint's handler as straight-line code: bind, read, validate, admit, call, answer. Timing, exceptions,
+/// observers and the request log are the runtime pipeline's (<c>EndpointPipeline</c>), written once.
+/// </summary>
+internal static class HandlerEmitter
+{
+    private const string ReturnValidationProblem = $$"""
+        if (errors is not null)
+        {
+            await {{Names.Problems}}.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
+        """;
+
+    public static void Emit(SourceWriter writer, EndpointClassSpec spec, EndpointSpec endpoint, OperationClass? operations)
+    {
+        writer.Line($"/// <summary>{endpoint.HttpMethod} {endpoint.Route}: binds, validates and calls <see cref=\"{endpoint.MethodName}\"/>.</summary>");
+        writer.Line(Names.GeneratedCode);
+        using (writer.Block($"private static async {Names.Task} Handle{endpoint.MethodName}Async({Names.EndpointRequest} request)"))
+        {
+            writer.Line("var httpContext = request.HttpContext;");
+            EmitBinding(writer, endpoint);
+            EmitBody(writer, endpoint);
+            var body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
+            using (writer.Block(body is null ? "if (!await request.AdmitAsync())" : $"if (!await request.AdmitAsync({Local(body)}, {Names.JsonContextInstance}.{body.JsonProperty}))"))
+            {
+                writer.Line("return; // a guard refused, and answered");
+            }
+
+            writer.Line();
+            foreach (var parameter in endpoint.Parameters.Where(p => p.Source is ParameterSource.Caller or ParameterSource.Service))
+            {
+                writer.Line($"var {Local(parameter)} = {ResolveExpression(parameter)};");
+            }
+
+            var target = endpoint.IsStatic ? spec.FullyQualifiedName : "endpoint";
+            if (!endpoint.IsStatic)
+            {
+                writer.Line($"var endpoint = new {spec.FullyQualifiedName}({string.Join(", ", ConstructorArguments(spec, operations))});");
+            }
+
+            var call = $"{target}.{endpoint.MethodName}({string.Join(", ", endpoint.Parameters.Select(Argument))})";
+            EmitResult(writer, endpoint, endpoint.Return.IsAwaitable ? "await " + call : call);
+        }
+    }
+
+    private static void EmitBinding(SourceWriter writer, EndpointSpec endpoint)
+    {
+        var bound = endpoint.Parameters.Where(p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Page).ToList();
+        var body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
+        if (bound.Count == 0 && body is null)
+        {
+            return;
+        }
+
+        writer.Line($"{Names.ValidationErrors}? errors = null; // created on the first error");
+        foreach (var parameter in bound)
+        {
+            writer.Line($"var {Local(parameter)} = {BindExpression(parameter)};");
+        }
+
+        if (bound.Count > 0)
+        {
+            writer.Lines(ReturnValidationProblem);
+        }
+
+        writer.Line();
+    }
+
+    private static void EmitBody(SourceWriter writer, EndpointSpec endpoint)
+    {
+        if (endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body) is not { } body)
+        {
+            return;
+        }
+
+        var maxBytes = endpoint.MaxBodyBytes is { } bytes ? bytes + "L" : "null";
+        writer.Line($"var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, {Names.JsonContextInstance}.{body.JsonProperty}, maxBytes: {maxBytes});");
+        writer.Lines("""
+            if (bodyRead.Problem is { } bodyProblem)
+            {
+                await bodyProblem.ExecuteAsync(httpContext);
+                return;
+            }
+
+            """);
+        writer.Line($"var {Local(body)} = bodyRead.Value!;");
+        writer.Line($"{Names.ValidatorsType}.Validate({Local(body)}, ref errors);");
+        writer.Lines(ReturnValidationProblem);
+        writer.Line();
+    }
+
+    /// <summary>The class's own constructor dependencies from DI; a class with generated operations also gets its stores and the request.</summary>
+    private static IEnumerable<string> ConstructorArguments(EndpointClassSpec spec, OperationClass? operations)
+    {
+        var services = spec.ConstructorParameterTypes.Select(Service);
+        return operations is null
+            ? services
+            : services.Concat(operations.Stores.Where(s => !s.FromConstructor).Select(s => Service(s.StoreType))).Concat(["request"]);
+    }
+
+    private static string Service(string type) => $"{Names.GetService}<{type}>(httpContext.RequestServices)";
+
+    private static void EmitResult(SourceWriter writer, EndpointSpec endpoint, string call)
+    {
+        // A generated operation returning one versioned resource answers with its ETag.
+        var version = endpoint.Crud is { Kind: not CrudKind.List } crud ? crud.Resource.Version?.PropertyName : null;
+        switch (endpoint.Return.Kind)
+        {
+            case ReturnKind.NoContent:
+                writer.Line(call + ";");
+                writer.Line($"await {Names.Responses}.NoContentAsync(httpContext);");
+                return;
+            case ReturnKind.Found:
+                writer.Line($"var found = {call};");
+                writer.Line($"await (found ? {Names.Responses}.NoContentAsync(httpContext) : {Names.Responses}.NotFoundAsync(httpContext));");
+                return;
+            case ReturnKind.Created:
+                writer.Line($"var result = {call};");
+                writer.Line($"await {Names.Responses}.CreatedAsync(httpContext, result.Location, result.Value!, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
+                return;
+        }
+
+        writer.Line($"var result = {call};");
+        if (endpoint.Return.CanBeNull)
+        {
+            writer.Lines($$"""
+                if (result is null)
+                {
+                    await {{Names.Responses}}.NotFoundAsync(httpContext);
+                    return;
+                }
+
+                """);
+        }
+
+        if (version is not null)
+        {
+            writer.Line($"{Names.ETags}.Set(httpContext, result.{version});");
+        }
+
+        if (endpoint.Return.Kind == ReturnKind.Result)
+        {
+            writer.Line("await result.ExecuteAsync(httpContext);");
+            return;
+        }
+
+        writer.Line(endpoint.Crud?.Kind == CrudKind.Create
+            ? $"await {Names.Responses}.CreatedAtAsync(httpContext, result.{endpoint.Crud.Resource.Key.PropertyName}.ToString(), result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});"
+            : $"await {Names.Responses}.JsonAsync(httpContext, result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
+    }
+
+    private static string BindExpression(ParameterSpec parameter)
+    {
+        if (parameter.Source == ParameterSource.Page)
+        {
+            return $"{Names.Binding}.Page(httpContext, ref errors)";
+        }
+
+        var name = Names.Literal(parameter.BindingName);
+        var underlying = parameter.TypeName.TrimEnd('?');
+        if (parameter.Source == ParameterSource.Route)
+        {
+            return parameter.BindKind == BindKind.Enum
+                ? $"{Names.Binding}.RouteEnum<{underlying}>(httpContext, {name}, ref errors).GetValueOrDefault()"
+                : $"{Names.Binding}.Route<{underlying}>(httpContext, {name}, ref errors){(parameter.IsValueType ? "" : "!")}";
+        }
+
+        var required = parameter.IsRequired ? "true" : "false";
+        return parameter.BindKind switch
+        {
+            BindKind.NullableParsable => $"{Names.Binding}.NullableQuery<{underlying}>(httpContext, {name}, ref errors)",
+            BindKind.NullableEnum => $"{Names.Binding}.QueryEnum<{underlying}>(httpContext, {name}, ref errors, required: false)",
+            BindKind.Enum => $"{Names.Binding}.QueryEnum<{underlying}>(httpContext, {name}, ref errors, required: {required}) ?? {parameter.DefaultValue ?? "default"}",
+            _ when parameter.DefaultValue is { } fallback => $"{Names.Binding}.Query<{underlying}>(httpContext, {name}, ref errors, required: false, fallback: {fallback})",
+            _ when parameter.IsRequired => $"{Names.Binding}.Query<{underlying}>(httpContext, {name}, ref errors, required: true){(parameter.IsValueType ? "" : "!")}",
+            _ => $"{Names.Binding}.Query<{underlying}>(httpContext, {name}, ref errors, required: false)",
+        };
+    }
+
+    private static string ResolveExpression(ParameterSpec parameter) => parameter.Source switch
+    {
+        ParameterSource.Caller => parameter.IsRequired ? "request.Caller" : "global::SecureApi.Caller.Find(httpContext)",
+        _ => Service(parameter.TypeName),
+    };
+
+    private static string Argument(ParameterSpec parameter) => parameter.Source switch
+    {
+        ParameterSource.CancellationToken => "httpContext.RequestAborted",
+        ParameterSource.HttpContext => "httpContext",
+        _ => Local(parameter),
+    };
+
+    /// <summary>Locals are the parameter names, escaped so that keywords (<c>@class</c>) stay valid.</summary>
+    private static string Local(ParameterSpec parameter) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(parameter.Name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            ? "@" + parameter.Name
+            : ReservedLocals.Contains(parameter.Name) ? parameter.Name + "Parameter" : parameter.Name;
+
+    private static readonly HashSet<string> ReservedLocals = ["request", "httpContext", "errors", "bodyRead", "bodyProblem", "endpoint", "result", "found"];
+}

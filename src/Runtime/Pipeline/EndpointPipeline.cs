@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SecureApi.Http;
+using SecureApi.Logging;
+
+namespace SecureApi.Pipeline;
+
+/// <summary>
+/// The frame around every generated handler, owned by the runtime once: unknown query parameters refused, the handler
+/// called, an exception turned into ProblemDetails, observers told, the request logged. Everything a request needs
+/// from its endpoint (logger, name, route, guards, observers) is resolved here when the endpoint is mapped.
+/// </summary>
+internal sealed class EndpointPipeline(
+    EndpointInfo info,
+    EndpointDefinition definition,
+    ILogger logger,
+    IEndpointGuard[] guards,
+    IEndpointObserver[] observers)
+{
+    public EndpointInfo Info { get; } = info;
+
+    public IEndpointGuard[] Guards { get; } = guards;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var request = new EndpointRequest(context, this);
+        Exception? failure = null;
+        try
+        {
+            if (definition.AllowUnknownQuery || !QueryParameters.HasUnknown(context, definition.QueryParameters, definition.AcceptsPageQuery, out var unknown))
+            {
+                await definition.Handler(request);
+            }
+            else
+            {
+                await Problems.Validation(unknown).ExecuteAsync(context);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: there is no one left to answer.
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+            await EndpointFailures.HandleAsync(context, exception, logger, Info.Name);
+        }
+        finally
+        {
+            Completed(request, started, failure);
+        }
+    }
+
+    /// <summary>The guards, in order, until one refuses; its answer is written here.</summary>
+    public async ValueTask<bool> AdmitAsync(EndpointRequest request, object? body, JsonTypeInfo? bodyType)
+    {
+        foreach (var guard in Guards)
+        {
+            if (await guard.CheckAsync(request, body, bodyType) is { } refusal)
+            {
+                await refusal.ExecuteAsync(request.HttpContext);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Completed(EndpointRequest request, long started, Exception? failure)
+    {
+        var context = request.HttpContext;
+        if (observers.Length > 0)
+        {
+            var outcome = new EndpointOutcome(request, context.Response.StatusCode, Stopwatch.GetElapsedTime(started), failure);
+            foreach (var observer in observers)
+            {
+                try
+                {
+                    observer.OnCompleted(in outcome);
+                }
+                catch (Exception exception)
+                {
+                    RequestLog.ObserverFailed(logger, exception, observer.GetType().Name, Info.Name);
+                }
+            }
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+#pragma warning disable CA1873 // guarded by IsEnabled above
+            RequestLog.RequestCompleted(
+                logger,
+                Info.Name,
+                Info.Method,
+                Info.Route,
+                context.Response.StatusCode,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                Caller.Find(context)?.Subject ?? "anonymous",
+                Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+#pragma warning restore CA1873
+        }
+    }
+}

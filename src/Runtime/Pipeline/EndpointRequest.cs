@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+
+namespace SecureApi.Pipeline;
+
+/// <summary>
+/// One request to a SecureApi endpoint: the <see cref="Microsoft.AspNetCore.Http.HttpContext"/> and the endpoint it reached.
+/// Generated handlers receive it from the runtime pipeline, generated operations receive it in their constructor, and
+/// guards and observers receive it with each request. A struct of two references: passing it allocates nothing.
+/// </summary>
+public readonly struct EndpointRequest
+{
+    private readonly EndpointPipeline _pipeline;
+
+    internal EndpointRequest(HttpContext httpContext, EndpointPipeline pipeline)
+    {
+        HttpContext = httpContext;
+        _pipeline = pipeline;
+    }
+
+    public HttpContext HttpContext { get; }
+
+    public EndpointInfo Endpoint => _pipeline.Info;
+
+    /// <summary>The authenticated caller; throws on an anonymous request (authorisation admits none to a protected endpoint).</summary>
+    public Caller Caller => Caller.From(HttpContext);
+
+    /// <summary>Signalled when the client goes away.</summary>
+    public CancellationToken Aborted => HttpContext.RequestAborted;
+
+    /// <summary>The version the request's <c>If-Match</c> requires (see <see cref="Http.ETags.IfMatch"/>).</summary>
+    public long? IfMatch => Http.ETags.IfMatch(HttpContext);
+
+    /// <summary>
+    /// Runs the registered <see cref="IEndpointGuard"/>s after binding and validation, before the endpoint's method.
+    /// False when one refused the request; its answer has then been written. Nothing runs, and nothing is allocated, when none is registered.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ValueTask<bool> AdmitAsync(object? body = null, JsonTypeInfo? bodyType = null) =>
+        _pipeline.Guards.Length == 0 ? ValueTask.FromResult(true) : _pipeline.AdmitAsync(this, body, bodyType);
+}

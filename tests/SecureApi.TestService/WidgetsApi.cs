@@ -66,4 +66,8 @@ public sealed partial class ProbeApi
 {
     [Get("/health")]
     public static HealthInfo Health() => new("ok", "1");
+
+    /// <summary>A callback whose sender appends its own tracking parameters: the deliberate opt-out.</summary>
+    [Get("/callback"), AllowUnknownQuery]
+    public static HealthInfo Callback(string? state) => new(state ?? "none", "1");
 }

@@ -34,6 +34,7 @@ internal static class EndpointFailures
     /// <summary>Outcomes the data layer signals by exception that are the client's to fix, not failures.</summary>
     private static IResult? ExpectedProblem(Exception exception) => exception switch
     {
+        BadHttpRequestException bad => Problems.BadRequestBody(bad.StatusCode), // Kestrel's word for a client error
         Data.ConcurrencyConflictException => Problems.PreconditionFailed(),
         Data.PreconditionRequiredException => Problems.PreconditionRequired(),
         Data.ForeignCursorException => Problems.NotFound(),

@@ -66,6 +66,11 @@ public static class JsonBody
         {
             return Fail<T>(Problems.BodyTooLarge(limit));
         }
+        catch (BadHttpRequestException ex)
+        {
+            // The client's fault (a body that ended early, or arrived too slowly): a 4xx, never a server failure.
+            return Fail<T>(Problems.BadRequestBody(ex.StatusCode));
+        }
 
         try
         {

@@ -24,6 +24,13 @@ public static class Problems
             title: "The request body is too large.",
             detail: $"The body must be at most {maxBytes} bytes.");
 
+    /// <summary>A body the server could not read whole (it ended before its Content-Length, or arrived too slowly): Kestrel's status, 400 or 408.</summary>
+    public static IResult BadRequestBody(int statusCode) =>
+        TypedResults.Problem(
+            statusCode: statusCode is >= 400 and < 500 ? statusCode : StatusCodes.Status400BadRequest,
+            title: "The request body could not be read.",
+            detail: "The body ended before its declared length, or arrived too slowly.");
+
     public static IResult PreconditionFailed() =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status412PreconditionFailed,

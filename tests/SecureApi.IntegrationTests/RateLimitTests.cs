@@ -16,6 +16,7 @@ public sealed class RateLimitTests(TestServiceFactory factory) : IClassFixture<T
             ["SecureApi:RateLimitPermits"] = "2",
             ["SecureApi:RateLimitWindowSeconds"] = "60",
         })));
+        using var _ = limited;
         var alice = ClientFor(limited, "alice");
 
         Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync("/limited")).StatusCode);
@@ -25,6 +26,7 @@ public sealed class RateLimitTests(TestServiceFactory factory) : IClassFixture<T
         var problem = await Problem.ReadAsync(rejected);
         Assert.Equal(HttpStatusCode.TooManyRequests, problem.Status);
         Assert.Equal("application/problem+json", problem.ContentType);
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.Body.GetProperty("type").GetString());
         Assert.True(int.Parse(rejected.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.Equal(HttpStatusCode.OK, (await ClientFor(limited, "bob").GetAsync("/limited")).StatusCode); // partitioned by caller
     }

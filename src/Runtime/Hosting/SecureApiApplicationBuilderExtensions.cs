@@ -19,7 +19,9 @@ public static class SecureApiApplicationBuilderExtensions
         var environment = app.ApplicationServices.GetRequiredService<IHostEnvironment>();
         var options = app.ApplicationServices.GetRequiredService<IOptions<SecureApiOptions>>().Value;
 
-        app.UseExceptionHandler();
+        // Errors the framework produces are ProblemDetails whatever the Accept header asks for: a client sending
+        // Accept: application/xml still gets application/problem+json, never a text/plain status line.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = static context => SecureApi.Http.Problems.ServerError().ExecuteAsync(context) });
         if (options.RequireHttps && !environment.IsDevelopment())
         {
             app.UseHsts();
@@ -27,7 +29,8 @@ public static class SecureApiApplicationBuilderExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(static statusContext =>
+            SecureApi.Http.Problems.ForStatus(statusContext.HttpContext.Response.StatusCode).ExecuteAsync(statusContext.HttpContext));
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

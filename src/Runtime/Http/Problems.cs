@@ -49,6 +49,24 @@ public static class Problems
             title: "The service is temporarily unavailable.",
             detail: "Retry after the time given in Retry-After.");
 
+    /// <summary>RFC 6585 defines 429; ASP.NET Core's defaults give it no <c>type</c>, so it is named here like every other problem's.</summary>
+    public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
+
+    /// <summary>The problem for an empty error response the framework produced (401, 403, 404, 405, 429…).</summary>
+    public static IResult ForStatus(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status401Unauthorized => TypedResults.Problem(statusCode: statusCode, title: "Authentication is required."),
+        StatusCodes.Status403Forbidden => TypedResults.Problem(statusCode: statusCode, title: "The caller may not do this."),
+        StatusCodes.Status404NotFound => NotFound(),
+        StatusCodes.Status405MethodNotAllowed => TypedResults.Problem(statusCode: statusCode, title: "The method is not allowed on this resource."),
+        StatusCodes.Status429TooManyRequests => TypedResults.Problem(
+            statusCode: statusCode,
+            title: "Too many requests.",
+            detail: "Retry after the time given in Retry-After.",
+            type: TooManyRequestsType),
+        _ => TypedResults.Problem(statusCode: statusCode),
+    };
+
     public static IResult ServerError() =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status500InternalServerError,

@@ -4,17 +4,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace NotesService;
 
 /// <summary>Tells whoever started the sample where it listens and how to call it.</summary>
-internal static class StartupBanner
+public static class StartupBanner
 {
-    public static void Print(WebApplication app)
+    internal static void Print(WebApplication app)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
         var devKeys = app.Environment.IsDevelopment()
             ? "Development API keys (appsettings.Development.json): dev-alice-key and dev-bob-key (tenant acme), dev-carol-key (tenant globex), dev-admin-key (role admin)."
             : "Configure SecureApi:ApiKeys (SHA-256 hashes) to call authenticated endpoints.";
-        var database = app.Services.GetRequiredService<SecureApi.Data.SecureApiDatabase>().Dialect == SecureApi.Data.SqlDialect.PostgreSql
-            ? "PostgreSQL"
-            : "SQLite, data/secureapi.db";
+        var database = DescribeDatabase(app.Services);
         Console.WriteLine($$"""
 
             SecureApi notes sample listening on {{address}} (data: {{database}})
@@ -28,5 +26,14 @@ internal static class StartupBanner
               curl -H 'X-Api-Key: dev-alice-key' -H 'Content-Type: application/json' -d '{"title":"x","body":"y","isAdmin":true}' {{address}}/notes   # 400: unknown member
 
             """);
+    }
+
+    /// <summary>The engine and, for SQLite, the file actually configured (<c>SecureApi:Database:SqlitePath</c>), as the banner shows it.</summary>
+    public static string DescribeDatabase(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecureApi.SecureApiOptions>>().Value.Database;
+        return !string.IsNullOrWhiteSpace(options.PostgreSql)
+            ? "PostgreSQL"
+            : "SQLite, " + Path.GetFullPath(options.SqlitePath, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
     }
 }

@@ -39,21 +39,14 @@ internal static class CrudEmitter
                     writer.Line($"return await store.ListAsync(caller, {crud.PageParameter}, {token});");
                     break;
                 case CrudKind.Create:
-                    writer.Line($"var created = await store.CreateAsync(caller, {Draft(crud)}, {token});");
+                    writer.Line($"var created = await store.CreateAsync(caller, {CreateArguments(crud)}cancellationToken: {token});");
                     EmitETag(writer, resource, "created", canBeNull: false);
                     writer.Line("return created;");
                     break;
                 case CrudKind.Replace:
                 case CrudKind.Patch:
-                    writer.Line($"var current = await store.FindAsync(caller, {crud.KeyParameter}, {token});");
-                    using (writer.Block("if (current is null)"))
-                    {
-                        writer.Line("return null;");
-                    }
-
-                    writer.Line();
-                    var changes = string.Join(", ", crud.Assignments.Select(a => $"{a.ResourceMember} = {Value(crud, a)}"));
-                    writer.Line($"var updated = await store.UpdateAsync(caller, current with {{ {changes} }}, global::SecureApi.Http.ETags.IfMatch(httpContext), {token});");
+                    var expected = resource.Version is null ? "" : "global::SecureApi.Http.ETags.IfMatch(httpContext), ";
+                    writer.Line($"var updated = await store.UpdateAsync(caller, {crud.KeyParameter}, {expected}{UpdateArguments(crud)}cancellationToken: {token});");
                     EmitETag(writer, resource, "updated");
                     writer.Line("return updated;");
                     break;
@@ -74,33 +67,28 @@ internal static class CrudEmitter
         }
     }
 
-    /// <summary>A new resource holding only the request's client data; the store sets everything else.</summary>
-    private static string Draft(CrudSpec crud)
-    {
-        var resource = crud.Resource;
-        string ValueFor(ColumnSpec column) =>
-            crud.Assignments.FirstOrDefault(a => a.ResourceMember == column.PropertyName) is { } assignment ? Value(crud, assignment) : "default!";
-        bool IsConstructorBound(ColumnSpec column) =>
-            resource.ConstructorParameters.Any(p => string.Equals(p, column.PropertyName, System.StringComparison.OrdinalIgnoreCase));
-        var arguments = resource.ConstructorParameters
-            .Select(p => resource.Columns.FirstOrDefault(c => string.Equals(c.PropertyName, p, System.StringComparison.OrdinalIgnoreCase)))
-            .Select(c => c is null ? "default!" : ValueFor(c));
-        var initializers = resource.Columns.Where(c => !IsConstructorBound(c)).Select(c => $"{c.PropertyName} = {ValueFor(c)}").ToList();
-        return $"new {resource.FullyQualifiedName}({string.Join(", ", arguments)})" + (initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }");
-    }
+    /// <summary>The request's client data as named arguments of the store's <c>CreateAsync</c>; a required member the request lacks is <c>default</c>.</summary>
+    private static string CreateArguments(CrudSpec crud) => string.Concat(
+        Stores.StoreMethodParameters.CreateOrder(crud.Resource)
+            .Select(column => (column, assignment: crud.Assignments.FirstOrDefault(a => a.ResourceMember == column.PropertyName)))
+            .Where(m => m.assignment is not null || !m.column.IsNullable)
+            .Select(m => $"{Stores.StoreMethodParameters.Name(m.column)}: {(m.assignment is null ? "default!" : CreateValue(crud, m.assignment, m.column))}, "));
 
-    private static string Value(CrudSpec crud, MemberAssignment assignment)
+    private static string CreateValue(CrudSpec crud, MemberAssignment assignment, ColumnSpec column) =>
+        assignment.FromNullable && !column.IsNullable ? $"{crud.BodyParameter}.{assignment.RequestMember} ?? default!" : $"{crud.BodyParameter}.{assignment.RequestMember}";
+
+    /// <summary>
+    /// The members the request carries as named <c>Change</c> arguments of <c>UpdateAsync</c>. A null in a patch, or in a
+    /// replace for a required member, keeps the stored value; otherwise the value sent is set, null included.
+    /// </summary>
+    private static string UpdateArguments(CrudSpec crud) => string.Concat(crud.Assignments.Select(assignment =>
     {
-        var value = $"{crud.BodyParameter}.{assignment.RequestMember}";
         var column = crud.Resource.Columns.First(c => c.PropertyName == assignment.ResourceMember);
-        return (crud.Kind, assignment.FromNullable, column.IsNullable) switch
-        {
-            (CrudKind.Patch, true, _) => $"{value} ?? current.{assignment.ResourceMember}", // a patch leaves out what it does not send
-            (CrudKind.Replace, true, false) => $"{value} ?? current.{assignment.ResourceMember}", // never null into a required member
-            (_, true, false) => $"{value} ?? default!",
-            _ => value,
-        };
-    }
+        var value = $"{crud.BodyParameter}.{assignment.RequestMember}";
+        var keepOnNull = assignment.FromNullable && (crud.Kind == CrudKind.Patch || !column.IsNullable);
+        var typeArgument = column.IsNullable ? $"<{Stores.StoreMethodParameters.Type(column)}>" : ""; // keeps a nullable member's Change<T?> exact
+        return $"{Stores.StoreMethodParameters.Name(column)}: {(keepOnNull ? $"global::SecureApi.Data.Change.UnlessNull{typeArgument}({value})" : value)}, ";
+    }));
 
     private static string Describe(CrudKind kind, bool versioned) => kind switch
     {

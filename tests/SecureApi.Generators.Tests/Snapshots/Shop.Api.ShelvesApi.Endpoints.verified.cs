@@ -305,7 +305,7 @@ partial class ShelvesApi
         var httpContext = SecureApiHttpContext;
         var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices);
         var caller = global::SecureApi.Caller.From(httpContext);
-        var created = await store.CreateAsync(caller, new global::Shop.Api.Shelf(default!, default!, body.Name, body.Archived, body.Capacity), httpContext.RequestAborted);
+        var created = await store.CreateAsync(caller, name: body.Name, archived: body.Archived, capacity: body.Capacity, cancellationToken: httpContext.RequestAborted);
         return created;
     }
 
@@ -315,13 +315,7 @@ partial class ShelvesApi
         var httpContext = SecureApiHttpContext;
         var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices);
         var caller = global::SecureApi.Caller.From(httpContext);
-        var current = await store.FindAsync(caller, id, httpContext.RequestAborted);
-        if (current is null)
-        {
-            return null;
-        }
-
-        var updated = await store.UpdateAsync(caller, current with { Name = body.Name, Archived = body.Archived, Capacity = body.Capacity }, global::SecureApi.Http.ETags.IfMatch(httpContext), httpContext.RequestAborted);
+        var updated = await store.UpdateAsync(caller, id, name: body.Name, archived: body.Archived, capacity: body.Capacity, cancellationToken: httpContext.RequestAborted);
         return updated;
     }
 

@@ -430,7 +430,7 @@ partial class TicketsApi
         var httpContext = SecureApiHttpContext;
         var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices);
         var caller = global::SecureApi.Caller.From(httpContext);
-        var created = await store.CreateAsync(caller, new global::Shop.Api.Ticket() { Id = default!, OwnerId = default!, TenantId = default!, Title = body.Title, Body = body.Body, Priority = body.Priority, Estimate = body.Estimate, DueAt = body.DueAt, Secret = body.Secret, InternalNote = default!, CreatedAt = default!, UpdatedAt = default!, Version = default! }, httpContext.RequestAborted);
+        var created = await store.CreateAsync(caller, title: body.Title, body: body.Body, priority: body.Priority, dueAt: body.DueAt, estimate: body.Estimate, secret: body.Secret, cancellationToken: httpContext.RequestAborted);
         global::SecureApi.Http.ETags.Set(httpContext, created.Version);
         return created;
     }
@@ -441,13 +441,7 @@ partial class TicketsApi
         var httpContext = SecureApiHttpContext;
         var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices);
         var caller = global::SecureApi.Caller.From(httpContext);
-        var current = await store.FindAsync(caller, id, httpContext.RequestAborted);
-        if (current is null)
-        {
-            return null;
-        }
-
-        var updated = await store.UpdateAsync(caller, current with { Title = body.Title, Body = body.Body, Priority = body.Priority, Estimate = body.Estimate, DueAt = body.DueAt, Secret = body.Secret }, global::SecureApi.Http.ETags.IfMatch(httpContext), httpContext.RequestAborted);
+        var updated = await store.UpdateAsync(caller, id, global::SecureApi.Http.ETags.IfMatch(httpContext), title: body.Title, body: body.Body, priority: body.Priority, estimate: body.Estimate, dueAt: body.DueAt, secret: body.Secret, cancellationToken: httpContext.RequestAborted);
         if (updated is not null) global::SecureApi.Http.ETags.Set(httpContext, updated.Version);
         return updated;
     }
@@ -458,13 +452,7 @@ partial class TicketsApi
         var httpContext = SecureApiHttpContext;
         var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices);
         var caller = global::SecureApi.Caller.From(httpContext);
-        var current = await store.FindAsync(caller, id, httpContext.RequestAborted);
-        if (current is null)
-        {
-            return null;
-        }
-
-        var updated = await store.UpdateAsync(caller, current with { Title = body.Title ?? current.Title, Body = body.Body ?? current.Body, Priority = body.Priority ?? current.Priority, DueAt = body.DueAt ?? current.DueAt }, global::SecureApi.Http.ETags.IfMatch(httpContext), httpContext.RequestAborted);
+        var updated = await store.UpdateAsync(caller, id, global::SecureApi.Http.ETags.IfMatch(httpContext), title: global::SecureApi.Data.Change.UnlessNull(body.Title), body: global::SecureApi.Data.Change.UnlessNull(body.Body), priority: global::SecureApi.Data.Change.UnlessNull(body.Priority), dueAt: global::SecureApi.Data.Change.UnlessNull(body.DueAt), cancellationToken: httpContext.RequestAborted);
         if (updated is not null) global::SecureApi.Http.ETags.Set(httpContext, updated.Version);
         return updated;
     }

@@ -171,6 +171,7 @@ internal static class StoreProbeSource
                 {
                     var a = await New(s_ann, "Alpha");
                     Check(await Throws<PreconditionRequiredException>(() => tickets.UpdateAsync(s_ann, a.Id, null, title: "Alpha 2")), "update without a version is refused");
+                    Check(await tickets.UpdateAsync(s_bob, a.Id, null, title: "Stolen") is null, "another owner's update without a version finds nothing rather than asking for one");
                     Check(await Throws<ConcurrencyConflictException>(() => tickets.UpdateAsync(s_ann, a.Id, 7, title: "Alpha 2")), "a stale version conflicts");
                     Check((await tickets.UpdateAsync(s_ann, a.Id, 1, title: "First")) is { Version: 2 }, "the current version updates");
                     Check(await Throws<ConcurrencyConflictException>(() => tickets.UpdateAsync(s_ann, a.Id, 1, title: "Second")), "a second writer with the same version conflicts");

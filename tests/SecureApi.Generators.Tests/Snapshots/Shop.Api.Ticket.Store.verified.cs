@@ -410,8 +410,13 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
     /// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's and still at <paramref name="expectedVersion"/>; a stale version throws <see cref="global::SecureApi.Data.ConcurrencyConflictException"/> (412).</summary>
     public async global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> UpdateAsync(global::SecureApi.Caller caller, global::System.Guid key, long? expectedVersion, global::SecureApi.Data.Change<string> title = default, global::SecureApi.Data.Change<string> body = default, global::SecureApi.Data.Change<global::Shop.Api.TicketPriority> priority = default, global::SecureApi.Data.Change<int?> estimate = default, global::SecureApi.Data.Change<global::System.DateTimeOffset> dueAt = default, global::SecureApi.Data.Change<string?> secret = default, global::SecureApi.Data.Change<string?> internalNote = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var expected = expectedVersion ?? throw new global::SecureApi.Data.PreconditionRequiredException();
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (expectedVersion is not { } expected)
+        {
+            // Another caller's row is not found (404) before it misses a precondition (428), as everywhere else.
+            return await ExistsAsync(connection, null, caller, key, cancellationToken) ? throw new global::SecureApi.Data.PreconditionRequiredException() : null;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state
         global::Shop.Api.Ticket? updated;
         await using (var command = global::SecureApi.Data.Db.Command(connection, TicketSql.Update, transaction))

@@ -97,12 +97,18 @@ internal static class ScopedStoreEmitter
         var version = versioned ? "long? expectedVersion, " : "";
         using (writer.Block($"public async {Task}<{spec.FullyQualifiedName}?> UpdateAsync({Caller} caller, {spec.Key.TypeName} key, {version}{string.Concat(members)}{Token} cancellationToken = default)"))
         {
+            writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
             if (versioned)
             {
-                writer.Line($"var expected = expectedVersion ?? throw new {Data}.PreconditionRequiredException();");
+                using (writer.Block("if (expectedVersion is not { } expected)"))
+                {
+                    writer.Line("// Another caller's row is not found (404) before it misses a precondition (428), as everywhere else.");
+                    writer.Line($"return await ExistsAsync(connection, null, caller, key, cancellationToken) ? throw new {Data}.PreconditionRequiredException() : null;");
+                }
+
+                writer.Line();
             }
 
-            writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
             if (!versioned)
             {
                 writer.Line(Command(spec, update));

@@ -65,7 +65,7 @@ public sealed class SecureApiGenerator : IIncrementalGenerator
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.ResourceSpecs);
-        context.RegisterSourceOutput(resourceSpecs, static (output, spec) => output.AddSource(StoreEmitter.HintName(spec), StoreEmitter.Emit(spec)));
+        context.RegisterSourceOutput(resourceSpecs, static (output, spec) => output.AddSource(Emitting.Stores.StoreEmitter.HintName(spec), Emitting.Stores.StoreEmitter.Emit(spec)));
 
         var validatedTypes = all
             .Select(static (specs, _) => TypeMerger.Merge(specs.SelectMany(s => s.ValidatedTypes), t => t.TypeName))

@@ -154,7 +154,7 @@ public sealed class IncrementalTests
         var store = second.Source("Shop.Api.Ticket.Store.g.cs");
         Assert.Contains("closed INTEGER NOT NULL", store, StringComparison.Ordinal);
         Assert.Contains("(@f_closed IS NULL OR closed = @f_closed)", store, StringComparison.Ordinal);
-        Assert.Contains("Closed = default!", second.Source("Shop.Api.TicketsApi.Endpoints.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("closed: default!", second.Source("Shop.Api.TicketsApi.Endpoints.g.cs"), StringComparison.Ordinal);
         AssertSameAsAFreshRun(second);
         Assert.Empty(second.CompilationProblems);
     }
@@ -185,7 +185,7 @@ public sealed class IncrementalTests
         var second = GeneratorHarness.Run(Replace(first.Input, ResourcesPath, edited), first.Driver);
 
         Assert.Contains(Reasons(second, TrackingNames.EndpointSpecs), reason => reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("Estimate = body.Estimate ?? current.Estimate", second.Source("Shop.Api.TicketsApi.Endpoints.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("estimate: global::SecureApi.Data.Change.UnlessNull<int?>(body.Estimate)", second.Source("Shop.Api.TicketsApi.Endpoints.g.cs"), StringComparison.Ordinal);
         AssertSameAsAFreshRun(second);
         Assert.Empty(second.CompilationProblems);
     }

@@ -332,7 +332,7 @@ public sealed class ResourceDiagnosticTests
             public partial class NotesApi(NoteStore notes)
             {
                 [Post("")]
-                public Task<Note> Create(Note body, Caller caller) => notes.CreateAsync(caller, body);
+                public Task<Note> Create(Note body, Caller caller) => notes.CreateAsync(caller, body.Title);
             }
             """);
 

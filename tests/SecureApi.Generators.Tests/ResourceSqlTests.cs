@@ -36,6 +36,7 @@ public sealed partial class ResourceSqlTests
     private static readonly HashSet<string> s_keywords = new(StringComparer.OrdinalIgnoreCase)
     {
         "SELECT", "FROM", "WHERE", "AND", "OR", "IS", "NULL", "NOT", "INSERT", "INTO", "VALUES", "RETURNING", "UPDATE", "SET",
+        "CASE", "WHEN", "THEN", "ELSE", "END",
         "DELETE", "ORDER", "BY", "ASC", "DESC", "LIMIT", "CREATE", "TABLE", "INDEX", "IF", "EXISTS", "ON", "PRIMARY", "KEY",
         "AUTOINCREMENT", "GENERATED", "ALWAYS", "AS", "IDENTITY", "INTEGER", "TEXT", "BLOB", "REAL", "uuid", "bigint",
         "boolean", "numeric", "timestamptz", "double", "precision",
@@ -54,6 +55,7 @@ public sealed partial class ResourceSqlTests
         identifiers.UnionWith(declared.Columns.Select(c => $"ix_{declared.Table}_{c}")); // the indexes behind sortable columns
         var parameters = new HashSet<string>(StringComparer.Ordinal) { "@key", "@owner", "@tenant", "@expected", "@now", "@limit", "@after_key", "@after_sort" };
         parameters.UnionWith(declared.Columns.Select(c => "@p_" + c));
+        parameters.UnionWith(declared.Columns.Select(c => "@s_" + c));
         parameters.UnionWith(declared.Filterable.Select(c => "@f_" + c));
 
         foreach (var (name, sql) in Constants(resource))
@@ -86,6 +88,7 @@ public sealed partial class ResourceSqlTests
             Assert.DoesNotContain('\\', sql);
             Assert.DoesNotContain("--", sql, StringComparison.Ordinal);
             Assert.DoesNotContain("/*", sql, StringComparison.Ordinal);
+            Assert.DoesNotContain("1 = 1", sql, StringComparison.Ordinal); // a WHERE holds only the conditions it really has
             var statements = sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             // A schema is one CREATE TABLE and then only CREATE INDEX statements; everything else is one statement.
             Assert.True(
@@ -158,20 +161,49 @@ public sealed partial class ResourceSqlTests
             Assert.Contains("Db.Parameter(command, \"@tenant\", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), ", store, StringComparison.Ordinal);
         }
 
-        // Neither the scope nor the owner and tenant columns are ever bound from the client's draft.
-        Assert.DoesNotMatch(@"""@(owner|tenant|p_owner_id|p_tenant_id)"", (draft|changed)\.", store);
+        // Neither the scope nor the owner and tenant columns are ever bound from anything but the caller.
+        Assert.DoesNotMatch(@"""@(owner|tenant|p_owner_id|p_tenant_id)"", (?!caller\.)", store);
     }
 
     [Theory]
     [MemberData(nameof(Resources))]
     public void UpdateNeverWritesKeyOwnerTenantOrCreationStamp(string resource)
     {
-        var update = Constants(resource).Single(c => c.Name == "Update").Sql;
+        var update = Flat(Constants(resource).Single(c => c.Name == "Update").Sql);
         var assignments = update[(update.IndexOf(" SET ", StringComparison.Ordinal) + 5)..update.IndexOf(" WHERE ", StringComparison.Ordinal)];
 
         foreach (var column in new[] { "id", "owner_id", "tenant_id", "created_at" })
         {
             Assert.DoesNotMatch($@"(^|, ){column} =", assignments);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public void UpdateSetsEachClientMemberOnlyWhenItsFlagIsSet(string resource)
+    {
+        var declared = s_declared[resource];
+        var update = Flat(Constants(resource).Single(c => c.Name == "Update").Sql);
+        var clientData = declared.Columns.Where(c => update.Contains($"@p_{c}", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(clientData);
+        Assert.All(clientData, column => Assert.Contains($"{column} = CASE WHEN @s_{column} THEN @p_{column} ELSE {column} END", update, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public void EveryStatementNamesOnlyParametersItsTextUsesAndViceVersa(string resource)
+    {
+        // The generator's own statement model: the list of parameters each constant is emitted and bound from.
+        var spec = s_run.Value.Result.TrackedSteps[TrackingNames.ResourceSpecs]
+            .SelectMany(step => step.Outputs).Select(output => (Models.ResourceSpec)output.Value).Single(r => r.TypeName == resource);
+        var statements = new Emitting.Stores.ResourceStatements(spec).All.ToList();
+        Assert.Equal(Constants(resource).Select(c => c.Name).Order(), statements.Select(s => s.Name).Order());
+
+        foreach (var statement in statements)
+        {
+            var inText = ParameterRegex().Matches(statement.Text).Select(m => m.Value).Distinct().ToList();
+            Assert.Equal(inText, statement.Parameters.Select(p => p.Name));
         }
     }
 
@@ -216,19 +248,13 @@ public sealed partial class ResourceSqlTests
 
         foreach (var store in stores)
         {
-            var addScope = store.Members.OfType<MethodDeclarationSyntax>().SingleOrDefault(m => m.Identifier.ValueText == "AddScope");
-            var scope = addScope is null ? [] : BoundNames(addScope);
-            foreach (var method in store.Members.OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText != "AddScope"))
+            foreach (var method in store.Members.OfType<MethodDeclarationSyntax>())
             {
                 var named = method.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
                     .Where(m => m.Expression.ToString() == resource + "Sql")
                     .SelectMany(m => ParameterRegex().Matches(constants[m.Name.Identifier.ValueText]).Select(match => match.Value))
                     .ToHashSet(StringComparer.Ordinal);
                 var bound = BoundNames(method);
-                if (method.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call => call.Expression.ToString() == "AddScope"))
-                {
-                    bound.UnionWith(scope);
-                }
 
                 Assert.True(named.SetEquals(bound), $"{store.Identifier}.{method.Identifier} names [{string.Join(", ", named.Order())}] but binds [{string.Join(", ", bound.Order())}].");
             }
@@ -269,6 +295,8 @@ public sealed partial class ResourceSqlTests
         });
     }
 
+    private static string Flat(string sql) => WhitespaceRegex().Replace(sql, " ");
+
     private static bool IsAdmin(string name) => name.StartsWith("Admin", StringComparison.Ordinal);
 
     /// <summary>The <c>{resource}Sql</c> constants as the compiler evaluates them in the output compilation.</summary>
@@ -289,6 +317,7 @@ public sealed partial class ResourceSqlTests
     /// <summary>The conditions joined by AND at parenthesis depth 0 of the WHERE clause; fails on a top-level OR, which could widen the scope.</summary>
     private static HashSet<string> TopLevelConditions(string sql)
     {
+        sql = Flat(sql);
         var where = sql.IndexOf(" WHERE ", StringComparison.Ordinal);
         Assert.True(where >= 0, $"No WHERE clause: {sql}");
         var clause = sql[(where + 7)..];
@@ -332,6 +361,9 @@ public sealed partial class ResourceSqlTests
 
     [GeneratedRegex(@"@[A-Za-z_][A-Za-z0-9_]*")]
     private static partial Regex ParameterRegex();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRegex();
 
     private sealed record Declared(string Table, string[] Columns, string[] Filterable, bool Owned, bool TenantScoped);
 }

@@ -89,9 +89,13 @@ public abstract class EncryptionTests(ClassDatabase database, IEngine engine) : 
         Assert.DoesNotContain("new-secret", freshStored, StringComparison.Ordinal);
         Assert.StartsWith("v1.k1.", (await Target.ReadNoteAsync(old.Id))!.PrivateNote, StringComparison.Ordinal); // reading does not rewrite
 
-        // A write through the rotated instance moves the old note to the new key.
+        // An update is one statement that writes only what it sets: leaving the secret out keeps its k1 ciphertext,
+        // setting it through the rotated instance seals it with the new key.
         var patch = await SendAsync(rotatedAlice, HttpMethod.Patch, $"/notes/{old.Id}", new { title = "rotation-old-2" }, ETag(old.Version));
         await AssertStatusAsync(patch, HttpStatusCode.OK);
+        Assert.StartsWith("v1.k1.", (await Target.ReadNoteAsync(old.Id))!.PrivateNote, StringComparison.Ordinal);
+        var rewrite = await SendAsync(rotatedAlice, HttpMethod.Patch, $"/notes/{old.Id}", new { privateNote = "old-secret" }, ETag(old.Version + 1));
+        await AssertStatusAsync(rewrite, HttpStatusCode.OK);
         Assert.StartsWith("v1.k2.", (await Target.ReadNoteAsync(old.Id))!.PrivateNote, StringComparison.Ordinal);
         Assert.Equal("old-secret", (await GetNoteAsync(rotatedAlice, old.Id)).PrivateNote);
 

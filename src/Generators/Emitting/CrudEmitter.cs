@@ -27,7 +27,7 @@ internal static class CrudEmitter
         var parameters = own.Concat(added).Select(p => $"{p.Type} {p.Name}").Concat([$"{Names.EndpointRequest} request"]);
         var chain = spec.PrimaryConstructorParameterNames is null ? "" : $" : this({string.Join(", ", own.Select(p => p.Name))})";
         writer.Line("/// <summary>The constructor the generated handlers call: the class's dependencies, plus the request its generated operations serve.</summary>");
-        writer.Line(Names.GeneratedCode);
+        writer.Line(Names.GeneratedCodeAttribute);
         using (writer.Block($"private {spec.TypeName}({string.Join(", ", parameters)}){chain}"))
         {
             foreach (var (_, name) in added)
@@ -44,7 +44,7 @@ internal static class CrudEmitter
         var resource = crud.Resource;
         var store = operations.StoreOf(resource);
         writer.Line($"/// <summary>Generated: {Describe(crud.Kind, resource.Version is not null)}, scoped to the caller.</summary>");
-        writer.Line(Names.GeneratedCode);
+        writer.Line(Names.GeneratedCodeAttribute);
         var caller = $"{Request}.Caller";
         var token = $"{Request}.Aborted";
         switch (crud.Kind)
@@ -56,23 +56,12 @@ internal static class CrudEmitter
                 writer.Line($"{crud.Signature} => {store}.ListAsync({caller}, {crud.PageParameter}, {token});");
                 break;
             case CrudKind.Create:
-                writer.Line($"{crud.Signature} => {store}.CreateAsync({caller}, {Draft(crud)}, {token});");
+                writer.Line($"{crud.Signature} => {store}.CreateAsync({caller}, {CreateArguments(crud)}cancellationToken: {token});");
                 break;
             case CrudKind.Replace:
             case CrudKind.Patch:
-                using (writer.Block(crud.Signature.Replace(" partial ", " async partial ")))
-                {
-                    writer.Line($"var current = await {store}.FindAsync({caller}, {crud.KeyParameter}, {token});");
-                    using (writer.Block("if (current is null)"))
-                    {
-                        writer.Line("return null;");
-                    }
-
-                    writer.Line();
-                    var changes = string.Join(", ", crud.Assignments.Select(a => $"{a.ResourceMember} = {Value(crud, a)}"));
-                    writer.Line($"return await {store}.UpdateAsync({caller}, current with {{ {changes} }}, {Request}.IfMatch, {token});");
-                }
-
+                var expected = resource.Version is null ? "" : $"{Request}.IfMatch, ";
+                writer.Line($"{crud.Signature} => {store}.UpdateAsync({caller}, {crud.KeyParameter}, {expected}{UpdateArguments(crud)}cancellationToken: {token});");
                 break;
             default:
                 var condition = resource.Version is null ? "" : $"{Request}.IfMatch, ";
@@ -81,33 +70,28 @@ internal static class CrudEmitter
         }
     }
 
-    /// <summary>A new resource holding only the request's client data; the store sets everything else.</summary>
-    private static string Draft(CrudSpec crud)
-    {
-        var resource = crud.Resource;
-        string ValueFor(ColumnSpec column) =>
-            crud.Assignments.FirstOrDefault(a => a.ResourceMember == column.PropertyName) is { } assignment ? Value(crud, assignment) : "default!";
-        bool IsConstructorBound(ColumnSpec column) =>
-            resource.ConstructorParameters.Any(p => string.Equals(p, column.PropertyName, System.StringComparison.OrdinalIgnoreCase));
-        var arguments = resource.ConstructorParameters
-            .Select(p => resource.Columns.FirstOrDefault(c => string.Equals(c.PropertyName, p, System.StringComparison.OrdinalIgnoreCase)))
-            .Select(c => c is null ? "default!" : ValueFor(c));
-        var initializers = resource.Columns.Where(c => !IsConstructorBound(c)).Select(c => $"{c.PropertyName} = {ValueFor(c)}").ToList();
-        return $"new {resource.FullyQualifiedName}({string.Join(", ", arguments)})" + (initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }");
-    }
+    /// <summary>The request's client data as named arguments of the store's <c>CreateAsync</c>; a required member the request lacks is <c>default</c>.</summary>
+    private static string CreateArguments(CrudSpec crud) => string.Concat(
+        Stores.StoreMethodParameters.CreateOrder(crud.Resource)
+            .Select(column => (column, assignment: crud.Assignments.FirstOrDefault(a => a.ResourceMember == column.PropertyName)))
+            .Where(m => m.assignment is not null || !m.column.IsNullable)
+            .Select(m => $"{Stores.StoreMethodParameters.Name(m.column)}: {(m.assignment is null ? "default!" : CreateValue(crud, m.assignment, m.column))}, "));
 
-    private static string Value(CrudSpec crud, MemberAssignment assignment)
+    private static string CreateValue(CrudSpec crud, MemberAssignment assignment, ColumnSpec column) =>
+        assignment.FromNullable && !column.IsNullable ? $"{crud.BodyParameter}.{assignment.RequestMember} ?? default!" : $"{crud.BodyParameter}.{assignment.RequestMember}";
+
+    /// <summary>
+    /// The members the request carries as named <c>Change</c> arguments of <c>UpdateAsync</c>. A null in a patch, or in a
+    /// replace for a required member, keeps the stored value; otherwise the value sent is set, null included.
+    /// </summary>
+    private static string UpdateArguments(CrudSpec crud) => string.Concat(crud.Assignments.Select(assignment =>
     {
-        var value = $"{crud.BodyParameter}.{assignment.RequestMember}";
         var column = crud.Resource.Columns.First(c => c.PropertyName == assignment.ResourceMember);
-        return (crud.Kind, assignment.FromNullable, column.IsNullable) switch
-        {
-            (CrudKind.Patch, true, _) => $"{value} ?? current.{assignment.ResourceMember}", // a patch leaves out what it does not send
-            (CrudKind.Replace, true, false) => $"{value} ?? current.{assignment.ResourceMember}", // never null into a required member
-            (_, true, false) => $"{value} ?? default!",
-            _ => value,
-        };
-    }
+        var value = $"{crud.BodyParameter}.{assignment.RequestMember}";
+        var keepOnNull = assignment.FromNullable && (crud.Kind == CrudKind.Patch || !column.IsNullable);
+        var typeArgument = column.IsNullable ? $"<{Stores.StoreMethodParameters.Type(column)}>" : ""; // keeps a nullable member's Change<T?> exact
+        return $"{Stores.StoreMethodParameters.Name(column)}: {(keepOnNull ? $"global::SecureApi.Data.Change.UnlessNull{typeArgument}({value})" : value)}, ";
+    }));
 
     private static string Describe(CrudKind kind, bool versioned) => kind switch
     {

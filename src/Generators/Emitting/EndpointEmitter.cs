@@ -50,7 +50,7 @@ internal static class EndpointEmitter
     private static void EmitMap(SourceWriter writer, EndpointClassSpec spec)
     {
         writer.Line($"/// <summary>Maps the endpoints declared on <see cref=\"{spec.TypeName}\"/>; called by the generated <c>MapSecureApi</c>.</summary>");
-        writer.Line(Names.GeneratedCode);
+        writer.Line(Names.GeneratedCodeAttribute);
         using (writer.Block("internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)"))
         {
             foreach (var endpoint in spec.Endpoints)

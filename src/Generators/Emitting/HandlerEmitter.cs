@@ -21,7 +21,7 @@ internal static class HandlerEmitter
     public static void Emit(SourceWriter writer, EndpointClassSpec spec, EndpointSpec endpoint, OperationClass? operations)
     {
         writer.Line($"/// <summary>{endpoint.HttpMethod} {endpoint.Route}: binds, validates and calls <see cref=\"{endpoint.MethodName}\"/>.</summary>");
-        writer.Line(Names.GeneratedCode);
+        writer.Line(Names.GeneratedCodeAttribute);
         using (writer.Block($"private static async {Names.Task} Handle{endpoint.MethodName}Async({Names.EndpointRequest} request)"))
         {
             writer.Line("var httpContext = request.HttpContext;");

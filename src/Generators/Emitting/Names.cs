@@ -20,8 +20,8 @@ internal static class Names
     public const string Responses = "global::SecureApi.Http.Responses";
     public const string Problems = "global::SecureApi.Http.Problems";
 
-    /// <summary><c>[GeneratedCode]</c> with the generator's version, for every generated type and member.</summary>
-    public static readonly string GeneratedCode =
+    /// <summary>Marks every generated type, with the version of the generator that wrote it.</summary>
+    public static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"SecureApi\", \"{typeof(Names).Assembly.GetName().Version}\")]";
 
     public static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);

@@ -23,18 +23,14 @@ internal static class ValidatorEmitter
         var writer = new SourceWriter();
         writer.Lines(SourceWriter.Header).Line();
         var suppressions = types.SelectMany(t => t.TrimSuppressions).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
-        if (suppressions.Count > 0)
-        {
-            writer.Line("// [MaxLength], [MinLength] and [Length] reflect over Count in their own IsValid, which trimming flags;");
-            writer.Line("// SecureApi checks them in the generated code below and never calls IsValid.");
-            foreach (var target in suppressions)
-            {
-                writer.Line($"[assembly: global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage(\"Trimming\", \"IL2026\", Scope = \"member\", Target = {Names.Literal(target)}, Justification = \"Validated by SecureApi generated code.\")]");
-            }
-
-            writer.Line();
-        }
-
+        TrimSuppressions.Emit(
+            writer,
+            suppressions,
+            """
+            // [MaxLength], [MinLength] and [Length] reflect over Count in their own IsValid, which trimming flags;
+            // SecureApi checks them in the generated code below and never calls IsValid.
+            """,
+            "Validated by SecureApi generated code.");
         writer.Line($"namespace {Names.GeneratedNamespace};").Line();
         writer.Line("/// <summary>Validation generated from the data annotations of request types; every error is collected, keyed by JSON path.</summary>");
         using (writer.Block($"internal static class {Names.Validators}"))

@@ -236,20 +236,11 @@ partial class ShelvesApi
 
     /// <summary>Generated: create, scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Shelf> Create(global::Shop.Api.NewShelf body) => _shelfStore.CreateAsync(_endpointRequest.Caller, new global::Shop.Api.Shelf(default!, default!, body.Name, body.Archived, body.Capacity), _endpointRequest.Aborted);
+    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Shelf> Create(global::Shop.Api.NewShelf body) => _shelfStore.CreateAsync(_endpointRequest.Caller, name: body.Name, archived: body.Archived, capacity: body.Capacity, cancellationToken: _endpointRequest.Aborted);
 
     /// <summary>Generated: replace, scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Shelf?> Replace(long id, global::Shop.Api.NewShelf body)
-    {
-        var current = await _shelfStore.FindAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
-        if (current is null)
-        {
-            return null;
-        }
-
-        return await _shelfStore.UpdateAsync(_endpointRequest.Caller, current with { Name = body.Name, Archived = body.Archived, Capacity = body.Capacity }, _endpointRequest.IfMatch, _endpointRequest.Aborted);
-    }
+    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Shelf?> Replace(long id, global::Shop.Api.NewShelf body) => _shelfStore.UpdateAsync(_endpointRequest.Caller, id, name: body.Name, archived: body.Archived, capacity: body.Capacity, cancellationToken: _endpointRequest.Aborted);
 
     /// <summary>Generated: delete, scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]

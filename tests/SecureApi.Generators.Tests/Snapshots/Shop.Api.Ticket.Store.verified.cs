@@ -10,38 +10,292 @@
 namespace Shop.Api;
 
 /// <summary>The SQL of <see cref="Ticket"/>: compile-time constants; values travel only as parameters.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class TicketSql
 {
-    public const string SqliteSchema = "CREATE TABLE IF NOT EXISTS tickets (\n    id TEXT PRIMARY KEY,\n    owner_id TEXT NOT NULL,\n    tenant_id TEXT NOT NULL,\n    title TEXT NOT NULL,\n    body TEXT NOT NULL,\n    priority INTEGER NOT NULL,\n    estimate INTEGER,\n    due_at TEXT NOT NULL,\n    secret TEXT,\n    internal_note TEXT,\n    created_at TEXT NOT NULL,\n    updated_at TEXT NOT NULL,\n    version INTEGER NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_tickets_scope ON tickets (tenant_id, owner_id, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_title ON tickets (tenant_id, owner_id, title, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_due_at ON tickets (tenant_id, owner_id, due_at, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_created_at ON tickets (tenant_id, owner_id, created_at, id);";
-    public const string PostgreSqlSchema = "CREATE TABLE IF NOT EXISTS tickets (\n    id uuid PRIMARY KEY,\n    owner_id text NOT NULL,\n    tenant_id text NOT NULL,\n    title text NOT NULL,\n    body text NOT NULL,\n    priority integer NOT NULL,\n    estimate integer,\n    due_at timestamptz NOT NULL,\n    secret text,\n    internal_note text,\n    created_at timestamptz NOT NULL,\n    updated_at timestamptz NOT NULL,\n    version bigint NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_tickets_scope ON tickets (tenant_id, owner_id, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_title ON tickets (tenant_id, owner_id, title, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_due_at ON tickets (tenant_id, owner_id, due_at, id);\nCREATE INDEX IF NOT EXISTS ix_tickets_created_at ON tickets (tenant_id, owner_id, created_at, id);";
+    public const string SqliteSchema = """
+        CREATE TABLE IF NOT EXISTS tickets (
+            id TEXT PRIMARY KEY,
+            owner_id TEXT NOT NULL,
+            tenant_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            priority INTEGER NOT NULL,
+            estimate INTEGER,
+            due_at TEXT NOT NULL,
+            secret TEXT,
+            internal_note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_tickets_scope ON tickets (tenant_id, owner_id, id);
+        CREATE INDEX IF NOT EXISTS ix_tickets_title ON tickets (tenant_id, owner_id, title, id);
+        CREATE INDEX IF NOT EXISTS ix_tickets_due_at ON tickets (tenant_id, owner_id, due_at, id);
+        CREATE INDEX IF NOT EXISTS ix_tickets_created_at ON tickets (tenant_id, owner_id, created_at, id);
+        """;
+
+    public const string PostgreSqlSchema = """
+        CREATE TABLE IF NOT EXISTS tickets (
+            id uuid PRIMARY KEY,
+            owner_id text NOT NULL,
+            tenant_id text NOT NULL,
+            title text NOT NULL,
+            body text NOT NULL,
+            priority integer NOT NULL,
+            estimate integer,
+            due_at timestamptz NOT NULL,
+            secret text,
+            internal_note text,
+            created_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL,
+            version bigint NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_tickets_scope ON tickets (tenant_id, owner_id, id);
+        CREATE INDEX IF NOT EXISTS ix_tickets_title ON tickets (tenant_id, owner_id, title, id);
+        CREATE INDEX IF NOT EXISTS ix_tickets_due_at ON tickets (tenant_id, owner_id, due_at, id);
+        CREATE INDEX IF NOT EXISTS ix_tickets_created_at ON tickets (tenant_id, owner_id, created_at, id);
+        """;
 
     // The statements below are written in the SQL that SQLite and PostgreSQL share.
-    public const string SelectByKey = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE id = @key AND owner_id = @owner AND tenant_id = @tenant";
-    public const string AdminSelectByKey = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE id = @key";
-    public const string Exists = "SELECT 1 FROM tickets WHERE id = @key AND owner_id = @owner AND tenant_id = @tenant";
-    public const string Insert = "INSERT INTO tickets (id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version) VALUES (@p_id, @p_owner_id, @p_tenant_id, @p_title, @p_body, @p_priority, @p_estimate, @p_due_at, @p_secret, @p_internal_note, @p_created_at, @p_updated_at, @p_version) RETURNING id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version";
-    public const string Update = "UPDATE tickets SET title = @p_title, body = @p_body, priority = @p_priority, estimate = @p_estimate, due_at = @p_due_at, secret = @p_secret, internal_note = @p_internal_note, updated_at = @now, version = version + 1 WHERE id = @key AND owner_id = @owner AND tenant_id = @tenant AND version = @expected RETURNING id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version";
-    public const string Delete = "DELETE FROM tickets WHERE id = @key AND owner_id = @owner AND tenant_id = @tenant AND (@expected IS NULL OR version = @expected)";
-    public const string AdminDelete = "DELETE FROM tickets WHERE id = @key";
-    public const string ListByKeyAsc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE owner_id = @owner AND tenant_id = @tenant AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR id > @after_key) ORDER BY id ASC LIMIT @limit";
-    public const string ListByKeyDesc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE owner_id = @owner AND tenant_id = @tenant AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR id < @after_key) ORDER BY id DESC LIMIT @limit";
-    public const string ListByTitleAsc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE owner_id = @owner AND tenant_id = @tenant AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR title > @after_sort OR (title = @after_sort AND id > @after_key)) ORDER BY title ASC, id ASC LIMIT @limit";
-    public const string ListByTitleDesc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE owner_id = @owner AND tenant_id = @tenant AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR title < @after_sort OR (title = @after_sort AND id < @after_key)) ORDER BY title DESC, id DESC LIMIT @limit";
-    public const string ListByDueAtAsc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE owner_id = @owner AND tenant_id = @tenant AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR due_at > @after_sort OR (due_at = @after_sort AND id > @after_key)) ORDER BY due_at ASC, id ASC LIMIT @limit";
-    public const string ListByDueAtDesc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE owner_id = @owner AND tenant_id = @tenant AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR due_at < @after_sort OR (due_at = @after_sort AND id < @after_key)) ORDER BY due_at DESC, id DESC LIMIT @limit";
-    public const string ListByCreatedAtAsc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE owner_id = @owner AND tenant_id = @tenant AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR created_at > @after_sort OR (created_at = @after_sort AND id > @after_key)) ORDER BY created_at ASC, id ASC LIMIT @limit";
-    public const string ListByCreatedAtDesc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE owner_id = @owner AND tenant_id = @tenant AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR created_at < @after_sort OR (created_at = @after_sort AND id < @after_key)) ORDER BY created_at DESC, id DESC LIMIT @limit";
-    public const string AdminListByKeyAsc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE 1 = 1 AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR id > @after_key) ORDER BY id ASC LIMIT @limit";
-    public const string AdminListByKeyDesc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE 1 = 1 AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR id < @after_key) ORDER BY id DESC LIMIT @limit";
-    public const string AdminListByTitleAsc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE 1 = 1 AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR title > @after_sort OR (title = @after_sort AND id > @after_key)) ORDER BY title ASC, id ASC LIMIT @limit";
-    public const string AdminListByTitleDesc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE 1 = 1 AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR title < @after_sort OR (title = @after_sort AND id < @after_key)) ORDER BY title DESC, id DESC LIMIT @limit";
-    public const string AdminListByDueAtAsc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE 1 = 1 AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR due_at > @after_sort OR (due_at = @after_sort AND id > @after_key)) ORDER BY due_at ASC, id ASC LIMIT @limit";
-    public const string AdminListByDueAtDesc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE 1 = 1 AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR due_at < @after_sort OR (due_at = @after_sort AND id < @after_key)) ORDER BY due_at DESC, id DESC LIMIT @limit";
-    public const string AdminListByCreatedAtAsc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE 1 = 1 AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR created_at > @after_sort OR (created_at = @after_sort AND id > @after_key)) ORDER BY created_at ASC, id ASC LIMIT @limit";
-    public const string AdminListByCreatedAtDesc = "SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version FROM tickets WHERE 1 = 1 AND (@f_title IS NULL OR title = @f_title) AND (@f_priority IS NULL OR priority = @f_priority) AND (@after_key IS NULL OR created_at < @after_sort OR (created_at = @after_sort AND id < @after_key)) ORDER BY created_at DESC, id DESC LIMIT @limit";
+    public const string SelectByKey = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE id = @key
+          AND owner_id = @owner
+          AND tenant_id = @tenant
+        """;
+
+    public const string AdminSelectByKey = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE id = @key
+        """;
+
+    public const string Exists = """
+        SELECT 1
+        FROM tickets
+        WHERE id = @key
+          AND owner_id = @owner
+          AND tenant_id = @tenant
+        """;
+
+    public const string Insert = """
+        INSERT INTO tickets (id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version)
+        VALUES (@p_id, @p_owner_id, @p_tenant_id, @p_title, @p_body, @p_priority, @p_estimate, @p_due_at, @p_secret, @p_internal_note, @p_created_at, @p_updated_at, @p_version)
+        RETURNING id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        """;
+
+    public const string Update = """
+        UPDATE tickets
+        SET title = CASE WHEN @s_title THEN @p_title ELSE title END,
+            body = CASE WHEN @s_body THEN @p_body ELSE body END,
+            priority = CASE WHEN @s_priority THEN @p_priority ELSE priority END,
+            estimate = CASE WHEN @s_estimate THEN @p_estimate ELSE estimate END,
+            due_at = CASE WHEN @s_due_at THEN @p_due_at ELSE due_at END,
+            secret = CASE WHEN @s_secret THEN @p_secret ELSE secret END,
+            internal_note = CASE WHEN @s_internal_note THEN @p_internal_note ELSE internal_note END,
+            updated_at = @now,
+            version = version + 1
+        WHERE id = @key
+          AND owner_id = @owner
+          AND tenant_id = @tenant
+          AND version = @expected
+        RETURNING id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        """;
+
+    public const string Delete = """
+        DELETE FROM tickets
+        WHERE id = @key
+          AND owner_id = @owner
+          AND tenant_id = @tenant
+          AND (@expected IS NULL OR version = @expected)
+        """;
+
+    public const string AdminDelete = """
+        DELETE FROM tickets
+        WHERE id = @key
+        """;
+
+    public const string ListByKeyAsc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE owner_id = @owner
+          AND tenant_id = @tenant
+          AND (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR id > @after_key)
+        ORDER BY id ASC
+        LIMIT @limit
+        """;
+
+    public const string ListByKeyDesc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE owner_id = @owner
+          AND tenant_id = @tenant
+          AND (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR id < @after_key)
+        ORDER BY id DESC
+        LIMIT @limit
+        """;
+
+    public const string ListByTitleAsc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE owner_id = @owner
+          AND tenant_id = @tenant
+          AND (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR title > @after_sort OR (title = @after_sort AND id > @after_key))
+        ORDER BY title ASC, id ASC
+        LIMIT @limit
+        """;
+
+    public const string ListByTitleDesc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE owner_id = @owner
+          AND tenant_id = @tenant
+          AND (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR title < @after_sort OR (title = @after_sort AND id < @after_key))
+        ORDER BY title DESC, id DESC
+        LIMIT @limit
+        """;
+
+    public const string ListByDueAtAsc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE owner_id = @owner
+          AND tenant_id = @tenant
+          AND (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR due_at > @after_sort OR (due_at = @after_sort AND id > @after_key))
+        ORDER BY due_at ASC, id ASC
+        LIMIT @limit
+        """;
+
+    public const string ListByDueAtDesc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE owner_id = @owner
+          AND tenant_id = @tenant
+          AND (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR due_at < @after_sort OR (due_at = @after_sort AND id < @after_key))
+        ORDER BY due_at DESC, id DESC
+        LIMIT @limit
+        """;
+
+    public const string ListByCreatedAtAsc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE owner_id = @owner
+          AND tenant_id = @tenant
+          AND (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR created_at > @after_sort OR (created_at = @after_sort AND id > @after_key))
+        ORDER BY created_at ASC, id ASC
+        LIMIT @limit
+        """;
+
+    public const string ListByCreatedAtDesc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE owner_id = @owner
+          AND tenant_id = @tenant
+          AND (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR created_at < @after_sort OR (created_at = @after_sort AND id < @after_key))
+        ORDER BY created_at DESC, id DESC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByKeyAsc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR id > @after_key)
+        ORDER BY id ASC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByKeyDesc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR id < @after_key)
+        ORDER BY id DESC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByTitleAsc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR title > @after_sort OR (title = @after_sort AND id > @after_key))
+        ORDER BY title ASC, id ASC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByTitleDesc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR title < @after_sort OR (title = @after_sort AND id < @after_key))
+        ORDER BY title DESC, id DESC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByDueAtAsc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR due_at > @after_sort OR (due_at = @after_sort AND id > @after_key))
+        ORDER BY due_at ASC, id ASC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByDueAtDesc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR due_at < @after_sort OR (due_at = @after_sort AND id < @after_key))
+        ORDER BY due_at DESC, id DESC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByCreatedAtAsc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR created_at > @after_sort OR (created_at = @after_sort AND id > @after_key))
+        ORDER BY created_at ASC, id ASC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByCreatedAtDesc = """
+        SELECT id, owner_id, tenant_id, title, body, priority, estimate, due_at, secret, internal_note, created_at, updated_at, version
+        FROM tickets
+        WHERE (@f_title IS NULL OR title = @f_title)
+          AND (@f_priority IS NULL OR priority = @f_priority)
+          AND (@after_key IS NULL OR created_at < @after_sort OR (created_at = @after_sort AND id < @after_key))
+        ORDER BY created_at DESC, id DESC
+        LIMIT @limit
+        """;
 }
 
 /// <summary>Reads and writes <see cref="Ticket"/>: every statement is limited to the caller's own rows in the caller's tenant. Not yours and not found are the same <c>null</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.FieldEncryption encryption, global::SecureApi.Data.CursorProtector cursors)
 {
     private static readonly string[] s_sortable = ["title", "dueAt", "createdAt"];
@@ -52,7 +306,8 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, TicketSql.SelectByKey);
         global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        AddScope(command, caller);
+        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? TicketRows.Read(reader, encryption) : null;
     }
@@ -78,17 +333,20 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
             _ => throw new global::SecureApi.Data.InvalidListRequestException("sort", "Unknown sort."),
         };
 
+        var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, sql);
-        AddScope(command, caller);
+        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@f_title", global::SecureApi.Data.Lists.Filter<string>(request, "title"), global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@f_priority", global::SecureApi.Data.Lists.FilterEnum<global::Shop.Api.TicketPriority>(request, "priority"), global::System.Data.DbType.Int32);
         global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
+        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
         var afterSort = after?.Sort;
         switch (sort)
         {
             case "title":
-                global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : afterSort, global::System.Data.DbType.String);
+                global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort, global::System.Data.DbType.String);
                 break;
             case "dueAt":
                 global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Data.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
@@ -97,9 +355,8 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
                 global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Data.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
                 break;
         }
-        global::SecureApi.Data.Db.Parameter(command, "@limit", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
 
-        var items = new global::System.Collections.Generic.List<global::Shop.Api.Ticket>(limit + 1);
+        var items = new global::System.Collections.Generic.List<global::Shop.Api.Ticket>(fetch);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -125,8 +382,8 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         return new global::SecureApi.Data.Page<global::Shop.Api.Ticket>(items, global::SecureApi.Data.Lists.CloseCursor(cursors, scope, global::SecureApi.Data.Lists.Text(last.Id), sortText));
     }
 
-    /// <summary>Inserts the client data of <paramref name="draft"/>; key, owner, tenant, version and stamps are set here, never taken from it.</summary>
-    public async global::System.Threading.Tasks.Task<global::Shop.Api.Ticket> CreateAsync(global::SecureApi.Caller caller, global::Shop.Api.Ticket draft, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <summary>Inserts a row with the given client data; key, owner, tenant, version and stamps are set here.</summary>
+    public async global::System.Threading.Tasks.Task<global::Shop.Api.Ticket> CreateAsync(global::SecureApi.Caller caller, string title, string body, global::Shop.Api.TicketPriority priority, global::System.DateTimeOffset dueAt, int? estimate = null, string? secret = null, string? internalNote = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var key = global::System.Guid.CreateVersion7(); // time-ordered, not guessable
         var now = global::System.DateTimeOffset.UtcNow;
@@ -135,13 +392,13 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         global::SecureApi.Data.Db.Parameter(command, "@p_id", key, global::System.Data.DbType.Guid);
         global::SecureApi.Data.Db.Parameter(command, "@p_owner_id", caller.Subject, global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_title", draft.Title, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_body", draft.Body, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_priority", (int)draft.Priority, global::System.Data.DbType.Int32);
-        global::SecureApi.Data.Db.Parameter(command, "@p_estimate", draft.Estimate, global::System.Data.DbType.Int32);
-        global::SecureApi.Data.Db.Parameter(command, "@p_due_at", draft.DueAt, global::System.Data.DbType.DateTimeOffset);
-        global::SecureApi.Data.Db.Parameter(command, "@p_secret", draft.Secret is null ? null : encryption.Encrypt(draft.Secret, TicketRows.Aad("secret", caller.Subject, key.ToString())), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_internal_note", draft.InternalNote, global::System.Data.DbType.String);
+        global::SecureApi.Data.Db.Parameter(command, "@p_title", title, global::System.Data.DbType.String);
+        global::SecureApi.Data.Db.Parameter(command, "@p_body", body, global::System.Data.DbType.String);
+        global::SecureApi.Data.Db.Parameter(command, "@p_priority", (int)priority, global::System.Data.DbType.Int32);
+        global::SecureApi.Data.Db.Parameter(command, "@p_estimate", estimate, global::System.Data.DbType.Int32);
+        global::SecureApi.Data.Db.Parameter(command, "@p_due_at", dueAt, global::System.Data.DbType.DateTimeOffset);
+        global::SecureApi.Data.Db.Parameter(command, "@p_secret", secret is null ? null : encryption.Encrypt(secret, TicketRows.Aad("secret", caller.Subject, key.ToString())), global::System.Data.DbType.String);
+        global::SecureApi.Data.Db.Parameter(command, "@p_internal_note", internalNote, global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@p_created_at", now, global::System.Data.DbType.DateTimeOffset);
         global::SecureApi.Data.Db.Parameter(command, "@p_updated_at", now, global::System.Data.DbType.DateTimeOffset);
         global::SecureApi.Data.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
@@ -150,31 +407,44 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         return TicketRows.Read(reader, encryption);
     }
 
-    /// <summary>Writes the client data of <paramref name="changed"/> if the row is the caller's and still at <paramref name="expectedVersion"/>; a stale version throws <see cref="global::SecureApi.Data.ConcurrencyConflictException"/> (412).</summary>
-    public async global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> UpdateAsync(global::SecureApi.Caller caller, global::Shop.Api.Ticket changed, long? expectedVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's and still at <paramref name="expectedVersion"/>; a stale version throws <see cref="global::SecureApi.Data.ConcurrencyConflictException"/> (412).</summary>
+    public async global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> UpdateAsync(global::SecureApi.Caller caller, global::System.Guid key, long? expectedVersion, global::SecureApi.Data.Change<string> title = default, global::SecureApi.Data.Change<string> body = default, global::SecureApi.Data.Change<global::Shop.Api.TicketPriority> priority = default, global::SecureApi.Data.Change<int?> estimate = default, global::SecureApi.Data.Change<global::System.DateTimeOffset> dueAt = default, global::SecureApi.Data.Change<string?> secret = default, global::SecureApi.Data.Change<string?> internalNote = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var expected = expectedVersion ?? throw new global::SecureApi.Data.PreconditionRequiredException();
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (expectedVersion is not { } expected)
+        {
+            // Another caller's row is not found (404) before it misses a precondition (428), as everywhere else.
+            return await ExistsAsync(connection, null, caller, key, cancellationToken) ? throw new global::SecureApi.Data.PreconditionRequiredException() : null;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state
         global::Shop.Api.Ticket? updated;
         await using (var command = global::SecureApi.Data.Db.Command(connection, TicketSql.Update, transaction))
         {
-            global::SecureApi.Data.Db.Parameter(command, "@key", changed.Id, global::System.Data.DbType.Guid);
-            AddScope(command, caller);
-            global::SecureApi.Data.Db.Parameter(command, "@expected", expected, global::System.Data.DbType.Int64);
+            global::SecureApi.Data.Db.Parameter(command, "@s_title", title.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Data.Db.Parameter(command, "@p_title", title.Value, global::System.Data.DbType.String);
+            global::SecureApi.Data.Db.Parameter(command, "@s_body", body.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Data.Db.Parameter(command, "@p_body", body.Value, global::System.Data.DbType.String);
+            global::SecureApi.Data.Db.Parameter(command, "@s_priority", priority.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Data.Db.Parameter(command, "@p_priority", (int)priority.Value, global::System.Data.DbType.Int32);
+            global::SecureApi.Data.Db.Parameter(command, "@s_estimate", estimate.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Data.Db.Parameter(command, "@p_estimate", estimate.Value, global::System.Data.DbType.Int32);
+            global::SecureApi.Data.Db.Parameter(command, "@s_due_at", dueAt.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Data.Db.Parameter(command, "@p_due_at", dueAt.Value, global::System.Data.DbType.DateTimeOffset);
+            global::SecureApi.Data.Db.Parameter(command, "@s_secret", secret.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Data.Db.Parameter(command, "@p_secret", secret.Value is null ? null : encryption.Encrypt(secret.Value, TicketRows.Aad("secret", caller.Subject, key.ToString())), global::System.Data.DbType.String);
+            global::SecureApi.Data.Db.Parameter(command, "@s_internal_note", internalNote.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Data.Db.Parameter(command, "@p_internal_note", internalNote.Value, global::System.Data.DbType.String);
             global::SecureApi.Data.Db.Parameter(command, "@now", global::System.DateTimeOffset.UtcNow, global::System.Data.DbType.DateTimeOffset);
-            global::SecureApi.Data.Db.Parameter(command, "@p_title", changed.Title, global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@p_body", changed.Body, global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@p_priority", (int)changed.Priority, global::System.Data.DbType.Int32);
-            global::SecureApi.Data.Db.Parameter(command, "@p_estimate", changed.Estimate, global::System.Data.DbType.Int32);
-            global::SecureApi.Data.Db.Parameter(command, "@p_due_at", changed.DueAt, global::System.Data.DbType.DateTimeOffset);
-            global::SecureApi.Data.Db.Parameter(command, "@p_secret", changed.Secret is null ? null : encryption.Encrypt(changed.Secret, TicketRows.Aad("secret", caller.Subject, changed.Id.ToString())), global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@p_internal_note", changed.InternalNote, global::System.Data.DbType.String);
+            global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+            global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+            global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+            global::SecureApi.Data.Db.Parameter(command, "@expected", expected, global::System.Data.DbType.Int64);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             updated = await reader.ReadAsync(cancellationToken) ? TicketRows.Read(reader, encryption) : null;
         }
 
-        if (updated is null && await ExistsAsync(connection, transaction, caller, changed.Id, cancellationToken))
+        if (updated is null && await ExistsAsync(connection, transaction, caller, key, cancellationToken))
         {
             throw new global::SecureApi.Data.ConcurrencyConflictException(); // the row is the caller's, but it moved on
         }
@@ -183,21 +453,14 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         return updated;
     }
 
-    private static async global::System.Threading.Tasks.Task<bool> ExistsAsync(global::System.Data.Common.DbConnection connection, global::System.Data.Common.DbTransaction? transaction, global::SecureApi.Caller caller, global::System.Guid key, global::System.Threading.CancellationToken cancellationToken)
-    {
-        await using var command = global::SecureApi.Data.Db.Command(connection, TicketSql.Exists, transaction);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        AddScope(command, caller);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
-
     /// <summary>Deletes the caller's row; false when there is none. With <paramref name="expectedVersion"/>, a stale version throws (412).</summary>
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::SecureApi.Caller caller, global::System.Guid key, long? expectedVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, TicketSql.Delete);
         global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        AddScope(command, caller);
+        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@expected", expectedVersion, global::System.Data.DbType.Int64);
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
         if (!deleted && expectedVersion is not null && await ExistsAsync(connection, null, caller, key, cancellationToken))
@@ -208,10 +471,13 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         return deleted;
     }
 
-    private static void AddScope(global::System.Data.Common.DbCommand command, global::SecureApi.Caller caller)
+    private static async global::System.Threading.Tasks.Task<bool> ExistsAsync(global::System.Data.Common.DbConnection connection, global::System.Data.Common.DbTransaction? transaction, global::SecureApi.Caller caller, global::System.Guid key, global::System.Threading.CancellationToken cancellationToken)
     {
+        await using var command = global::SecureApi.Data.Db.Command(connection, TicketSql.Exists, transaction);
+        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
         global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 }
 
@@ -219,6 +485,7 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
 /// Unscoped access to every <see cref="Ticket"/> row, for administration. SecureApi refuses (SAPI011) an endpoint
 /// that uses it without requiring a role. Encrypted members are never decrypted here.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.CursorProtector cursors)
 {
     private static readonly string[] s_sortable = ["title", "dueAt", "createdAt"];
@@ -254,16 +521,18 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
             _ => throw new global::SecureApi.Data.InvalidListRequestException("sort", "Unknown sort."),
         };
 
+        var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, sql);
         global::SecureApi.Data.Db.Parameter(command, "@f_title", global::SecureApi.Data.Lists.Filter<string>(request, "title"), global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@f_priority", global::SecureApi.Data.Lists.FilterEnum<global::Shop.Api.TicketPriority>(request, "priority"), global::System.Data.DbType.Int32);
         global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
+        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
         var afterSort = after?.Sort;
         switch (sort)
         {
             case "title":
-                global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : afterSort, global::System.Data.DbType.String);
+                global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort, global::System.Data.DbType.String);
                 break;
             case "dueAt":
                 global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Data.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
@@ -272,9 +541,8 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
                 global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Data.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
                 break;
         }
-        global::SecureApi.Data.Db.Parameter(command, "@limit", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
 
-        var items = new global::System.Collections.Generic.List<global::Shop.Api.Ticket>(limit + 1);
+        var items = new global::System.Collections.Generic.List<global::Shop.Api.Ticket>(fetch);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -311,6 +579,7 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
 }
 
 /// <summary>Maps <c>tickets</c> rows to <see cref="Ticket"/>, column by ordinal, no reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class TicketRows
 {
     /// <summary>Reads the current row; encrypted members are decrypted only when <paramref name="encryption"/> is given (the owner's store).</summary>
@@ -337,6 +606,7 @@ internal static class TicketRows
 }
 
 /// <summary>Adds the <c>tickets</c> table to the schema and its stores to DI when <c>AddSecureApi</c> runs.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class TicketResourceRegistration
 {
     #pragma warning disable CA2255 // registering generated resources is what module initializers are for

@@ -340,33 +340,15 @@ partial class TicketsApi
 
     /// <summary>Generated: create, scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket> Create(global::Shop.Api.NewTicket body) => tickets.CreateAsync(_endpointRequest.Caller, new global::Shop.Api.Ticket() { Id = default!, OwnerId = default!, TenantId = default!, Title = body.Title, Body = body.Body, Priority = body.Priority, Estimate = body.Estimate, DueAt = body.DueAt, Secret = body.Secret, InternalNote = default!, CreatedAt = default!, UpdatedAt = default!, Version = default! }, _endpointRequest.Aborted);
+    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket> Create(global::Shop.Api.NewTicket body) => tickets.CreateAsync(_endpointRequest.Caller, title: body.Title, body: body.Body, priority: body.Priority, dueAt: body.DueAt, estimate: body.Estimate, secret: body.Secret, cancellationToken: _endpointRequest.Aborted);
 
     /// <summary>Generated: replace (If-Match required), scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> Replace(global::System.Guid id, global::Shop.Api.TicketEdit body)
-    {
-        var current = await tickets.FindAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
-        if (current is null)
-        {
-            return null;
-        }
-
-        return await tickets.UpdateAsync(_endpointRequest.Caller, current with { Title = body.Title, Body = body.Body, Priority = body.Priority, Estimate = body.Estimate, DueAt = body.DueAt, Secret = body.Secret }, _endpointRequest.IfMatch, _endpointRequest.Aborted);
-    }
+    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> Replace(global::System.Guid id, global::Shop.Api.TicketEdit body) => tickets.UpdateAsync(_endpointRequest.Caller, id, _endpointRequest.IfMatch, title: body.Title, body: body.Body, priority: body.Priority, estimate: body.Estimate, dueAt: body.DueAt, secret: body.Secret, cancellationToken: _endpointRequest.Aborted);
 
     /// <summary>Generated: patch the members sent (If-Match required), scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> Patch(global::System.Guid id, global::Shop.Api.TicketPatch body)
-    {
-        var current = await tickets.FindAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
-        if (current is null)
-        {
-            return null;
-        }
-
-        return await tickets.UpdateAsync(_endpointRequest.Caller, current with { Title = body.Title ?? current.Title, Body = body.Body ?? current.Body, Priority = body.Priority ?? current.Priority, DueAt = body.DueAt ?? current.DueAt }, _endpointRequest.IfMatch, _endpointRequest.Aborted);
-    }
+    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> Patch(global::System.Guid id, global::Shop.Api.TicketPatch body) => tickets.UpdateAsync(_endpointRequest.Caller, id, _endpointRequest.IfMatch, title: global::SecureApi.Data.Change.UnlessNull(body.Title), body: global::SecureApi.Data.Change.UnlessNull(body.Body), priority: global::SecureApi.Data.Change.UnlessNull(body.Priority), dueAt: global::SecureApi.Data.Change.UnlessNull(body.DueAt), cancellationToken: _endpointRequest.Aborted);
 
     /// <summary>Generated: delete (If-Match honoured), scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]

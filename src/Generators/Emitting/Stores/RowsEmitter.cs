@@ -1,15 +1,16 @@
 using System.Linq;
 using SecureApi.Generators.Models;
 
-namespace SecureApi.Generators.Emitting;
+namespace SecureApi.Generators.Emitting.Stores;
 
 /// <summary>Emits the row mapping of a resource: reading a row by ordinal and the values written for a column.</summary>
-internal static class StoreRowsEmitter
+internal static class RowsEmitter
 {
     public static void Emit(SourceWriter writer, ResourceSpec spec)
     {
         writer.Line($"/// <summary>Maps <c>{spec.Table}</c> rows to <see cref=\"{spec.TypeName}\"/>, column by ordinal, no reflection.</summary>");
-        using (writer.Block($"internal static class {spec.TypeName}Rows"))
+        writer.Line(Names.GeneratedCodeAttribute);
+        using (writer.Block($"internal static class {StoreNames.Rows(spec)}"))
         {
             writer.Line("/// <summary>Reads the current row; encrypted members are decrypted only when <paramref name=\"encryption\"/> is given (the owner's store).</summary>");
             using (writer.Block($"public static {spec.FullyQualifiedName} Read(global::System.Data.Common.DbDataReader reader, global::SecureApi.Data.FieldEncryption? encryption)"))
@@ -40,20 +41,6 @@ internal static class StoreRowsEmitter
             writer.Line("/// <summary>Associated data for an encrypted value: table, column, owner and key, so a ciphertext only decrypts in its own row.</summary>");
             writer.Line($"public static string Aad(string column, string? owner, string key) => string.Concat({Names.Literal(spec.Table + ".")}, column, \":\", owner, \":\", key);");
         }
-    }
-
-    /// <summary>The parameter value written for a client-data column of <paramref name="source"/>; encrypted columns are encrypted here.</summary>
-    public static string WriteValue(ResourceSpec spec, ColumnSpec column, string source, string? keyExpression, string ownerExpression)
-    {
-        var value = source + "." + column.PropertyName;
-        if (column.Encrypted)
-        {
-            var owner = spec.Owner is null ? "null" : ownerExpression;
-            var key = keyExpression is null ? "\"\"" : keyExpression + ".ToString()";
-            return $"{value} is null ? null : encryption.Encrypt({value}, {spec.TypeName}Rows.Aad({Names.Literal(column.Column)}, {owner}, {key}))";
-        }
-
-        return column.Kind == ColumnKind.Enum ? $"({(column.IsNullable ? "int?" : "int")}){value}" : value;
     }
 
     private static string ReadExpression(ResourceSpec spec, ColumnSpec column, int ordinal)

@@ -1,0 +1,161 @@
+using System.Linq;
+using SecureApi.Generators.Models;
+using static SecureApi.Generators.Emitting.Stores.StoreNames;
+
+namespace SecureApi.Generators.Emitting.Stores;
+
+/// <summary>Emits <c>{T}Store</c>: find, list, create, update and delete, each one statement limited to the caller's rows.</summary>
+internal static class ScopedStoreEmitter
+{
+    public static void Emit(SourceWriter writer, ResourceSpec spec, ResourceStatements sql)
+    {
+        var scopeDescription = (spec.Owner, spec.Tenant) switch
+        {
+            (not null, not null) => "the caller's own rows in the caller's tenant",
+            (not null, null) => "the caller's own rows",
+            (null, not null) => "the rows of the caller's tenant",
+            _ => "the rows of this unowned resource",
+        };
+        writer.Line($"/// <summary>Reads and writes <see cref=\"{spec.TypeName}\"/>: every statement is limited to {scopeDescription}. Not yours and not found are the same <c>null</c>.</summary>");
+        writer.Line(Names.GeneratedCodeAttribute);
+        using (writer.Block($"public sealed class {spec.StoreName}({Data}.SecureApiDatabase database, {Data}.FieldEncryption encryption, {Data}.CursorProtector cursors)"))
+        {
+            ListEmitter.EmitAllowLists(writer, spec);
+            using (writer.Block($"public async {Task}<{spec.FullyQualifiedName}?> FindAsync({Caller} caller, {spec.Key.TypeName} key, {Token} cancellationToken = default)"))
+            {
+                writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
+                writer.Line(Command(spec, sql.SelectByKey));
+                StatementBinder.Bind(writer, sql.SelectByKey, StatementBinder.KeyOnly("key"));
+                writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
+                writer.Line($"return await reader.ReadAsync(cancellationToken) ? {Rows(spec)}.Read(reader, encryption) : null;");
+            }
+
+            writer.Line();
+            ListEmitter.Emit(writer, spec, sql, scoped: true);
+            writer.Line();
+            EmitCreate(writer, spec, sql.Insert);
+            if (sql.Update is { } update)
+            {
+                writer.Line();
+                EmitUpdate(writer, spec, update, sql.Exists);
+            }
+
+            writer.Line();
+            DeleteEmitter.Emit(writer, spec, sql, scoped: true);
+            if (spec.Version is not null)
+            {
+                writer.Line();
+                EmitExists(writer, spec, sql.Exists);
+            }
+        }
+    }
+
+    private static string KeyText(ResourceSpec spec) => spec.SequentialKey ? "\"\"" : "key.ToString()";
+
+    private static void EmitCreate(SourceWriter writer, ResourceSpec spec, SqlStatement insert)
+    {
+        var members = StoreMethodParameters.CreateOrder(spec)
+            .Select(c => $"{StoreMethodParameters.Type(c)} {StoreMethodParameters.Name(c)}{(c.IsNullable ? " = null" : "")}, ");
+        writer.Line("/// <summary>Inserts a row with the given client data; key, owner, tenant, version and stamps are set here.</summary>");
+        using (writer.Block($"public async {Task}<{spec.FullyQualifiedName}> CreateAsync({Caller} caller, {string.Concat(members)}{Token} cancellationToken = default)"))
+        {
+            if (!spec.SequentialKey)
+            {
+                writer.Line("var key = global::System.Guid.CreateVersion7(); // time-ordered, not guessable");
+            }
+
+            if (spec.Columns.Any(c => c.Role is ColumnRole.CreatedAt or ColumnRole.UpdatedAt))
+            {
+                writer.Line("var now = global::System.DateTimeOffset.UtcNow;");
+            }
+
+            writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
+            writer.Line(Command(spec, insert));
+            StatementBinder.Bind(writer, insert, parameter => parameter.Column!.Role switch
+            {
+                ColumnRole.Key => "key",
+                ColumnRole.Owner => "caller.Subject",
+                ColumnRole.Tenant => StatementBinder.TenantOfCaller,
+                ColumnRole.Version => "1L",
+                ColumnRole.CreatedAt or ColumnRole.UpdatedAt => "now",
+                _ => StatementBinder.WriteValue(spec, parameter.Column, StoreMethodParameters.Name(parameter.Column), KeyText(spec)),
+            });
+            writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
+            writer.Line("await reader.ReadAsync(cancellationToken);");
+            writer.Line($"return {Rows(spec)}.Read(reader, encryption);");
+        }
+    }
+
+    private static void EmitUpdate(SourceWriter writer, ResourceSpec spec, SqlStatement update, SqlStatement exists)
+    {
+        var versioned = spec.Version is not null;
+        var members = spec.Columns.Where(c => c.IsClientData)
+            .Select(c => $"{Data}.Change<{StoreMethodParameters.Type(c)}> {StoreMethodParameters.Name(c)} = default, ");
+        writer.Line(versioned
+            ? "/// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's and still at <paramref name=\"expectedVersion\"/>; a stale version throws <see cref=\"global::SecureApi.Data.ConcurrencyConflictException\"/> (412).</summary>"
+            : "/// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's.</summary>");
+        var version = versioned ? "long? expectedVersion, " : "";
+        using (writer.Block($"public async {Task}<{spec.FullyQualifiedName}?> UpdateAsync({Caller} caller, {spec.Key.TypeName} key, {version}{string.Concat(members)}{Token} cancellationToken = default)"))
+        {
+            writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
+            if (versioned)
+            {
+                using (writer.Block("if (expectedVersion is not { } expected)"))
+                {
+                    writer.Line("// Another caller's row is not found (404) before it misses a precondition (428), as everywhere else.");
+                    writer.Line($"return await ExistsAsync(connection, null, caller, key, cancellationToken) ? throw new {Data}.PreconditionRequiredException() : null;");
+                }
+
+                writer.Line();
+            }
+
+            if (!versioned)
+            {
+                writer.Line(Command(spec, update));
+                BindUpdate(writer, spec, update);
+                writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
+                writer.Line($"return await reader.ReadAsync(cancellationToken) ? {Rows(spec)}.Read(reader, encryption) : null;");
+                return;
+            }
+
+            writer.Line("await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state");
+            writer.Line($"{spec.FullyQualifiedName}? updated;");
+            using (writer.Block($"await using (var command = {Data}.Db.Command(connection, {Sql(spec)}.{update.Name}, transaction))"))
+            {
+                BindUpdate(writer, spec, update);
+                writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
+                writer.Line($"updated = await reader.ReadAsync(cancellationToken) ? {Rows(spec)}.Read(reader, encryption) : null;");
+            }
+
+            writer.Line();
+            using (writer.Block($"if (updated is null && await ExistsAsync(connection, transaction, caller, key, cancellationToken))"))
+            {
+                writer.Line($"throw new {Data}.ConcurrencyConflictException(); // the row is the caller's, but it moved on");
+            }
+
+            writer.Line();
+            writer.Line("await transaction.CommitAsync(cancellationToken);");
+            writer.Line("return updated;");
+        }
+    }
+
+    private static void BindUpdate(SourceWriter writer, ResourceSpec spec, SqlStatement update) =>
+        StatementBinder.Bind(writer, update, parameter => parameter.Source switch
+        {
+            ParameterSource.Key => "key",
+            ParameterSource.ExpectedVersion => "expected",
+            ParameterSource.Now => "global::System.DateTimeOffset.UtcNow",
+            ParameterSource.IsSet => StoreMethodParameters.Name(parameter.Column!) + ".IsSet",
+            _ => StatementBinder.WriteValue(spec, parameter.Column!, StoreMethodParameters.Name(parameter.Column!) + ".Value", KeyText(spec)),
+        });
+
+    private static void EmitExists(SourceWriter writer, ResourceSpec spec, SqlStatement exists)
+    {
+        using (writer.Block($"private static async {Task}<bool> ExistsAsync(global::System.Data.Common.DbConnection connection, global::System.Data.Common.DbTransaction? transaction, {Caller} caller, {spec.Key.TypeName} key, {Token} cancellationToken)"))
+        {
+            writer.Line(Command(spec, exists, "transaction"));
+            StatementBinder.Bind(writer, exists, StatementBinder.KeyOnly("key"));
+            writer.Line("return await command.ExecuteScalarAsync(cancellationToken) is not null;");
+        }
+    }
+}

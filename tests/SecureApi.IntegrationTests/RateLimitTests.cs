@@ -11,7 +11,7 @@ public sealed class RateLimitTests(TestServiceFactory factory) : IClassFixture<T
     [Fact]
     public async Task CallerOverTheLimitGets429ProblemWithRetryAfterWhileOthersAreServed()
     {
-        var limited = factory.WithWebHostBuilder(builder => builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var limited = factory.WithWebHostBuilder(builder => builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["SecureApi:RateLimitPermits"] = "2",
             ["SecureApi:RateLimitWindowSeconds"] = "60",

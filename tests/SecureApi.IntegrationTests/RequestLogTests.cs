@@ -12,7 +12,8 @@ public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<
     [Fact]
     public async Task EachRequestLogsOneCompletedEventWithEndpointStatusCallerAndTrace()
     {
-        var (client, logs) = CreateClientWithCapturedLogs("alice");
+        var (app, client, logs) = CreateClientWithCapturedLogs("alice");
+        await using var _ = app;
 
         var response = await client.PostAsync("/widgets", TestServiceFactory.Json("""{"name":"zebra-marker","quantity":3,"kind":"gear"}"""));
 
@@ -31,7 +32,8 @@ public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<
     [Fact]
     public async Task AnonymousRequestsAreLoggedAsAnonymous()
     {
-        var (client, logs) = CreateClientWithCapturedLogs(subject: null);
+        var (app, client, logs) = CreateClientWithCapturedLogs(subject: null);
+        await using var _ = app;
 
         await client.GetAsync("/probe/health");
 
@@ -43,7 +45,8 @@ public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<
     [Fact]
     public async Task FailuresAreLoggedWithTheExceptionAndTheOutcome()
     {
-        var (client, logs) = CreateClientWithCapturedLogs("alice");
+        var (app, client, logs) = CreateClientWithCapturedLogs("alice");
+        await using var _ = app;
 
         await client.GetAsync("/widgets/boom");
 
@@ -54,7 +57,8 @@ public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<
     [Fact]
     public async Task ValidationFailuresAreLoggedWithTheirStatus()
     {
-        var (client, logs) = CreateClientWithCapturedLogs("alice");
+        var (app, client, logs) = CreateClientWithCapturedLogs("alice");
+        await using var _ = app;
 
         await client.PostAsync("/widgets", TestServiceFactory.Json("""{"name":"x","quantity":3,"kind":"gear","secret":"zebra-token"}"""));
 
@@ -62,7 +66,8 @@ public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<
         Assert.DoesNotContain(logs, e => e.Message.Contains("zebra-token", StringComparison.Ordinal));
     }
 
-    private (HttpClient Client, ConcurrentQueue<LogEntry> Logs) CreateClientWithCapturedLogs(string? subject)
+    /// <summary>A client of a host that captures its log events; the caller disposes the host.</summary>
+    private (WebApplicationFactory<Program> App, HttpClient Client, ConcurrentQueue<LogEntry> Logs) CreateClientWithCapturedLogs(string? subject)
     {
         var provider = new CapturingLoggerProvider();
         var app = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(provider)));
@@ -72,7 +77,7 @@ public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<
             client.DefaultRequestHeaders.Add("X-Test-Subject", subject);
         }
 
-        return (client, provider.Entries);
+        return (app, client, provider.Entries);
     }
 
     public sealed record LogEntry(string Category, EventId EventId, string Message, Exception? Exception, IReadOnlyDictionary<string, object?> Values);

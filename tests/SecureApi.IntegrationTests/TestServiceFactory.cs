@@ -4,10 +4,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SecureApi.IntegrationTests;
 
-/// <summary>Runs the test service through the real ASP.NET Core pipeline, in Development (no HTTPS redirect in-process).</summary>
+/// <summary>
+/// Runs the test service through the real ASP.NET Core pipeline, in Development (no HTTPS redirect in-process). Any
+/// database it opens is a file in a temp directory of its own, removed on dispose: a test run writes nothing into the
+/// source tree.
+/// </summary>
 public sealed class TestServiceFactory : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Development");
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("secureapi-integrationtests-");
 
     /// <summary>A client whose requests are made as <paramref name="subject"/> (test header scheme).</summary>
     public HttpClient ClientFor(string subject, string? roles = null, string? tenant = null)
@@ -29,4 +33,16 @@ public sealed class TestServiceFactory : WebApplicationFactory<Program>
 
     public static StringContent Json(string json, string mediaType = "application/json") =>
         new(json, new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _data.Delete(recursive: true);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("SecureApi:Database:SqlitePath", Path.Combine(_data.FullName, "secureapi.db"));
+    }
 }

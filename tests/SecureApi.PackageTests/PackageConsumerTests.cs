@@ -1,14 +1,16 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace SecureApi.PackageTests;
 
 /// <summary>One package is all a consumer adds: the runtime under lib/, the generator under analyzers/.</summary>
-public sealed class PackageConsumerTests : IDisposable
+public sealed partial class PackageConsumerTests : IDisposable
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("secureapi-package-");
 
     [Fact]
@@ -32,12 +34,12 @@ public sealed class PackageConsumerTests : IDisposable
         WriteConsumer(consumer, feed, version);
         await ProcessRunner.RunAsync("dotnet", "build -c Release", consumer, BuildTimeout);
 
-        var port = FreePort();
-        using var service = ProcessRunner.Start("dotnet", $"bin/Release/net10.0/Consumer.dll --urls http://127.0.0.1:{port}", consumer, out var log);
+        // Port 0: Kestrel picks a free port itself and logs it, so no other process can take it between probe and bind.
+        using var service = ProcessRunner.Start("dotnet", "bin/Release/net10.0/Consumer.dll --urls http://127.0.0.1:0", consumer, out var log);
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var hello = await WaitForAsync(client, "/hello", log);
+            using var client = new HttpClient { BaseAddress = await WaitUntilListeningAsync(service, log) };
+            var hello = await client.GetAsync("/hello");
             Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
             Assert.Equal("""{"message":"hello from a package consumer"}""", await hello.Content.ReadAsStringAsync());
 
@@ -141,29 +143,44 @@ public sealed class PackageConsumerTests : IDisposable
             """);
     }
 
-    private static async Task<HttpResponseMessage> WaitForAsync(HttpClient client, string path, StringBuilder log)
+    /// <summary>
+    /// The address the service logs once it is listening, returned when it has also logged that it started (every hosted
+    /// service, the schema among them, has run). Polls the output, failing at once with it if the process exits, or after a minute.
+    /// </summary>
+    private static async Task<Uri> WaitUntilListeningAsync(Process service, StringBuilder log)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        var deadline = Stopwatch.StartNew();
+        while (true)
         {
-            try
+            string output;
+            lock (log)
             {
-                return await client.GetAsync(path);
+                output = log.ToString();
             }
-            catch (HttpRequestException)
+
+            var listening = ListeningLine().Match(output);
+            if (listening.Success && output.Contains("Application started.", StringComparison.Ordinal))
             {
-                await Task.Delay(200);
+                return new Uri(listening.Groups["address"].Value);
             }
+
+            if (service.HasExited)
+            {
+                await service.WaitForExitAsync(); // flushes the redirected output
+                throw new InvalidOperationException($"The consumer exited with {service.ExitCode} before listening:\n{log}");
+            }
+
+            if (deadline.Elapsed > StartTimeout)
+            {
+                throw new TimeoutException($"The consumer was not listening after {StartTimeout.TotalSeconds} s:\n{output}");
+            }
+
+            await Task.Delay(100);
         }
-
-        throw new TimeoutException($"The consumer did not start:\n{log}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"Now listening on: (?<address>http://\S+)")]
+    private static partial Regex ListeningLine();
 
     private static string FindRepositoryRoot()
     {

@@ -122,15 +122,19 @@ public abstract class MassAssignmentTests(ClassDatabase database, IEngine engine
     {
         var client = Client("alice");
         var note = await CreateNoteAsync(client, "stamps", "v1");
-        await Task.Delay(20);
+        // Back-date both stamps, so the update's stamp must differ from them without waiting for the clock to move.
+        var created = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        await Target.ExecuteAsync("UPDATE notes SET created_at = @p0, updated_at = @p0 WHERE id = @p1", created, note.Id);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-2);
 
         var response = await SendAsync(client, HttpMethod.Put, $"/notes/{note.Id}", new { title = "stamps", body = "v2" }, ETag(note.Version));
 
+        var after = DateTimeOffset.UtcNow.AddSeconds(2);
         await AssertStatusAsync(response, HttpStatusCode.OK);
         var row = (await Target.ReadNoteAsync(note.Id))!;
         Assert.Equal("alice", row.OwnerId);
-        Assert.Equal(note.CreatedAt, row.CreatedAt);
-        Assert.True(row.UpdatedAt > note.UpdatedAt, $"updatedAt did not move: {row.UpdatedAt:O} <= {note.UpdatedAt:O}");
+        Assert.Equal(created, row.CreatedAt);
+        Assert.InRange(row.UpdatedAt, before, after);
         Assert.Equal(2, row.Version);
     }
 

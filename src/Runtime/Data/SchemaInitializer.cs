@@ -21,8 +21,15 @@ internal sealed class SchemaInitializer(SecureApiDatabase database, IOptions<Sec
     /// <summary>Applies every registered resource's schema; statements are idempotent (<c>IF NOT EXISTS</c>).</summary>
     public static async Task ApplyAsync(SecureApiDatabase database, CancellationToken cancellationToken)
     {
+        // No resources, nothing to create: do not open (and so create) a database the service never uses.
+        var resources = ResourceRegistry.Snapshot();
+        if (resources.Count == 0)
+        {
+            return;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var resource in ResourceRegistry.Snapshot())
+        foreach (var resource in resources)
         {
             await using var command = Db.Command(connection, database.Dialect == SqlDialect.PostgreSql ? resource.PostgreSqlSchema : resource.SqliteSchema);
             await command.ExecuteNonQueryAsync(cancellationToken);

@@ -11,6 +11,8 @@ public sealed class SecureApiDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
+    private readonly string? _sqliteDirectory;
+    private bool _sqliteDirectoryExists;
 
     public SecureApiDatabase(IOptions<SecureApiOptions> options, IHostEnvironment environment)
     {
@@ -23,7 +25,7 @@ public sealed class SecureApiDatabase : IAsyncDisposable
         }
 
         var path = Path.IsPathRooted(database.SqlitePath) ? database.SqlitePath : Path.Combine(environment.ContentRootPath, database.SqlitePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _sqliteDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Dialect = SqlDialect.Sqlite;
         _sqlite = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
@@ -35,6 +37,13 @@ public sealed class SecureApiDatabase : IAsyncDisposable
         if (_postgres is not null)
         {
             return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        // Created on first use, not at construction: a service that never stores anything leaves no folder behind.
+        if (!_sqliteDirectoryExists)
+        {
+            Directory.CreateDirectory(_sqliteDirectory!);
+            _sqliteDirectoryExists = true;
         }
 
         var connection = new SqliteConnection(_sqlite);

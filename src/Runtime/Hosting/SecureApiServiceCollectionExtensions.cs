@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,9 +21,10 @@ public static class SecureApiServiceCollectionExtensions
     public const string PerUserPolicy = "per-user";
 
     /// <summary>
-    /// Registers what the generated endpoints rely on: options from the <c>SecureApi</c> section, ProblemDetails,
-    /// the <c>ApiKey</c> authentication scheme, an authorisation fallback that requires an authenticated caller
-    /// for every endpoint (deny by default), the <c>per-user</c> rate-limit policy, and the generated JSON metadata.
+    /// Registers what the generated endpoints rely on: options from the <c>SecureApi</c> section, ProblemDetails, no
+    /// <c>Server</c> response header, the <c>ApiKey</c> authentication scheme, an authorisation fallback that requires an
+    /// authenticated caller for every endpoint (deny by default), the <c>per-user</c> rate-limit policy, and the generated
+    /// JSON metadata.
     /// </summary>
     public static IServiceCollection AddSecureApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +33,9 @@ public static class SecureApiServiceCollectionExtensions
 
         services.AddOptions<SecureApiOptions>().Bind(configuration.GetSection(SecureApiOptions.SectionName));
         services.AddProblemDetails();
+
+        // "Server: Kestrel" on every response only tells an attacker what to look up.
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -14,7 +14,7 @@ public sealed class SqliteEngine : IEngine
 
 public sealed class PostgresEngine(PostgresServer server) : IEngine
 {
-    public async Task<DatabaseTarget> CreateDatabaseAsync() => new PostgresTarget(await server.CreateDatabaseAsync());
+    public async Task<DatabaseTarget> CreateDatabaseAsync() => new PostgresTarget(await server.Cluster.CreateDatabaseAsync());
 }
 
 /// <summary>One PostgreSQL server for the whole run, shared by every PostgreSQL test class (which therefore run one after another).</summary>
@@ -22,6 +22,24 @@ public sealed class PostgresEngine(PostgresServer server) : IEngine
 public sealed class SharedPostgresServer : ICollectionFixture<PostgresServer>
 {
     public const string Name = "PostgreSQL";
+}
+
+/// <summary>The collection fixture around the shared throwaway cluster: started before the first test, removed after the last.</summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private PostgresCluster? _cluster;
+
+    public PostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("The PostgreSQL cluster is not started yet.");
+
+    public async Task InitializeAsync() => _cluster = await PostgresCluster.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>

@@ -1,24 +1,27 @@
 using System.Net;
 using System.Text.Json;
+using Xunit;
 
-namespace SecureApi.SampleTests.Infrastructure;
+namespace SecureApi.Testing;
 
 /// <summary>A ProblemDetails response read back for assertions.</summary>
 public sealed record Problem(HttpStatusCode Status, string ContentType, JsonElement Body, string Text)
 {
-    public static async Task<Problem> ReadAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        var body = JsonDocument.Parse(text).RootElement.Clone();
-        return new Problem(response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", body, text);
-    }
-
+    /// <summary>The <c>errors</c> member of a validation problem, by key; empty when there is none.</summary>
     public IReadOnlyDictionary<string, string[]> Errors =>
         Body.TryGetProperty("errors", out var errors)
             ? errors.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToArray())
             : new Dictionary<string, string[]>();
 
-    /// <summary>Asserts a <c>application/problem+json</c> response with <paramref name="status"/> and returns it.</summary>
+    public static async Task<Problem> ReadAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = await response.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(text);
+        return new Problem(response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", document.RootElement.Clone(), text);
+    }
+
+    /// <summary>Asserts an <c>application/problem+json</c> response with <paramref name="status"/> and returns it.</summary>
     public static async Task<Problem> AssertAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         var problem = await ReadAsync(response);

@@ -7,6 +7,7 @@ namespace Shop;
 partial class StatusApi
 {
     /// <summary>Maps the endpoints declared on <see cref="StatusApi"/>; called by the generated <c>MapSecureApi</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
@@ -23,31 +24,16 @@ partial class StatusApi
     }
 
     /// <summary>GET /status: binds, validates and calls <see cref="Ping"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandlePingAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandlePingAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        if (!await request.AdmitAsync())
         {
-            var result = global::Shop.StatusApi.Ping();
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.String);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: there is no one left to answer.
-        }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+        var result = global::Shop.StatusApi.Ping();
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.String);
     }
 }

@@ -9,26 +9,115 @@
 namespace Shop;
 
 /// <summary>The SQL of <see cref="Note"/>: compile-time constants; values travel only as parameters.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class NoteSql
 {
-    public const string SqliteSchema = "CREATE TABLE IF NOT EXISTS notes (\n    id TEXT PRIMARY KEY,\n    owner_id TEXT NOT NULL,\n    title TEXT NOT NULL,\n    version INTEGER NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_notes_scope ON notes (owner_id, id);";
-    public const string PostgreSqlSchema = "CREATE TABLE IF NOT EXISTS notes (\n    id uuid PRIMARY KEY,\n    owner_id text NOT NULL,\n    title text NOT NULL,\n    version bigint NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_notes_scope ON notes (owner_id, id);";
+    public const string SqliteSchema = """
+        CREATE TABLE IF NOT EXISTS notes (
+            id TEXT PRIMARY KEY,
+            owner_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_notes_scope ON notes (owner_id, id);
+        """;
+
+    public const string PostgreSqlSchema = """
+        CREATE TABLE IF NOT EXISTS notes (
+            id uuid PRIMARY KEY,
+            owner_id text NOT NULL,
+            title text NOT NULL,
+            version bigint NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_notes_scope ON notes (owner_id, id);
+        """;
 
     // The statements below are written in the SQL that SQLite and PostgreSQL share.
-    public const string SelectByKey = "SELECT id, owner_id, title, version FROM notes WHERE id = @key AND owner_id = @owner";
-    public const string AdminSelectByKey = "SELECT id, owner_id, title, version FROM notes WHERE id = @key";
-    public const string Exists = "SELECT 1 FROM notes WHERE id = @key AND owner_id = @owner";
-    public const string Insert = "INSERT INTO notes (id, owner_id, title, version) VALUES (@p_id, @p_owner_id, @p_title, @p_version) RETURNING id, owner_id, title, version";
-    public const string Update = "UPDATE notes SET title = @p_title, version = version + 1 WHERE id = @key AND owner_id = @owner AND version = @expected RETURNING id, owner_id, title, version";
-    public const string Delete = "DELETE FROM notes WHERE id = @key AND owner_id = @owner AND (@expected IS NULL OR version = @expected)";
-    public const string AdminDelete = "DELETE FROM notes WHERE id = @key";
-    public const string ListByKeyAsc = "SELECT id, owner_id, title, version FROM notes WHERE owner_id = @owner AND (@after_key IS NULL OR id > @after_key) ORDER BY id ASC LIMIT @limit";
-    public const string ListByKeyDesc = "SELECT id, owner_id, title, version FROM notes WHERE owner_id = @owner AND (@after_key IS NULL OR id < @after_key) ORDER BY id DESC LIMIT @limit";
-    public const string AdminListByKeyAsc = "SELECT id, owner_id, title, version FROM notes WHERE 1 = 1 AND (@after_key IS NULL OR id > @after_key) ORDER BY id ASC LIMIT @limit";
-    public const string AdminListByKeyDesc = "SELECT id, owner_id, title, version FROM notes WHERE 1 = 1 AND (@after_key IS NULL OR id < @after_key) ORDER BY id DESC LIMIT @limit";
+    public const string SelectByKey = """
+        SELECT id, owner_id, title, version
+        FROM notes
+        WHERE id = @key
+          AND owner_id = @owner
+        """;
+
+    public const string AdminSelectByKey = """
+        SELECT id, owner_id, title, version
+        FROM notes
+        WHERE id = @key
+        """;
+
+    public const string Exists = """
+        SELECT 1
+        FROM notes
+        WHERE id = @key
+          AND owner_id = @owner
+        """;
+
+    public const string Insert = """
+        INSERT INTO notes (id, owner_id, title, version)
+        VALUES (@p_id, @p_owner_id, @p_title, @p_version)
+        RETURNING id, owner_id, title, version
+        """;
+
+    public const string Update = """
+        UPDATE notes
+        SET title = CASE WHEN @s_title THEN @p_title ELSE title END,
+            version = version + 1
+        WHERE id = @key
+          AND owner_id = @owner
+          AND version = @expected
+        RETURNING id, owner_id, title, version
+        """;
+
+    public const string Delete = """
+        DELETE FROM notes
+        WHERE id = @key
+          AND owner_id = @owner
+          AND (@expected IS NULL OR version = @expected)
+        """;
+
+    public const string AdminDelete = """
+        DELETE FROM notes
+        WHERE id = @key
+        """;
+
+    public const string ListByKeyAsc = """
+        SELECT id, owner_id, title, version
+        FROM notes
+        WHERE owner_id = @owner
+          AND (@after_key IS NULL OR id > @after_key)
+        ORDER BY id ASC
+        LIMIT @limit
+        """;
+
+    public const string ListByKeyDesc = """
+        SELECT id, owner_id, title, version
+        FROM notes
+        WHERE owner_id = @owner
+          AND (@after_key IS NULL OR id < @after_key)
+        ORDER BY id DESC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByKeyAsc = """
+        SELECT id, owner_id, title, version
+        FROM notes
+        WHERE (@after_key IS NULL OR id > @after_key)
+        ORDER BY id ASC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByKeyDesc = """
+        SELECT id, owner_id, title, version
+        FROM notes
+        WHERE (@after_key IS NULL OR id < @after_key)
+        ORDER BY id DESC
+        LIMIT @limit
+        """;
 }
 
 /// <summary>Reads and writes <see cref="Note"/>: every statement is limited to the caller's own rows. Not yours and not found are the same <c>null</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.FieldEncryption encryption, global::SecureApi.Data.CursorProtector cursors)
 {
     private static readonly string[] s_sortable = [];
@@ -39,7 +128,7 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.SelectByKey);
         global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        AddScope(command, caller);
+        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? NoteRows.Read(reader, encryption) : null;
     }
@@ -59,14 +148,14 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
             _ => throw new global::SecureApi.Data.InvalidListRequestException("sort", "Unknown sort."),
         };
 
+        var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, sql);
-        AddScope(command, caller);
+        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
-        var afterSort = after?.Sort;
-        global::SecureApi.Data.Db.Parameter(command, "@limit", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
+        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
 
-        var items = new global::System.Collections.Generic.List<global::Shop.Note>(limit + 1);
+        var items = new global::System.Collections.Generic.List<global::Shop.Note>(fetch);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -89,39 +178,45 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
         return new global::SecureApi.Data.Page<global::Shop.Note>(items, global::SecureApi.Data.Lists.CloseCursor(cursors, scope, global::SecureApi.Data.Lists.Text(last.Id), sortText));
     }
 
-    /// <summary>Inserts the client data of <paramref name="draft"/>; key, owner, tenant, version and stamps are set here, never taken from it.</summary>
-    public async global::System.Threading.Tasks.Task<global::Shop.Note> CreateAsync(global::SecureApi.Caller caller, global::Shop.Note draft, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <summary>Inserts a row with the given client data; key, owner, tenant, version and stamps are set here.</summary>
+    public async global::System.Threading.Tasks.Task<global::Shop.Note> CreateAsync(global::SecureApi.Caller caller, string title, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var key = global::System.Guid.CreateVersion7(); // time-ordered, not guessable
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.Insert);
         global::SecureApi.Data.Db.Parameter(command, "@p_id", key, global::System.Data.DbType.Guid);
         global::SecureApi.Data.Db.Parameter(command, "@p_owner_id", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_title", draft.Title, global::System.Data.DbType.String);
+        global::SecureApi.Data.Db.Parameter(command, "@p_title", title, global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return NoteRows.Read(reader, encryption);
     }
 
-    /// <summary>Writes the client data of <paramref name="changed"/> if the row is the caller's and still at <paramref name="expectedVersion"/>; a stale version throws <see cref="global::SecureApi.Data.ConcurrencyConflictException"/> (412).</summary>
-    public async global::System.Threading.Tasks.Task<global::Shop.Note?> UpdateAsync(global::SecureApi.Caller caller, global::Shop.Note changed, long? expectedVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's and still at <paramref name="expectedVersion"/>; a stale version throws <see cref="global::SecureApi.Data.ConcurrencyConflictException"/> (412).</summary>
+    public async global::System.Threading.Tasks.Task<global::Shop.Note?> UpdateAsync(global::SecureApi.Caller caller, global::System.Guid key, long? expectedVersion, global::SecureApi.Data.Change<string> title = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var expected = expectedVersion ?? throw new global::SecureApi.Data.PreconditionRequiredException();
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (expectedVersion is not { } expected)
+        {
+            // Another caller's row is not found (404) before it misses a precondition (428), as everywhere else.
+            return await ExistsAsync(connection, null, caller, key, cancellationToken) ? throw new global::SecureApi.Data.PreconditionRequiredException() : null;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state
         global::Shop.Note? updated;
         await using (var command = global::SecureApi.Data.Db.Command(connection, NoteSql.Update, transaction))
         {
-            global::SecureApi.Data.Db.Parameter(command, "@key", changed.Id, global::System.Data.DbType.Guid);
-            AddScope(command, caller);
+            global::SecureApi.Data.Db.Parameter(command, "@s_title", title.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Data.Db.Parameter(command, "@p_title", title.Value, global::System.Data.DbType.String);
+            global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+            global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
             global::SecureApi.Data.Db.Parameter(command, "@expected", expected, global::System.Data.DbType.Int64);
-            global::SecureApi.Data.Db.Parameter(command, "@p_title", changed.Title, global::System.Data.DbType.String);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             updated = await reader.ReadAsync(cancellationToken) ? NoteRows.Read(reader, encryption) : null;
         }
 
-        if (updated is null && await ExistsAsync(connection, transaction, caller, changed.Id, cancellationToken))
+        if (updated is null && await ExistsAsync(connection, transaction, caller, key, cancellationToken))
         {
             throw new global::SecureApi.Data.ConcurrencyConflictException(); // the row is the caller's, but it moved on
         }
@@ -130,21 +225,13 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
         return updated;
     }
 
-    private static async global::System.Threading.Tasks.Task<bool> ExistsAsync(global::System.Data.Common.DbConnection connection, global::System.Data.Common.DbTransaction? transaction, global::SecureApi.Caller caller, global::System.Guid key, global::System.Threading.CancellationToken cancellationToken)
-    {
-        await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.Exists, transaction);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        AddScope(command, caller);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
-
     /// <summary>Deletes the caller's row; false when there is none. With <paramref name="expectedVersion"/>, a stale version throws (412).</summary>
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::SecureApi.Caller caller, global::System.Guid key, long? expectedVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.Delete);
         global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        AddScope(command, caller);
+        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@expected", expectedVersion, global::System.Data.DbType.Int64);
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
         if (!deleted && expectedVersion is not null && await ExistsAsync(connection, null, caller, key, cancellationToken))
@@ -155,9 +242,12 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
         return deleted;
     }
 
-    private static void AddScope(global::System.Data.Common.DbCommand command, global::SecureApi.Caller caller)
+    private static async global::System.Threading.Tasks.Task<bool> ExistsAsync(global::System.Data.Common.DbConnection connection, global::System.Data.Common.DbTransaction? transaction, global::SecureApi.Caller caller, global::System.Guid key, global::System.Threading.CancellationToken cancellationToken)
     {
+        await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.Exists, transaction);
+        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
         global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 }
 
@@ -165,6 +255,7 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
 /// Unscoped access to every <see cref="Note"/> row, for administration. SecureApi refuses (SAPI011) an endpoint
 /// that uses it without requiring a role. Encrypted members are never decrypted here.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 public sealed class NoteAdminStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.CursorProtector cursors)
 {
     private static readonly string[] s_sortable = [];
@@ -194,13 +285,13 @@ public sealed class NoteAdminStore(global::SecureApi.Data.SecureApiDatabase data
             _ => throw new global::SecureApi.Data.InvalidListRequestException("sort", "Unknown sort."),
         };
 
+        var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, sql);
         global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
-        var afterSort = after?.Sort;
-        global::SecureApi.Data.Db.Parameter(command, "@limit", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
+        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
 
-        var items = new global::System.Collections.Generic.List<global::Shop.Note>(limit + 1);
+        var items = new global::System.Collections.Generic.List<global::Shop.Note>(fetch);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -234,6 +325,7 @@ public sealed class NoteAdminStore(global::SecureApi.Data.SecureApiDatabase data
 }
 
 /// <summary>Maps <c>notes</c> rows to <see cref="Note"/>, column by ordinal, no reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class NoteRows
 {
     /// <summary>Reads the current row; encrypted members are decrypted only when <paramref name="encryption"/> is given (the owner's store).</summary>
@@ -251,6 +343,7 @@ internal static class NoteRows
 }
 
 /// <summary>Adds the <c>notes</c> table to the schema and its stores to DI when <c>AddSecureApi</c> runs.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class NoteResourceRegistration
 {
     #pragma warning disable CA2255 // registering generated resources is what module initializers are for

@@ -6,13 +6,19 @@ namespace Shop;
 
 partial class NotesApi
 {
-    private global::Microsoft.AspNetCore.Http.HttpContext? _secureApiHttpContext;
+    private readonly global::SecureApi.Pipeline.EndpointRequest _endpointRequest;
+    private readonly global::Shop.NoteStore _noteStore;
 
-    /// <summary>The request a generated operation serves; the generated handler sets it.</summary>
-    private global::Microsoft.AspNetCore.Http.HttpContext SecureApiHttpContext =>
-        _secureApiHttpContext ?? throw new global::System.InvalidOperationException("Generated operations run inside a request handled by SecureApi.");
+    /// <summary>The constructor the generated handlers call: the class's dependencies, plus the request its generated operations serve.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private NotesApi(global::Shop.NoteStore noteStore, global::SecureApi.Pipeline.EndpointRequest request)
+    {
+        _noteStore = noteStore;
+        _endpointRequest = request;
+    }
 
     /// <summary>Maps the endpoints declared on <see cref="NotesApi"/>; called by the generated <c>MapSecureApi</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
@@ -21,7 +27,6 @@ partial class NotesApi
             Route = "/notes/{id}",
             Name = "NotesApi.Get",
             Tag = "NotesApi",
-            AllowAnonymous = false,
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Note),
             Handler = HandleGetAsync,
@@ -32,7 +37,7 @@ partial class NotesApi
             Route = "/notes",
             Name = "NotesApi.List",
             Tag = "NotesApi",
-            AllowAnonymous = false,
+            AcceptsPageQuery = true,
             SuccessStatusCode = 200,
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Note>),
             Handler = HandleListAsync,
@@ -43,7 +48,6 @@ partial class NotesApi
             Route = "/notes",
             Name = "NotesApi.Create",
             Tag = "NotesApi",
-            AllowAnonymous = false,
             RequestType = typeof(global::Shop.NewNote),
             SuccessStatusCode = 201,
             ResponseType = typeof(global::Shop.Note),
@@ -55,7 +59,6 @@ partial class NotesApi
             Route = "/notes/{id}",
             Name = "NotesApi.Replace",
             Tag = "NotesApi",
-            AllowAnonymous = false,
             RequestType = typeof(global::Shop.NewNote),
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Note),
@@ -67,273 +70,182 @@ partial class NotesApi
             Route = "/notes/{id}",
             Name = "NotesApi.Delete",
             Tag = "NotesApi",
-            AllowAnonymous = false,
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
         });
     }
 
     /// <summary>GET /notes/{id}: binds, validates and calls <see cref="Get"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.NotesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Get(id);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        var endpoint = new global::Shop.NotesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Get(id);
+        if (result is null)
         {
-            // The client went away: there is no one left to answer.
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
     }
 
     /// <summary>GET /notes: binds, validates and calls <see cref="List"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleListAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var page = global::SecureApi.Http.RequestBinding.Page(httpContext, ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var page = global::SecureApi.Http.RequestBinding.Page(httpContext, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.NotesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.List(page);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageNote);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: there is no one left to answer.
-        }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+        var endpoint = new global::Shop.NotesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices), request);
+        var result = await endpoint.List(page);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageNote);
     }
 
     /// <summary>POST /notes: binds, validates and calls <see cref="Create"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
 
-            var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote, maxBytes: null);
-            if (bodyRead.Problem is { } bodyProblem)
-            {
-                await bodyProblem.ExecuteAsync(httpContext);
-                return;
-            }
+        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote, maxBytes: null);
+        if (bodyRead.Problem is { } bodyProblem)
+        {
+            await bodyProblem.ExecuteAsync(httpContext);
+            return;
+        }
 
-            var body = bodyRead.Value!;
-            global::SecureApi.Generated.SecureApiValidators.Validate(body, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+        var body = bodyRead.Value!;
+        global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
+        if (errors is not null)
+        {
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.NotesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Create(body);
-            await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        if (!await request.AdmitAsync(body, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote))
         {
-            // The client went away: there is no one left to answer.
+            return; // a guard refused, and answered
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var endpoint = new global::Shop.NotesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Create(body);
+        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
     }
 
     /// <summary>PUT /notes/{id}: binds, validates and calls <see cref="Replace"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleReplaceAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleReplaceAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
-
-            var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote, maxBytes: null);
-            if (bodyRead.Problem is { } bodyProblem)
-            {
-                await bodyProblem.ExecuteAsync(httpContext);
-                return;
-            }
-
-            var body = bodyRead.Value!;
-            global::SecureApi.Generated.SecureApiValidators.Validate(body, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
-
-            var endpoint = new global::Shop.NotesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Replace(id, body);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
-
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
         }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+
+        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote, maxBytes: null);
+        if (bodyRead.Problem is { } bodyProblem)
         {
-            // The client went away: there is no one left to answer.
+            await bodyProblem.ExecuteAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
+
+        var body = bodyRead.Value!;
+        global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
+        if (errors is not null)
         {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
         }
-        finally
+
+        if (!await request.AdmitAsync(body, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote))
         {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
+            return; // a guard refused, and answered
         }
+
+        var endpoint = new global::Shop.NotesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Replace(id, body);
+        if (result is null)
+        {
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
+        }
+
+        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
     }
 
     /// <summary>DELETE /notes/{id}: binds, validates and calls <see cref="Delete"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
-
-            var endpoint = new global::Shop.NotesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var found = await endpoint.Delete(id);
-            await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: there is no one left to answer.
-        }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
-    }
-
-    /// <summary>Generated: find by key on <see cref="global::Shop.NoteStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Note?> Get(global::System.Guid id)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var found = await store.FindAsync(caller, id, httpContext.RequestAborted);
-        if (found is not null) global::SecureApi.Http.ETags.Set(httpContext, found.Version);
-        return found;
-    }
-
-    /// <summary>Generated: list a page on <see cref="global::Shop.NoteStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Note>> List(global::SecureApi.Data.PageRequest page)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        return await store.ListAsync(caller, page, httpContext.RequestAborted);
-    }
-
-    /// <summary>Generated: create on <see cref="global::Shop.NoteStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Note> Create(global::Shop.NewNote body)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var created = await store.CreateAsync(caller, new global::Shop.Note() { Id = default!, OwnerId = default!, Title = body.Title, Version = default! }, httpContext.RequestAborted);
-        global::SecureApi.Http.ETags.Set(httpContext, created.Version);
-        return created;
-    }
-
-    /// <summary>Generated: replace (If-Match required) on <see cref="global::Shop.NoteStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Note?> Replace(global::System.Guid id, global::Shop.NewNote body)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var current = await store.FindAsync(caller, id, httpContext.RequestAborted);
-        if (current is null)
-        {
-            return null;
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
         }
 
-        var updated = await store.UpdateAsync(caller, current with { Title = body.Title }, global::SecureApi.Http.ETags.IfMatch(httpContext), httpContext.RequestAborted);
-        if (updated is not null) global::SecureApi.Http.ETags.Set(httpContext, updated.Version);
-        return updated;
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
+
+        var endpoint = new global::Shop.NotesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices), request);
+        var found = await endpoint.Delete(id);
+        await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
     }
 
-    /// <summary>Generated: delete (If-Match honoured) on <see cref="global::Shop.NoteStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<bool> Delete(global::System.Guid id)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        return await store.DeleteAsync(caller, id, global::SecureApi.Http.ETags.IfMatch(httpContext), httpContext.RequestAborted);
-    }
+    /// <summary>Generated: find by key, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::Shop.Note?> Get(global::System.Guid id) => _noteStore.FindAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
+
+    /// <summary>Generated: list a page, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Note>> List(global::SecureApi.Data.PageRequest page) => _noteStore.ListAsync(_endpointRequest.Caller, page, _endpointRequest.Aborted);
+
+    /// <summary>Generated: create, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::Shop.Note> Create(global::Shop.NewNote body) => _noteStore.CreateAsync(_endpointRequest.Caller, title: body.Title, cancellationToken: _endpointRequest.Aborted);
+
+    /// <summary>Generated: replace (If-Match required), scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::Shop.Note?> Replace(global::System.Guid id, global::Shop.NewNote body) => _noteStore.UpdateAsync(_endpointRequest.Caller, id, _endpointRequest.IfMatch, title: body.Title, cancellationToken: _endpointRequest.Aborted);
+
+    /// <summary>Generated: delete (If-Match honoured), scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<bool> Delete(global::System.Guid id) => _noteStore.DeleteAsync(_endpointRequest.Caller, id, _endpointRequest.IfMatch, _endpointRequest.Aborted);
 }

@@ -7,6 +7,7 @@ namespace Shop;
 partial class ItemsApi
 {
     /// <summary>Maps the endpoints declared on <see cref="ItemsApi"/>; called by the generated <c>MapSecureApi</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
@@ -15,7 +16,7 @@ partial class ItemsApi
             Route = "/shops/{shop}/items/{id}",
             Name = "ItemsApi.Get",
             Tag = "ItemsApi",
-            AllowAnonymous = false,
+            QueryParameters = ["color", "limit", "page_size"],
             SuccessStatusCode = 200,
             ResponseType = typeof(string),
             Handler = HandleGetAsync,
@@ -23,44 +24,29 @@ partial class ItemsApi
     }
 
     /// <summary>GET /shops/{shop}/items/{id}: binds, validates and calls <see cref="Get"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var shop = global::SecureApi.Http.RequestBinding.Route<string>(httpContext, "shop", ref errors)!;
+        var id = global::SecureApi.Http.RequestBinding.Route<int>(httpContext, "id", ref errors);
+        var color = global::SecureApi.Http.RequestBinding.QueryEnum<global::Shop.Color>(httpContext, "color", ref errors, required: true) ?? default;
+        var limit = global::SecureApi.Http.RequestBinding.NullableQuery<int>(httpContext, "limit", ref errors);
+        var size = global::SecureApi.Http.RequestBinding.Query<int>(httpContext, "page_size", ref errors, required: false, fallback: 20);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var shop = global::SecureApi.Http.RequestBinding.Route<string>(httpContext, "shop", errors)!;
-            var id = global::SecureApi.Http.RequestBinding.Route<int>(httpContext, "id", errors);
-            var color = global::SecureApi.Http.RequestBinding.QueryEnum<global::Shop.Color>(httpContext, "color", errors, required: true) ?? default;
-            var limit = global::SecureApi.Http.RequestBinding.NullableQuery<int>(httpContext, "limit", errors);
-            var size = global::SecureApi.Http.RequestBinding.Query<int>(httpContext, "page_size", errors, required: false, fallback: 20);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.ItemsApi();
-            var result = endpoint.Get(shop, id, color, limit, size);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.String);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: there is no one left to answer.
-        }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+        var endpoint = new global::Shop.ItemsApi();
+        var result = endpoint.Get(shop, id, color, limit, size);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.String);
     }
 }

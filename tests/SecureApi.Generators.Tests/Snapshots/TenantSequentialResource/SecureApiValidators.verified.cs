@@ -13,13 +13,13 @@ internal static class SecureApiValidators
 {
 
     /// <summary>Validates a <see cref="global::Shop.NewShelf"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.NewShelf value, global::SecureApi.Validation.ValidationErrors errors, string path = "")
+    public static void Validate(global::Shop.NewShelf value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
     {
         var nameKey = global::SecureApi.Validation.ValidationErrors.Member(path, "name");
-        if (global::SecureApi.Validation.Check.Required(value.Name, errors, nameKey))
+        if (global::SecureApi.Validation.Check.Required(value.Name, ref errors, nameKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Name, errors, nameKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Name, 60, errors, nameKey);
+            global::SecureApi.Validation.Check.NoNul(value.Name, ref errors, nameKey);
+            global::SecureApi.Validation.Check.MaxLength(value.Name, 60, ref errors, nameKey);
         }
     }
 }

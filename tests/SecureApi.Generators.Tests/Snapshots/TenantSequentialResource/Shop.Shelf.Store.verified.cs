@@ -9,26 +9,110 @@
 namespace Shop;
 
 /// <summary>The SQL of <see cref="Shelf"/>: compile-time constants; values travel only as parameters.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class ShelfSql
 {
-    public const string SqliteSchema = "CREATE TABLE IF NOT EXISTS shelves (\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n    tenant_id TEXT NOT NULL,\n    name TEXT NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_shelves_scope ON shelves (tenant_id, id);";
-    public const string PostgreSqlSchema = "CREATE TABLE IF NOT EXISTS shelves (\n    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n    tenant_id text NOT NULL,\n    name text NOT NULL\n);\nCREATE INDEX IF NOT EXISTS ix_shelves_scope ON shelves (tenant_id, id);";
+    public const string SqliteSchema = """
+        CREATE TABLE IF NOT EXISTS shelves (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            tenant_id TEXT NOT NULL,
+            name TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_shelves_scope ON shelves (tenant_id, id);
+        """;
+
+    public const string PostgreSqlSchema = """
+        CREATE TABLE IF NOT EXISTS shelves (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            tenant_id text NOT NULL,
+            name text NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_shelves_scope ON shelves (tenant_id, id);
+        """;
 
     // The statements below are written in the SQL that SQLite and PostgreSQL share.
-    public const string SelectByKey = "SELECT id, tenant_id, name FROM shelves WHERE id = @key AND tenant_id = @tenant";
-    public const string AdminSelectByKey = "SELECT id, tenant_id, name FROM shelves WHERE id = @key";
-    public const string Exists = "SELECT 1 FROM shelves WHERE id = @key AND tenant_id = @tenant";
-    public const string Insert = "INSERT INTO shelves (tenant_id, name) VALUES (@p_tenant_id, @p_name) RETURNING id, tenant_id, name";
-    public const string Update = "UPDATE shelves SET name = @p_name WHERE id = @key AND tenant_id = @tenant RETURNING id, tenant_id, name";
-    public const string Delete = "DELETE FROM shelves WHERE id = @key AND tenant_id = @tenant";
-    public const string AdminDelete = "DELETE FROM shelves WHERE id = @key";
-    public const string ListByKeyAsc = "SELECT id, tenant_id, name FROM shelves WHERE tenant_id = @tenant AND (@after_key IS NULL OR id > @after_key) ORDER BY id ASC LIMIT @limit";
-    public const string ListByKeyDesc = "SELECT id, tenant_id, name FROM shelves WHERE tenant_id = @tenant AND (@after_key IS NULL OR id < @after_key) ORDER BY id DESC LIMIT @limit";
-    public const string AdminListByKeyAsc = "SELECT id, tenant_id, name FROM shelves WHERE 1 = 1 AND (@after_key IS NULL OR id > @after_key) ORDER BY id ASC LIMIT @limit";
-    public const string AdminListByKeyDesc = "SELECT id, tenant_id, name FROM shelves WHERE 1 = 1 AND (@after_key IS NULL OR id < @after_key) ORDER BY id DESC LIMIT @limit";
+    public const string SelectByKey = """
+        SELECT id, tenant_id, name
+        FROM shelves
+        WHERE id = @key
+          AND tenant_id = @tenant
+        """;
+
+    public const string AdminSelectByKey = """
+        SELECT id, tenant_id, name
+        FROM shelves
+        WHERE id = @key
+        """;
+
+    public const string Exists = """
+        SELECT 1
+        FROM shelves
+        WHERE id = @key
+          AND tenant_id = @tenant
+        """;
+
+    public const string Insert = """
+        INSERT INTO shelves (tenant_id, name)
+        VALUES (@p_tenant_id, @p_name)
+        RETURNING id, tenant_id, name
+        """;
+
+    public const string Update = """
+        UPDATE shelves
+        SET name = CASE WHEN @s_name THEN @p_name ELSE name END
+        WHERE id = @key
+          AND tenant_id = @tenant
+        RETURNING id, tenant_id, name
+        """;
+
+    public const string Delete = """
+        DELETE FROM shelves
+        WHERE id = @key
+          AND tenant_id = @tenant
+        """;
+
+    public const string AdminDelete = """
+        DELETE FROM shelves
+        WHERE id = @key
+        """;
+
+    public const string ListByKeyAsc = """
+        SELECT id, tenant_id, name
+        FROM shelves
+        WHERE tenant_id = @tenant
+          AND (@after_key IS NULL OR id > @after_key)
+        ORDER BY id ASC
+        LIMIT @limit
+        """;
+
+    public const string ListByKeyDesc = """
+        SELECT id, tenant_id, name
+        FROM shelves
+        WHERE tenant_id = @tenant
+          AND (@after_key IS NULL OR id < @after_key)
+        ORDER BY id DESC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByKeyAsc = """
+        SELECT id, tenant_id, name
+        FROM shelves
+        WHERE (@after_key IS NULL OR id > @after_key)
+        ORDER BY id ASC
+        LIMIT @limit
+        """;
+
+    public const string AdminListByKeyDesc = """
+        SELECT id, tenant_id, name
+        FROM shelves
+        WHERE (@after_key IS NULL OR id < @after_key)
+        ORDER BY id DESC
+        LIMIT @limit
+        """;
 }
 
 /// <summary>Reads and writes <see cref="Shelf"/>: every statement is limited to the rows of the caller's tenant. Not yours and not found are the same <c>null</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.FieldEncryption encryption, global::SecureApi.Data.CursorProtector cursors)
 {
     private static readonly string[] s_sortable = [];
@@ -39,7 +123,7 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.SelectByKey);
         global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
-        AddScope(command, caller);
+        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ShelfRows.Read(reader, encryption) : null;
     }
@@ -59,14 +143,14 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
             _ => throw new global::SecureApi.Data.InvalidListRequestException("sort", "Unknown sort."),
         };
 
+        var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, sql);
-        AddScope(command, caller);
+        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<long>(afterKey.Key) : null, global::System.Data.DbType.Int64);
-        var afterSort = after?.Sort;
-        global::SecureApi.Data.Db.Parameter(command, "@limit", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
+        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
 
-        var items = new global::System.Collections.Generic.List<global::Shop.Shelf>(limit + 1);
+        var items = new global::System.Collections.Generic.List<global::Shop.Shelf>(fetch);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -89,33 +173,29 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
         return new global::SecureApi.Data.Page<global::Shop.Shelf>(items, global::SecureApi.Data.Lists.CloseCursor(cursors, scope, global::SecureApi.Data.Lists.Text(last.Id), sortText));
     }
 
-    /// <summary>Inserts the client data of <paramref name="draft"/>; key, owner, tenant, version and stamps are set here, never taken from it.</summary>
-    public async global::System.Threading.Tasks.Task<global::Shop.Shelf> CreateAsync(global::SecureApi.Caller caller, global::Shop.Shelf draft, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <summary>Inserts a row with the given client data; key, owner, tenant, version and stamps are set here.</summary>
+    public async global::System.Threading.Tasks.Task<global::Shop.Shelf> CreateAsync(global::SecureApi.Caller caller, string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Insert);
         global::SecureApi.Data.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_name", draft.Name, global::System.Data.DbType.String);
+        global::SecureApi.Data.Db.Parameter(command, "@p_name", name, global::System.Data.DbType.String);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return ShelfRows.Read(reader, encryption);
     }
 
-    /// <summary>Writes the client data of <paramref name="changed"/> if the row is the caller's.</summary>
-    public async global::System.Threading.Tasks.Task<global::Shop.Shelf?> UpdateAsync(global::SecureApi.Caller caller, global::Shop.Shelf changed, long? expectedVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's.</summary>
+    public async global::System.Threading.Tasks.Task<global::Shop.Shelf?> UpdateAsync(global::SecureApi.Caller caller, long key, global::SecureApi.Data.Change<string> name = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        global::Shop.Shelf? updated;
-        await using (var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Update))
-        {
-            global::SecureApi.Data.Db.Parameter(command, "@key", changed.Id, global::System.Data.DbType.Int64);
-            AddScope(command, caller);
-            global::SecureApi.Data.Db.Parameter(command, "@p_name", changed.Name, global::System.Data.DbType.String);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            updated = await reader.ReadAsync(cancellationToken) ? ShelfRows.Read(reader, encryption) : null;
-        }
-
-        return updated;
+        await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Update);
+        global::SecureApi.Data.Db.Parameter(command, "@s_name", name.IsSet, global::System.Data.DbType.Boolean);
+        global::SecureApi.Data.Db.Parameter(command, "@p_name", name.Value, global::System.Data.DbType.String);
+        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
+        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ShelfRows.Read(reader, encryption) : null;
     }
 
     /// <summary>Deletes the caller's row; false when there is none.</summary>
@@ -124,13 +204,8 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Delete);
         global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
-        AddScope(command, caller);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-    }
-
-    private static void AddScope(global::System.Data.Common.DbCommand command, global::SecureApi.Caller caller)
-    {
         global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 }
 
@@ -138,6 +213,7 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
 /// Unscoped access to every <see cref="Shelf"/> row, for administration. SecureApi refuses (SAPI011) an endpoint
 /// that uses it without requiring a role. Encrypted members are never decrypted here.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.CursorProtector cursors)
 {
     private static readonly string[] s_sortable = [];
@@ -167,13 +243,13 @@ public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase dat
             _ => throw new global::SecureApi.Data.InvalidListRequestException("sort", "Unknown sort."),
         };
 
+        var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = global::SecureApi.Data.Db.Command(connection, sql);
         global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<long>(afterKey.Key) : null, global::System.Data.DbType.Int64);
-        var afterSort = after?.Sort;
-        global::SecureApi.Data.Db.Parameter(command, "@limit", limit + 1, global::System.Data.DbType.Int32); // one more tells whether a next page exists
+        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
 
-        var items = new global::System.Collections.Generic.List<global::Shop.Shelf>(limit + 1);
+        var items = new global::System.Collections.Generic.List<global::Shop.Shelf>(fetch);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -207,6 +283,7 @@ public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase dat
 }
 
 /// <summary>Maps <c>shelves</c> rows to <see cref="Shelf"/>, column by ordinal, no reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class ShelfRows
 {
     /// <summary>Reads the current row; encrypted members are decrypted only when <paramref name="encryption"/> is given (the owner's store).</summary>
@@ -223,6 +300,7 @@ internal static class ShelfRows
 }
 
 /// <summary>Adds the <c>shelves</c> table to the schema and its stores to DI when <c>AddSecureApi</c> runs.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class ShelfResourceRegistration
 {
     #pragma warning disable CA2255 // registering generated resources is what module initializers are for

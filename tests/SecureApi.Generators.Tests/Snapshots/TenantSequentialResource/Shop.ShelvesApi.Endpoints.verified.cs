@@ -6,13 +6,19 @@ namespace Shop;
 
 partial class ShelvesApi
 {
-    private global::Microsoft.AspNetCore.Http.HttpContext? _secureApiHttpContext;
+    private readonly global::SecureApi.Pipeline.EndpointRequest _endpointRequest;
+    private readonly global::Shop.ShelfStore _shelfStore;
 
-    /// <summary>The request a generated operation serves; the generated handler sets it.</summary>
-    private global::Microsoft.AspNetCore.Http.HttpContext SecureApiHttpContext =>
-        _secureApiHttpContext ?? throw new global::System.InvalidOperationException("Generated operations run inside a request handled by SecureApi.");
+    /// <summary>The constructor the generated handlers call: the class's dependencies, plus the request its generated operations serve.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private ShelvesApi(global::Shop.ShelfStore shelfStore, global::SecureApi.Pipeline.EndpointRequest request)
+    {
+        _shelfStore = shelfStore;
+        _endpointRequest = request;
+    }
 
     /// <summary>Maps the endpoints declared on <see cref="ShelvesApi"/>; called by the generated <c>MapSecureApi</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
@@ -21,7 +27,6 @@ partial class ShelvesApi
             Route = "/shelves/{id}",
             Name = "ShelvesApi.Get",
             Tag = "ShelvesApi",
-            AllowAnonymous = false,
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Shelf),
             Handler = HandleGetAsync,
@@ -32,7 +37,7 @@ partial class ShelvesApi
             Route = "/shelves",
             Name = "ShelvesApi.List",
             Tag = "ShelvesApi",
-            AllowAnonymous = false,
+            AcceptsPageQuery = true,
             SuccessStatusCode = 200,
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Shelf>),
             Handler = HandleListAsync,
@@ -43,7 +48,6 @@ partial class ShelvesApi
             Route = "/shelves",
             Name = "ShelvesApi.Create",
             Tag = "ShelvesApi",
-            AllowAnonymous = false,
             RequestType = typeof(global::Shop.NewShelf),
             SuccessStatusCode = 201,
             ResponseType = typeof(global::Shop.Shelf),
@@ -52,151 +56,98 @@ partial class ShelvesApi
     }
 
     /// <summary>GET /shelves/{id}: binds, validates and calls <see cref="Get"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.ShelvesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Get(id);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        var endpoint = new global::Shop.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.ShelfStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Get(id);
+        if (result is null)
         {
-            // The client went away: there is no one left to answer.
+            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
     }
 
     /// <summary>GET /shelves: binds, validates and calls <see cref="List"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleListAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        var page = global::SecureApi.Http.RequestBinding.Page(httpContext, ref errors);
+        if (errors is not null)
         {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
-            var page = global::SecureApi.Http.RequestBinding.Page(httpContext, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.ShelvesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.List(page);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
+        if (!await request.AdmitAsync())
+        {
+            return; // a guard refused, and answered
+        }
 
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageShelf);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: there is no one left to answer.
-        }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+        var endpoint = new global::Shop.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.ShelfStore>(httpContext.RequestServices), request);
+        var result = await endpoint.List(page);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageShelf);
     }
 
     /// <summary>POST /shelves: binds, validates and calls <see cref="Create"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
 
-            var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
-            if (bodyRead.Problem is { } bodyProblem)
-            {
-                await bodyProblem.ExecuteAsync(httpContext);
-                return;
-            }
+        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
+        if (bodyRead.Problem is { } bodyProblem)
+        {
+            await bodyProblem.ExecuteAsync(httpContext);
+            return;
+        }
 
-            var body = bodyRead.Value!;
-            global::SecureApi.Generated.SecureApiValidators.Validate(body, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
+        var body = bodyRead.Value!;
+        global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
+        if (errors is not null)
+        {
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-            var endpoint = new global::Shop.ShelvesApi();
-            endpoint._secureApiHttpContext = httpContext;
-            var result = await endpoint.Create(body);
-            await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        if (!await request.AdmitAsync(body, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf))
         {
-            // The client went away: there is no one left to answer.
+            return; // a guard refused, and answered
         }
-        catch (global::System.Exception exception)
-        {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
-        }
-        finally
-        {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
-        }
+
+        var endpoint = new global::Shop.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.ShelfStore>(httpContext.RequestServices), request);
+        var result = await endpoint.Create(body);
+        await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
     }
 
-    /// <summary>Generated: find by key on <see cref="global::Shop.ShelfStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Shelf?> Get(long id)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.ShelfStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var found = await store.FindAsync(caller, id, httpContext.RequestAborted);
-        return found;
-    }
+    /// <summary>Generated: find by key, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::Shop.Shelf?> Get(long id) => _shelfStore.FindAsync(_endpointRequest.Caller, id, _endpointRequest.Aborted);
 
-    /// <summary>Generated: list a page on <see cref="global::Shop.ShelfStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Shelf>> List(global::SecureApi.Data.PageRequest page)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.ShelfStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        return await store.ListAsync(caller, page, httpContext.RequestAborted);
-    }
+    /// <summary>Generated: list a page, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Shelf>> List(global::SecureApi.Data.PageRequest page) => _shelfStore.ListAsync(_endpointRequest.Caller, page, _endpointRequest.Aborted);
 
-    /// <summary>Generated: create on <see cref="global::Shop.ShelfStore"/>, scoped to the caller.</summary>
-    public async partial global::System.Threading.Tasks.Task<global::Shop.Shelf> Create(global::Shop.NewShelf body)
-    {
-        var httpContext = SecureApiHttpContext;
-        var store = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.ShelfStore>(httpContext.RequestServices);
-        var caller = global::SecureApi.Caller.From(httpContext);
-        var created = await store.CreateAsync(caller, new global::Shop.Shelf() { Id = default!, TenantId = default!, Name = body.Name }, httpContext.RequestAborted);
-        return created;
-    }
+    /// <summary>Generated: create, scoped to the caller.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    public partial global::System.Threading.Tasks.Task<global::Shop.Shelf> Create(global::Shop.NewShelf body) => _shelfStore.CreateAsync(_endpointRequest.Caller, name: body.Name, cancellationToken: _endpointRequest.Aborted);
 }

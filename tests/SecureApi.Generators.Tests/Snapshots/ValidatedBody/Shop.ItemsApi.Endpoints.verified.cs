@@ -7,6 +7,7 @@ namespace Shop;
 partial class ItemsApi
 {
     /// <summary>Maps the endpoints declared on <see cref="ItemsApi"/>; called by the generated <c>MapSecureApi</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
@@ -15,7 +16,6 @@ partial class ItemsApi
             Route = "/items",
             Name = "ItemsApi.Create",
             Tag = "ItemsApi",
-            AllowAnonymous = false,
             RequestType = typeof(global::Shop.NewItem),
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.NewItem),
@@ -24,49 +24,34 @@ partial class ItemsApi
     }
 
     /// <summary>POST /items: binds, validates and calls <see cref="Create"/>.</summary>
-    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            var errors = new global::SecureApi.Validation.ValidationErrors();
+        var httpContext = request.HttpContext;
+        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
 
-            var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewItem, maxBytes: null);
-            if (bodyRead.Problem is { } bodyProblem)
-            {
-                await bodyProblem.ExecuteAsync(httpContext);
-                return;
-            }
-
-            var body = bodyRead.Value!;
-            global::SecureApi.Generated.SecureApiValidators.Validate(body, errors);
-            if (errors.HasErrors)
-            {
-                await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
-                return;
-            }
-
-            var endpoint = new global::Shop.ItemsApi();
-            var result = endpoint.Create(body);
-            if (result is null)
-            {
-                await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
-                return;
-            }
-
-            await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.NewItem);
-        }
-        catch (global::System.OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewItem, maxBytes: null);
+        if (bodyRead.Problem is { } bodyProblem)
         {
-            // The client went away: there is no one left to answer.
+            await bodyProblem.ExecuteAsync(httpContext);
+            return;
         }
-        catch (global::System.Exception exception)
+
+        var body = bodyRead.Value!;
+        global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
+        if (errors is not null)
         {
-            await global::SecureApi.Http.EndpointFailures.HandleAsync(httpContext, exception);
+            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
         }
-        finally
+
+        if (!await request.AdmitAsync(body, global::SecureApi.Generated.SecureApiJsonContext.Default.NewItem))
         {
-            global::SecureApi.Logging.RequestLog.Completed(httpContext, started);
+            return; // a guard refused, and answered
         }
+
+        var endpoint = new global::Shop.ItemsApi();
+        var result = endpoint.Create(body);
+        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.NewItem);
     }
 }

@@ -17,7 +17,7 @@ internal static class HandlerBodyEmitter
 
     public static void Emit(SourceWriter writer, EndpointClassSpec spec, EndpointSpec endpoint)
     {
-        var bound = endpoint.Parameters.Where(p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Page).ToList();
+        var bound = endpoint.Parameters.Where(p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Page).ToList();
         var body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
         if (bound.Count > 0 || body is not null)
         {
@@ -146,6 +146,13 @@ internal static class HandlerBodyEmitter
         }
 
         var required = parameter.IsRequired ? "true" : "false";
+        if (parameter.Source == ParameterSource.Header)
+        {
+            return parameter.BindKind == BindKind.NullableParsable
+                ? $"{Names.Binding}.NullableHeader<{underlying}>(httpContext, {name}, errors)"
+                : $"{Names.Binding}.Header<{underlying}>(httpContext, {name}, errors, required: {required}{(parameter.DefaultValue is { } value ? ", fallback: " + value : "")}){(parameter.IsRequired && !parameter.IsValueType ? "!" : "")}";
+        }
+
         return parameter.BindKind switch
         {
             BindKind.NullableParsable => $"{Names.Binding}.NullableQuery<{underlying}>(httpContext, {name}, errors)",

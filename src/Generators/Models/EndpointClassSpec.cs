@@ -25,6 +25,7 @@ internal sealed record EndpointSpec(
     bool IsStatic,
     bool AllowAnonymous,
     EquatableArray<string> RoleSets,
+    EquatableArray<string> Policies,
     string? RateLimitPolicy,
     long? MaxBodyBytes,
     EquatableArray<ParameterSpec> Parameters,
@@ -35,6 +36,9 @@ internal enum ParameterSource
 {
     Route,
     Query,
+
+    /// <summary>A request header (<c>[FromHeader]</c>).</summary>
+    Header,
     Body,
     Caller,
     Service,

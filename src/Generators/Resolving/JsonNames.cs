@@ -13,11 +13,15 @@ namespace SecureApi.Generators.Resolving;
 /// </summary>
 internal static class JsonNames
 {
-    /// <summary>The types (by <c>global::</c> name) that must use their qualified property name.</summary>
+    /// <summary>
+    /// The types (by <c>global::</c> name) that must use their qualified property name: those sharing a short name, when
+    /// qualifying tells them apart (otherwise, as for <c>NoteArray</c> beside <c>Note[]</c>, the clash is reported).
+    /// </summary>
     public static EquatableArray<string> TypesToQualify(ImmutableArray<EndpointClassSpec> specs) =>
         specs.SelectMany(s => s.JsonTypes)
             .GroupBy(t => t.PropertyName)
-            .Where(g => g.Select(t => t.TypeName).Distinct().Count() > 1)
+            .Select(g => g.GroupBy(t => t.TypeName).Select(same => same.First()).ToList())
+            .Where(g => g.Count > 1 && g.Select(t => t.QualifiedPropertyName).Distinct().Count() == g.Count)
             .SelectMany(g => g.Select(t => t.TypeName))
             .Distinct()
             .OrderBy(n => n, System.StringComparer.Ordinal)

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,58 +6,25 @@ using SecureApi.Generators.Diagnostics;
 using SecureApi.Generators.Emitting;
 using SecureApi.Generators.Models;
 using SecureApi.Generators.Parsing;
+using SecureApi.Generators.Resolving;
 
 namespace SecureApi.Generators;
 
 /// <summary>
-/// The pipeline: find <c>[Endpoints]</c> classes, parse each into a plain model, emit per-class handlers and the
-/// assembly-wide map, JSON context and validators. Parsing and emitting live in their own folders; this file only wires steps.
+/// The pipeline, wiring only: parse <c>[Resource]</c> types and <c>[Endpoints]</c> classes into plain models, join the
+/// classes with the resources they name, then emit per-resource stores, per-class handlers and the assembly-wide files.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SecureApiGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var parsed = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.EndpointsAttribute,
-                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                static (syntax, cancellationToken) => EndpointClassParser.Parse(syntax, cancellationToken))
-            .WithTrackingName(TrackingNames.EndpointClasses);
-
-        var diagnostics = parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.EndpointDiagnostics);
-        context.RegisterSourceOutput(diagnostics, static (output, items) => Report(output, items));
-
-        var routeClaims = parsed.SelectMany(static (result, _) => result.Routes).Collect().WithTrackingName(TrackingNames.RouteClaims);
-        context.RegisterSourceOutput(routeClaims, static (output, claims) => ReportDuplicateRoutes(output, claims));
-
-        var specs = parsed
-            .Where(static result => result.Spec is not null)
-            .Select(static (result, _) => result.Spec!)
-            .WithTrackingName(TrackingNames.EndpointSpecs);
-        context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(EndpointEmitter.HintName(spec), EndpointEmitter.Emit(spec)));
-
-        var all = specs.Collect().WithTrackingName(TrackingNames.AllEndpointSpecs);
-
-        var classNames = all
-            .Select(static (specs, _) => specs.Select(s => s.FullyQualifiedName).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray())
-            .WithTrackingName(TrackingNames.EndpointClassNames);
-        context.RegisterSourceOutput(classNames, static (output, names) => output.AddSource(MapEmitter.HintName, MapEmitter.Emit(names.ToList())));
-
-        var jsonTypes = all
-            .Select(static (specs, _) => TypeMerger.Merge(specs.SelectMany(s => s.JsonTypes), t => t.TypeName))
-            .WithTrackingName(TrackingNames.JsonTypes);
-        context.RegisterSourceOutput(jsonTypes, static (output, types) =>
-        {
-            ReportJsonNameClashes(output, types);
-            output.AddSource(JsonContextEmitter.HintName, JsonContextEmitter.Emit(types.ToList()));
-        });
-
+        // Each [Resource] type, parsed once: its diagnostics, and a store per valid resource.
         var resources = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                ResourceParser.ResourceAttribute,
+                KnownTypes.ResourceAttributeName,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                static (syntax, _) => ResourceParser.ParseResult((INamedTypeSymbol)syntax.TargetSymbol))
+                static (syntax, _) => ResourceParser.ParseResult((INamedTypeSymbol)syntax.TargetSymbol, KnownTypes.For(syntax.SemanticModel.Compilation)))
             .WithTrackingName(TrackingNames.Resources);
         context.RegisterSourceOutput(resources.Select(static (result, _) => result.Diagnostics), static (output, items) => Report(output, items));
         var resourceSpecs = resources
@@ -67,6 +33,64 @@ public sealed class SecureApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ResourceSpecs);
         context.RegisterSourceOutput(resourceSpecs, static (output, spec) => output.AddSource(Emitting.Stores.StoreEmitter.HintName(spec), Emitting.Stores.StoreEmitter.Emit(spec)));
 
+        // Every valid resource, for the classes to look theirs up in.
+        var allResources = resourceSpecs.Collect().WithTrackingName(TrackingNames.AllResourceSpecs);
+
+        // Each [Endpoints] class, parsed on its own: resources and stores named, not yet resolved.
+        var drafts = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypes.EndpointsAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (syntax, cancellationToken) => EndpointClassParser.Parse(syntax, cancellationToken))
+            .WithTrackingName(TrackingNames.EndpointClasses);
+
+        // Each class joined with the resources: stores resolved, CRUD partials matched, resource checks run.
+        var parsed = drafts
+            .Combine(allResources)
+            .Select(static (pair, _) => EndpointClassResolver.Resolve(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ResolvedEndpointClasses);
+
+        var diagnostics = parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.EndpointDiagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, items) => Report(output, items));
+
+        // Routes of the whole assembly, checked for duplicates.
+        var routeClaims = parsed.SelectMany(static (result, _) => result.Routes).Collect().WithTrackingName(TrackingNames.RouteClaims);
+        context.RegisterSourceOutput(routeClaims, static (output, claims) => DuplicateRoutes.Report(output, claims));
+
+        var specs = parsed
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .WithTrackingName(TrackingNames.EndpointSpecs);
+        var all = specs.Collect().WithTrackingName(TrackingNames.AllEndpointSpecs);
+
+        // JSON property names are decided across the assembly: only types whose short names clash are qualified.
+        var qualify = all.Select(static (specs, _) => JsonNames.TypesToQualify(specs)).WithTrackingName(TrackingNames.QualifiedJsonTypes);
+
+        // One handler file per class, with its JSON names decided.
+        var named = specs
+            .Combine(qualify)
+            .Select(static (pair, _) => JsonNames.Apply(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.NamedEndpointSpecs);
+        context.RegisterSourceOutput(named, static (output, spec) => output.AddSource(EndpointEmitter.HintName(spec), EndpointEmitter.Emit(spec)));
+
+        // The map of every class.
+        var classNames = all
+            .Select(static (specs, _) => specs.Select(s => s.FullyQualifiedName).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.EndpointClassNames);
+        context.RegisterSourceOutput(classNames, static (output, names) => output.AddSource(MapEmitter.HintName, MapEmitter.Emit(names.ToList())));
+
+        // One JSON context for every request and response type.
+        var jsonTypes = all
+            .Combine(qualify)
+            .Select(static (pair, _) => JsonNames.Apply(TypeMerger.Merge(pair.Left.SelectMany(s => s.JsonTypes), t => t.TypeName), pair.Right))
+            .WithTrackingName(TrackingNames.JsonTypes);
+        context.RegisterSourceOutput(jsonTypes, static (output, types) =>
+        {
+            JsonNames.ReportClashes(output, types);
+            output.AddSource(JsonContextEmitter.HintName, JsonContextEmitter.Emit(types.ToList()));
+        });
+
+        // One validator file for every request type.
         var validatedTypes = all
             .Select(static (specs, _) => TypeMerger.Merge(specs.SelectMany(s => s.ValidatedTypes), t => t.TypeName))
             .WithTrackingName(TrackingNames.ValidatedTypes);
@@ -79,35 +103,6 @@ public sealed class SecureApiGenerator : IIncrementalGenerator
         {
             output.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ById[diagnostic.Id], diagnostic.Location?.ToLocation(), diagnostic.Arguments.ToArray<object>()));
-        }
-    }
-
-    private static void ReportDuplicateRoutes(SourceProductionContext output, ImmutableArray<RouteClaim> claims)
-    {
-        foreach (var group in claims.GroupBy(c => (c.HttpMethod, Route: Normalize(c.Route))).Where(g => g.Count() > 1))
-        {
-            var first = group.First();
-            foreach (var duplicate in group.Skip(1))
-            {
-                output.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.DuplicateRoute, duplicate.Location?.ToLocation(), duplicate.HttpMethod, duplicate.Route, first.Endpoint, duplicate.Endpoint));
-            }
-        }
-    }
-
-    /// <summary>Routes that differ only in parameter names or constraints match the same requests.</summary>
-    private static string Normalize(string route)
-    {
-        var parts = route.ToLowerInvariant().Split('/').Select(p => p.StartsWith("{", System.StringComparison.Ordinal) ? "{}" : p);
-        return string.Join("/", parts);
-    }
-
-    private static void ReportJsonNameClashes(SourceProductionContext output, EquatableArray<JsonTypeSpec> types)
-    {
-        foreach (var group in types.GroupBy(t => t.PropertyName).Where(g => g.Count() > 1))
-        {
-            var names = group.Select(t => t.TypeName).ToList();
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.JsonNameClash, Location.None, names[0], names[1], group.Key));
         }
     }
 }

@@ -66,7 +66,7 @@ public sealed class CrudOperationTests
             """);
 
         var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal(("SAPI014", name), (diagnostic.Id, run.TextAt(diagnostic)));
+        Assert.Equal(("SAPI040", name), (diagnostic.Id, run.TextAt(diagnostic)));
         Assert.DoesNotContain(run.CompilationProblems, d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
     }
 
@@ -141,7 +141,7 @@ public sealed class CrudOperationTests
             """);
 
         var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal(("SAPI014", "Create"), (diagnostic.Id, run.TextAt(diagnostic)));
+        Assert.Equal(("SAPI041", "Create"), (diagnostic.Id, run.TextAt(diagnostic)));
     }
 
     [Fact]

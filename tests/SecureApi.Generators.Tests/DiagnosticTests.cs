@@ -371,6 +371,62 @@ public sealed class DiagnosticTests
         AssertSingle(run, "SAPI010", at: "ItemsApi");
     }
 
+    [Fact]
+    public void ReportsAuthorizeOptionSecureApiCannotHonour()
+    {
+        var run = Run("""
+            [Endpoints("/items")]
+            public partial class ItemsApi
+            {
+                [Get(""), Authorize(AuthenticationSchemes = "Cookies")]
+                public Item[] List() => [];
+            }
+            """);
+
+        AssertSingle(run, "SAPI042", at: "Authorize(AuthenticationSchemes = \"Cookies\")");
+
+        var fixedRun = Run("""
+            [Endpoints("/items")]
+            public partial class ItemsApi
+            {
+                [Get(""), Authorize(Policy = "Reader")]
+                public Item[] List() => [];
+            }
+            """);
+        Assert.Empty(fixedRun.Diagnostics);
+    }
+
+    [Fact]
+    public void BindsWithAspNetCoresOwnAttributes()
+    {
+        var run = Run("""
+            using Microsoft.AspNetCore.Mvc;
+
+            [Endpoints("/items"), Authorize(Roles = "admin, auditor")]
+            public partial class ItemsApi
+            {
+                [Get("/{id}"), Authorize(Policy = "Reader")]
+                public Item Get(
+                    [FromRoute(Name = "id")] Guid key,
+                    [FromQuery(Name = "q")] string? term,
+                    [FromHeader(Name = "X-Region")] int region,
+                    [FromHeader(Name = "X-Trace")] long? trace,
+                    [FromServices] IClock clock) => new(term ?? "");
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var source = run.Source("Shop.ItemsApi.Endpoints.g.cs");
+        Assert.Contains("RequestBinding.Route<global::System.Guid>(httpContext, \"id\", ref errors)", source, StringComparison.Ordinal);
+        Assert.Contains("RequestBinding.Query<string>(httpContext, \"q\", ref errors, required: false)", source, StringComparison.Ordinal);
+        Assert.Contains("RequestBinding.Header<int>(httpContext, \"X-Region\", ref errors, required: true)", source, StringComparison.Ordinal);
+        Assert.Contains("RequestBinding.NullableHeader<long>(httpContext, \"X-Trace\", ref errors)", source, StringComparison.Ordinal);
+        Assert.Contains("GetRequiredService<global::Shop.IClock>(httpContext.RequestServices)", source, StringComparison.Ordinal);
+        Assert.Contains("RoleSets = [\"admin,auditor\"],", source, StringComparison.Ordinal);
+        Assert.Contains("Policies = [\"Reader\"],", source, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the generator over the shared models plus <paramref name="sources"/>, each placed in namespace <c>Shop</c>.</summary>
     private static GeneratorRun Run(params string[] sources) =>
         GeneratorHarness.Run([Models, .. sources.Select(source => "namespace Shop;\n\n" + source)]);

@@ -151,6 +151,9 @@ public sealed class IncrementalTests
 
         Assert.Contains(Reasons(second, TrackingNames.Resources), reason => reason == IncrementalStepRunReason.Modified);
         Assert.Contains(Reasons(second, TrackingNames.ResourceSpecs), reason => reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(Reasons(second, TrackingNames.AllResourceSpecs), reason => reason == IncrementalStepRunReason.Modified);
+        // The resource reaches the classes that use it through the join with the collected resource specs.
+        Assert.Contains(Reasons(second, TrackingNames.ResolvedEndpointClasses), reason => reason == IncrementalStepRunReason.Modified);
         var store = second.Source("Shop.Api.Ticket.Store.g.cs");
         Assert.Contains("closed INTEGER NOT NULL", store, StringComparison.Ordinal);
         Assert.Contains("(@f_closed IS NULL OR closed = @f_closed)", store, StringComparison.Ordinal);

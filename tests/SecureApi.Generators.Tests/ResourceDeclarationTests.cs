@@ -36,7 +36,7 @@ public sealed class ResourceDeclarationTests
         var run = GeneratorHarness.Run(OwnedThing("order", "Name"));
 
         var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal(("SAPI013", "Thing"), (diagnostic.Id, run.TextAt(diagnostic)));
+        Assert.Equal(("SAPI028", "Thing"), (diagnostic.Id, run.TextAt(diagnostic)));
         Assert.DoesNotContain("Shop.Thing.Store.g.cs", run.HintNames);
     }
 
@@ -48,7 +48,7 @@ public sealed class ResourceDeclarationTests
         var run = GeneratorHarness.Run(OwnedThing("things", member));
 
         var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal(("SAPI013", member), (diagnostic.Id, run.TextAt(diagnostic)));
+        Assert.Equal(("SAPI028", member), (diagnostic.Id, run.TextAt(diagnostic)));
         Assert.DoesNotContain("Shop.Thing.Store.g.cs", run.HintNames);
     }
 
@@ -81,7 +81,7 @@ public sealed class ResourceDeclarationTests
             """);
 
         var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal(("SAPI013", "OwnerID"), (diagnostic.Id, run.TextAt(diagnostic)));
+        Assert.Equal(("SAPI032", "OwnerID"), (diagnostic.Id, run.TextAt(diagnostic)));
         Assert.DoesNotContain("Shop.Thing.Store.g.cs", run.HintNames);
     }
 
@@ -112,7 +112,7 @@ public sealed class ResourceDeclarationTests
             }
             """);
         var silenced = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
-            compilation.Options.SpecificDiagnosticOptions.SetItem("SAPI013", ReportDiagnostic.Suppress)));
+            compilation.Options.SpecificDiagnosticOptions.SetItem("SAPI021", ReportDiagnostic.Suppress)));
 
         var run = GeneratorHarness.Run(silenced);
 
@@ -138,7 +138,7 @@ public sealed class ResourceDeclarationTests
             """);
 
         var diagnostic = run.Diagnostics.First();
-        Assert.Equal("SAPI013", diagnostic.Id);
+        Assert.Equal("SAPI021", diagnostic.Id);
         Assert.Equal("OwnerId", run.TextAt(diagnostic));
         Assert.DoesNotContain("Shop.Note.Store.g.cs", run.HintNames);
     }
@@ -165,7 +165,7 @@ public sealed class ResourceDeclarationTests
             """);
 
         var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal(("SAPI013", "Code"), (diagnostic.Id, run.TextAt(diagnostic)));
+        Assert.Equal(("SAPI027", "Code"), (diagnostic.Id, run.TextAt(diagnostic)));
         Assert.DoesNotContain("Shop.Pin.Store.g.cs", run.HintNames);
     }
 

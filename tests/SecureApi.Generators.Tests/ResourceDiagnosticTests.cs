@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace SecureApi.Generators.Tests;
 
-/// <summary>SAPI011-SAPI014: each fires on the shape it describes, at the user's declaration, and stays silent on the good shape.</summary>
+/// <summary>SAPI011, SAPI012 and SAPI015-SAPI041: each fires on the shape it describes, at the user's declaration, and stays silent on the good shape.</summary>
 public sealed class ResourceDiagnosticTests
 {
     /// <summary>One owned, tenant-scoped resource with every server-set role, its request type, and a plain object.</summary>
@@ -375,64 +375,110 @@ public sealed class ResourceDiagnosticTests
         Assert.Empty(run.Diagnostics);
     }
 
-    // ---- SAPI013: resource declarations that would weaken the store ------------------------------------------------
+    // ---- SAPI015-SAPI035: resource declarations that would weaken the store (one rule, one id) ----------------------
 
     [Theory]
-    [InlineData("class", "[Key] public Guid Id { get; init; }", "declare it as a record")]
-    [InlineData("record", "[MaxLength(10)] public string Name { get; init; } = \"\";", "it needs exactly one [Key] member")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Key] public Guid Other { get; init; }", "it needs exactly one [Key] member")]
-    [InlineData("record", "[Key] public long Id { get; init; }", "a long [Key] is sequential and guessable: opt in with [SequentialKey], or use a Guid")]
-    [InlineData("record", "[Key, SequentialKey] public Guid Id { get; init; }", "[SequentialKey] needs a long key")]
-    [InlineData("record", "[Key] public int Id { get; init; }", "the [Key] must be a Guid (default) or a long with [SequentialKey]")]
-    [InlineData("record", "[Key] public string Id { get; init; } = \"\";", "the [Key] must be a Guid (default) or a long with [SequentialKey]")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Owner] public Guid OwnerId { get; init; }", "the owner member 'OwnerId' must be a string (the caller's claim)")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Tenant] public int TenantId { get; init; }", "the tenant member 'TenantId' must be a string (the caller's claim)")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Owner] public string A { get; init; } = \"\"; [Owner] public string B { get; init; } = \"\";", "it has more than one Owner member")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [ConcurrencyCheck] public int Version { get; init; }", "the [ConcurrencyCheck] member 'Version' must be a long")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [ServerSet] public long CreatedAt { get; init; }", "the [ServerSet] member 'CreatedAt' must be a DateTimeOffset")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [ServerSet(OnUpdate = true)] public DateTimeOffset? UpdatedAt { get; init; }", null)]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Encrypted] public int? Pin { get; init; }", "[Encrypted] member 'Pin' must be a string")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Encrypted] public string Secret { get; init; } = \"\";", "[Encrypted] member 'Secret' must be a nullable string (it is null for callers who are not its owner)")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Encrypted, Sortable] public string? Secret { get; init; }", "[Encrypted] member 'Secret' cannot be sortable or filterable")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Encrypted, Filterable] public string? Secret { get; init; }", "[Encrypted] member 'Secret' cannot be sortable or filterable")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Sortable, MaxLength(10)] public string? Name { get; init; }", "sortable member 'Name' must not be nullable (keyset paging needs a total order)")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Sortable] public int? Rank { get; init; }", "sortable member 'Rank' must not be nullable (keyset paging needs a total order)")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } [Sortable] public decimal Price { get; init; }", "decimal member 'Price' cannot be sortable or filterable (SQLite stores decimals as text)")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } public DateTime At { get; init; }", "member 'At' has type 'System.DateTime', which cannot be stored")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } public List<string> Tags { get; init; } = [];", "member 'Tags' has type 'System.Collections.Generic.List<string>', which cannot be stored")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } public byte[]? Photo { get; init; }", "member 'Photo' has type 'byte[]?', which cannot be stored")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } public Item? Item { get; init; }", "member 'Item' has type 'Shop.Item?', which cannot be stored")]
-    [InlineData("record", "[Key] public Guid Id { get; init; } public string Computed => \"x\";", "member 'Computed' has no init or set accessor, so rows cannot be read back into it")]
-    public void ReportsInvalidResourceDeclaration(string kind, string members, string? reason)
+    [InlineData("SAPI016", "class", "[Key] public Guid Id { get; init; } ", "record", "[Key] public Guid Id { get; init; } ", "Thing")]
+    [InlineData("SAPI017", "record", "[Key] public Guid Id { get; init; } public DateTime At { get; init; }", "record", "[Key] public Guid Id { get; init; } public DateTimeOffset At { get; init; }", "At")]
+    [InlineData("SAPI017", "record", "[Key] public Guid Id { get; init; } public List<string> Tags { get; init; } = [];", "record", "[Key] public Guid Id { get; init; } [MaxLength(100)] public string Tags { get; init; } = \"\";", "Tags")]
+    [InlineData("SAPI017", "record", "[Key] public Guid Id { get; init; } public byte[]? Photo { get; init; }", "record", "[Key] public Guid Id { get; init; } public string? Photo { get; init; }", "Photo")]
+    [InlineData("SAPI017", "record", "[Key] public Guid Id { get; init; } public Item? Item { get; init; }", "record", "[Key] public Guid Id { get; init; } public Guid? ItemId { get; init; }", "Item")]
+    [InlineData("SAPI018", "record", "[Key] public int Id { get; init; }", "record", "[Key] public Guid Id { get; init; }", "Id")]
+    [InlineData("SAPI018", "record", "[Key] public string Id { get; init; } = \"\";", "record", "[Key] public Guid Id { get; init; }", "Id")]
+    [InlineData("SAPI019", "record", "[Key] public long Id { get; init; }", "record", "[Key, SequentialKey] public long Id { get; init; }", "Id")]
+    [InlineData("SAPI020", "record", "[Key, SequentialKey] public Guid Id { get; init; }", "record", "[Key] public Guid Id { get; init; }", "Id")]
+    [InlineData("SAPI021", "record", "[Key] public Guid Id { get; init; } [Owner] public Guid OwnerId { get; init; }", "record", "[Key] public Guid Id { get; init; } [Owner] public string OwnerId { get; init; } = \"\";", "OwnerId")]
+    [InlineData("SAPI021", "record", "[Key] public Guid Id { get; init; } [Tenant] public int TenantId { get; init; }", "record", "[Key] public Guid Id { get; init; } [Tenant] public string TenantId { get; init; } = \"\";", "TenantId")]
+    [InlineData("SAPI022", "record", "[Key] public Guid Id { get; init; } [ConcurrencyCheck] public int Version { get; init; }", "record", "[Key] public Guid Id { get; init; } [ConcurrencyCheck] public long Version { get; init; }", "Version")]
+    [InlineData("SAPI023", "record", "[Key] public Guid Id { get; init; } [ServerSet] public long CreatedAt { get; init; }", "record", "[Key] public Guid Id { get; init; } [ServerSet] public DateTimeOffset CreatedAt { get; init; }", "CreatedAt")]
+    [InlineData("SAPI024", "record", "[Key] public Guid Id { get; init; } [Encrypted] public int? Pin { get; init; }", "record", "[Key] public Guid Id { get; init; } [Encrypted] public string? Pin { get; init; }", "Pin")]
+    [InlineData("SAPI025", "record", "[Key] public Guid Id { get; init; } [Encrypted] public string Secret { get; init; } = \"\";", "record", "[Key] public Guid Id { get; init; } [Encrypted] public string? Secret { get; init; }", "Secret")]
+    [InlineData("SAPI026", "record", "[Key] public Guid Id { get; init; } [Sortable] public decimal Price { get; init; }", "record", "[Key] public Guid Id { get; init; } public decimal Price { get; init; }", "Price")]
+    [InlineData("SAPI027", "record", "[Key, SequentialKey] public long Id { get; init; } [Encrypted] public string? Code { get; init; }", "record", "[Key] public Guid Id { get; init; } [Encrypted] public string? Code { get; init; }", "Code")]
+    [InlineData("SAPI028", "record", "[Key] public Guid Id { get; init; } [MaxLength(20)] public string Order { get; init; } = \"\";", "record", "[Key] public Guid Id { get; init; } [MaxLength(20)] public string Position { get; init; } = \"\";", "Order")]
+    [InlineData("SAPI029", "record", "[Key] public Guid Id { get; init; } public string Computed => \"x\";", "record", "[Key] public Guid Id { get; init; } public string Computed { get; init; } = \"x\";", "Computed")]
+    [InlineData("SAPI030", "record", "[Key] public Guid Id { get; init; } [Encrypted, Sortable] public string? Secret { get; init; }", "record", "[Key] public Guid Id { get; init; } [Encrypted] public string? Secret { get; init; }", "Secret")]
+    [InlineData("SAPI030", "record", "[Key] public Guid Id { get; init; } [Encrypted, Filterable] public string? Secret { get; init; }", "record", "[Key] public Guid Id { get; init; } [Encrypted] public string? Secret { get; init; }", "Secret")]
+    [InlineData("SAPI031", "record", "[Key] public Guid Id { get; init; } [Sortable] public int? Rank { get; init; }", "record", "[Key] public Guid Id { get; init; } [Sortable] public int Rank { get; init; }", "Rank")]
+    [InlineData("SAPI032", "record", "[Key] public Guid Id { get; init; } public string? OwnerId { get; init; } public string? OwnerID { get; init; }", "record", "[Key] public Guid Id { get; init; } public string? OwnerId { get; init; } public string? OtherOwnerId { get; init; }", "OwnerID")]
+    [InlineData("SAPI033", "record", "[MaxLength(10)] public string Name { get; init; } = \"\";", "record", "[Key] public Guid Id { get; init; }", "Thing")]
+    [InlineData("SAPI033", "record", "[Key] public Guid Id { get; init; } [Key] public Guid Other { get; init; }", "record", "[Key] public Guid Id { get; init; } public Guid Other { get; init; }", "Thing")]
+    [InlineData("SAPI034", "record", "[Key] public Guid Id { get; init; } [ConcurrencyCheck] public long A { get; init; } [ConcurrencyCheck] public long B { get; init; }", "record", "[Key] public Guid Id { get; init; } [ConcurrencyCheck] public long A { get; init; }", "Thing")]
+    public void ReportsEachResourceRuleWithItsOwnIdAndNothingOnTheFixedShape(string id, string badKind, string bad, string fixedKind, string @fixed, string at)
     {
-        var run = Run($$"""
+        static string Resource(string kind, string members) => $$"""
             [Resource("things", Shared = true)]
             public sealed {{kind}} Thing
             {
                 {{members}}
             }
+            """;
+
+        var run = Run(Resource(badKind, bad));
+        var diagnostic = AssertSingle(run, id, at);
+        Assert.DoesNotContain("Shop.Thing.Store.g.cs", run.HintNames); // an invalid resource gets no store
+        Assert.StartsWith("https://github.com/secureapi/secureapi/blob/main/README.md#diagnostics-" + id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+
+        var fixedRun = Run(Resource(fixedKind, @fixed));
+        Assert.Empty(fixedRun.Diagnostics);
+        Assert.Contains("Shop.Thing.Store.g.cs", fixedRun.HintNames);
+    }
+
+    [Fact]
+    public void ReportsResourceWithoutOwnerOrTenantUnlessShared()
+    {
+        var run = Run("""
+            [Resource("things")]
+            public sealed record Thing
+            {
+                [Key]
+                public Guid Id { get; init; }
+            }
             """);
 
-        if (reason is null)
-        {
-            // A nullable stamp is allowed: the store always sets it.
-            Assert.Empty(run.Diagnostics);
-            return;
-        }
+        var diagnostic = AssertSingle(run, "SAPI035", at: "Thing");
+        Assert.Contains("[Resource(\"things\", Shared = true)]", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Empty(Run("""
+            [Resource("things")]
+            public sealed record Thing
+            {
+                [Key]
+                public Guid Id { get; init; }
 
-        // A member's problem points at the member; the resource-wide ones that may follow (an invalid key is also a missing
-        // key; these test resources have no owner) point at the resource.
-        Assert.All(run.Diagnostics, d => Assert.Equal(("SAPI013", DiagnosticSeverity.Error), (d.Id, d.Severity)));
-        Assert.Equal($"Resource 'Thing' is not valid: {reason}", Message(run.Diagnostics[0])[..$"Resource 'Thing' is not valid: {reason}".Length]);
-        Assert.Contains(run.TextAt(run.Diagnostics[0]), new[] { "Thing", members.Split(' ').SkipWhile(w => w is not ("{")).Reverse().Skip(1).FirstOrDefault() ?? "Thing" }.Concat(members.Split(' ', '(', ')', ';')));
-        Assert.All(run.Diagnostics.Skip(1), d =>
-        {
-            Assert.Equal("Thing", run.TextAt(d));
-            Assert.True(
-                Message(d) is "Resource 'Thing' is not valid: it needs exactly one [Key] member" ||
-                Message(d).StartsWith("Resource 'Thing' is not valid: it has neither [Owner] nor [Tenant]", StringComparison.Ordinal),
-                Message(d));
-        });
+                [Owner]
+                public string OwnerId { get; init; } = "";
+            }
+            """).Diagnostics);
+    }
+
+    [Fact]
+    public void ReportsReservedWordAsTableName()
+    {
+        var run = Run("""
+            [Resource("order", Shared = true)]
+            public sealed record Thing
+            {
+                [Key]
+                public Guid Id { get; init; }
+            }
+            """);
+
+        var diagnostic = AssertSingle(run, "SAPI028", at: "Thing");
+        Assert.Contains("SQL reserved word 'order' as a table name", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AcceptsANullableServerSetStamp()
+    {
+        // A nullable stamp is allowed: the store always sets it.
+        Assert.Empty(Run("""
+            [Resource("things", Shared = true)]
+            public sealed record Thing
+            {
+                [Key] public Guid Id { get; init; }
+                [ServerSet(OnUpdate = true)] public DateTimeOffset? UpdatedAt { get; init; }
+            }
+            """).Diagnostics);
     }
 
     [Theory]
@@ -450,7 +496,7 @@ public sealed class ResourceDiagnosticTests
     public void ReportsTableNameThatIsNotAPlainIdentifier(string table)
     {
         var run = Run($$"""
-            [Resource("{{table}}")]
+            [Resource("{{table}}", Shared = true)]
             public sealed record Thing
             {
                 [Key]
@@ -458,8 +504,7 @@ public sealed class ResourceDiagnosticTests
             }
             """);
 
-        var diagnostic = AssertSingle(run, "SAPI013", at: "Thing");
-        Assert.Contains("must be letters, digits and underscores, starting with a letter", Message(diagnostic), StringComparison.Ordinal);
+        AssertSingle(run, "SAPI015", at: "Thing");
         Assert.DoesNotContain("Shop.Thing.Store.g.cs", run.HintNames);
     }
 
@@ -501,12 +546,40 @@ public sealed class ResourceDiagnosticTests
             }
             """);
 
-        // Each member at fault is reported on the member (and, the owner being invalid, the missing owner on the resource).
-        Assert.All(run.Diagnostics, d => Assert.Equal("SAPI013", d.Id));
-        Assert.Equal(["OwnerId", "Secret", "Thing"], run.Diagnostics.Select(run.TextAt).Order());
+        // Each member at fault is reported on the member, under its own rule; the owner of the wrong type is not also reported missing.
+        Assert.Equal([("SAPI021", "OwnerId"), ("SAPI025", "Secret")], run.Diagnostics.Select(d => (d.Id, run.TextAt(d))).Order());
     }
 
-    // ---- SAPI014: partial endpoints without a generated operation ---------------------------------------------------
+    // ---- SAPI036-SAPI041: partial endpoints without a generated operation (one rule, one id) ------------------------
+
+    [Theory]
+    [InlineData("SAPI037", "[Get(\"/{id}\"), AllowAnonymous] public partial Task<Note?> Get(Guid id);", "[Get(\"/{id}\")] public partial Task<Note?> Get(Guid id);", "Get")]
+    [InlineData("SAPI040", "[Get(\"/{id}\")] public partial Task<Note> Get(Guid id);", "[Get(\"/{id}\")] public partial Task<Note?> Get(Guid id);", "Get")]
+    [InlineData("SAPI040", "[Delete(\"/{id}\")] public partial Task<Note?> Delete(Guid id);", "[Delete(\"/{id}\")] public partial Task<bool> Delete(Guid id);", "Delete")]
+    [InlineData("SAPI041", "[Post(\"\")] public partial Task<Note> Create(Draft body);", "[Post(\"\")] public partial Task<Note> Create(NewNote body);", "Create")]
+    [InlineData("SAPI039", "[Post(\"/{id}\")] public partial Task<Note> Create(Guid id, NewNote body);", "[Post(\"\")] public partial Task<Note> Create(NewNote body);", "Create")]
+    [InlineData("SAPI038", "[Get(\"/{id}\")] public partial ValueTask<Note?> Get(Guid id);", "[Get(\"/{id}\")] public partial Task<Note?> Get(Guid id);", "Get")]
+    public void ReportsEachCrudRuleWithItsOwnIdAndNothingOnTheFixedShape(string id, string bad, string @fixed, string at)
+    {
+        static string Class(string method) => $$"""
+            public sealed record Draft([MaxLength(200)] string? Title);
+
+            [Endpoints("/notes")]
+            public partial class NotesApi(NoteStore notes)
+            {
+                {{method}}
+
+                [Get("/{id}/title")]
+                public async Task<string?> Title(Guid id, Caller caller) => (await notes.FindAsync(caller, id))?.Title;
+            }
+            """;
+
+        AssertSingle(Run(Class(bad)), id, at);
+        var fixedRun = Run(Class(@fixed));
+        Assert.Empty(fixedRun.Diagnostics);
+        Assert.Empty(fixedRun.CompilationProblems);
+    }
+
 
     [Theory]
     [InlineData("[Get(\"\")] public partial Task<Note?> Get();", "Get")]
@@ -530,8 +603,8 @@ public sealed class ResourceDiagnosticTests
             }
             """);
 
-        var diagnostic = AssertSingle(run, "SAPI014", at: name);
-        Assert.Contains($"Partial method '{name}' has no body and does not match a generated operation: GET with the key → Task<T?>", Message(diagnostic), StringComparison.Ordinal);
+        var diagnostic = AssertSingle(run, "SAPI039", at: name);
+        Assert.Contains($"Partial method '{name}' has no body and matches no generated operation; use one of: GET with the key → Task<T?>", Message(diagnostic), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -551,8 +624,8 @@ public sealed class ResourceDiagnosticTests
             }
             """);
 
-        var diagnostic = AssertSingle(run, "SAPI014", at: "Get");
-        Assert.Contains("generated operations return Task<...>", Message(diagnostic), StringComparison.Ordinal);
+        var diagnostic = AssertSingle(run, "SAPI038", at: "Get");
+        Assert.Contains("does not return Task<...>", Message(diagnostic), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -567,8 +640,8 @@ public sealed class ResourceDiagnosticTests
             }
             """);
 
-        var diagnostic = AssertSingle(run, "SAPI014", at: "Get");
-        Assert.Contains("the class has no resource: take the resource's store ({T}Store) in the constructor, or return the resource type", Message(diagnostic), StringComparison.Ordinal);
+        var diagnostic = AssertSingle(run, "SAPI036", at: "Get");
+        Assert.Contains("take the resource's store ({T}Store) in the constructor, or return the resource type", Message(diagnostic), StringComparison.Ordinal);
     }
 
     [Fact]

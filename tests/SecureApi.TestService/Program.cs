@@ -4,6 +4,8 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddSecureApi(builder.Configuration);
 builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorization(options =>
+    options.AddPolicy(PlatformApi.TenantMemberPolicy, policy => policy.RequireClaim("tenant")));
 builder.Services.AddSingleton<WidgetRepository>();
 
 var app = builder.Build();

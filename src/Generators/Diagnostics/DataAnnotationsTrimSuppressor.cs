@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SecureApi.Generators.Parsing;
 
 namespace SecureApi.Generators.Diagnostics;
 
@@ -14,13 +15,6 @@ namespace SecureApi.Generators.Diagnostics;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DataAnnotationsTrimSuppressor : DiagnosticSuppressor
 {
-    private static readonly string[] s_attributes =
-    [
-        "System.ComponentModel.DataAnnotations.MaxLengthAttribute",
-        "System.ComponentModel.DataAnnotations.MinLengthAttribute",
-        "System.ComponentModel.DataAnnotations.LengthAttribute",
-    ];
-
     public static readonly SuppressionDescriptor LengthAttributeIsValidatedByGeneratedCode = new(
         "SAPIS001", "IL2026",
         "SecureApi validates [MaxLength], [MinLength] and [Length] in generated code; the attribute's reflection-based IsValid is never called.");
@@ -41,15 +35,20 @@ public sealed class DataAnnotationsTrimSuppressor : DiagnosticSuppressor
             var attributes = node.AncestorsAndSelf().OfType<AttributeSyntax>().Take(1)
                 .Concat(node.AncestorsAndSelf().OfType<AttributeListSyntax>().SelectMany(list => list.Attributes));
             var model = context.GetSemanticModel(tree);
-            if (attributes.Any(attribute => IsLengthAttribute(model.GetSymbolInfo(attribute, context.CancellationToken).Symbol)) &&
-                s_attributes.Any(name => diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(name)))
+            var known = KnownTypes.For(model.Compilation);
+            var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            if (attributes.Select(attribute => LengthAttributeOf(model.GetSymbolInfo(attribute, context.CancellationToken).Symbol, known))
+                .Any(type => type is not null && message.Contains(type.ToDisplayString())))
             {
                 context.ReportSuppression(Suppression.Create(LengthAttributeIsValidatedByGeneratedCode, diagnostic));
             }
         }
     }
 
-    private static bool IsLengthAttribute(ISymbol? symbol) =>
+    /// <summary>The <c>[MaxLength]</c>, <c>[MinLength]</c> or <c>[Length]</c> type a constructor symbol belongs to, else null.</summary>
+    private static INamedTypeSymbol? LengthAttributeOf(ISymbol? symbol, KnownTypes known) =>
         symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor &&
-        s_attributes.Contains(constructor.ContainingType.ToDisplayString());
+        known.DataAnnotations.TryGetValue(constructor.ContainingType, out var name) && name is "MaxLengthAttribute" or "MinLengthAttribute" or "LengthAttribute"
+            ? constructor.ContainingType
+            : null;
 }

@@ -58,13 +58,120 @@ internal static class DiagnosticDescriptors
         "SAPI012", "Request type can set a protected member",
         "Request type '{0}' has member '{1}', which is the {2} of resource '{3}' and is set by the server; remove it from the request type");
 
-    public static readonly DiagnosticDescriptor InvalidResource = Error(
-        "SAPI013", "Resource declaration is not valid",
-        "Resource '{0}' is not valid: {1}");
+    // SAPI013 (resource declaration is not valid) and SAPI014 (partial endpoint has no generated operation) are retired:
+    // each rule they covered has its own id below.
 
-    public static readonly DiagnosticDescriptor NoGeneratedOperation = Error(
-        "SAPI014", "Partial endpoint has no generated operation",
-        "Partial method '{0}' has no body and does not match a generated operation: {1}");
+    public static readonly DiagnosticDescriptor InvalidTableName = Error(
+        "SAPI015", "Table name is not a plain identifier",
+        "Resource '{0}' has table name '{1}'; use 1 to 63 letters, digits and underscores, starting with a letter");
+
+    public static readonly DiagnosticDescriptor ResourceNotRecord = Error(
+        "SAPI016", "Resource must be a record",
+        "Resource '{0}' is a class; declare it as a record, so generated updates can copy it with 'with'");
+
+    public static readonly DiagnosticDescriptor UnstorableMemberType = Error(
+        "SAPI017", "Resource member type cannot be stored",
+        "Member '{1}' of resource '{0}' has type '{2}', which cannot be stored; use Guid, string, int, long, bool, double, decimal, DateTimeOffset or an enum");
+
+    public static readonly DiagnosticDescriptor UnsupportedKeyType = Error(
+        "SAPI018", "Resource key must be a Guid or a long",
+        "The [Key] '{1}' of resource '{0}' has type '{2}'; make it a Guid (default) or a long with [SequentialKey]");
+
+    public static readonly DiagnosticDescriptor SequentialKeyNotOptedIn = Error(
+        "SAPI019", "A long key needs [SequentialKey]",
+        "The [Key] '{1}' of resource '{0}' is a long, which is sequential and guessable; opt in with [SequentialKey], or use a Guid");
+
+    public static readonly DiagnosticDescriptor SequentialKeyNotLong = Error(
+        "SAPI020", "[SequentialKey] needs a long key",
+        "The [Key] '{1}' of resource '{0}' has [SequentialKey] but is not a long; make it a long, or remove [SequentialKey]");
+
+    public static readonly DiagnosticDescriptor ScopeMemberNotString = Error(
+        "SAPI021", "Owner or tenant member must be a string",
+        "The {2} member '{1}' of resource '{0}' must be a string (the caller's claim); change its type to string");
+
+    public static readonly DiagnosticDescriptor VersionNotLong = Error(
+        "SAPI022", "[ConcurrencyCheck] member must be a long",
+        "The [ConcurrencyCheck] member '{1}' of resource '{0}' must be a long; change its type to long");
+
+    public static readonly DiagnosticDescriptor ServerSetNotDateTimeOffset = Error(
+        "SAPI023", "[ServerSet] member must be a DateTimeOffset",
+        "The [ServerSet] member '{1}' of resource '{0}' must be a DateTimeOffset; change its type to DateTimeOffset");
+
+    public static readonly DiagnosticDescriptor EncryptedNotString = Error(
+        "SAPI024", "[Encrypted] member must be a string",
+        "[Encrypted] member '{1}' of resource '{0}' must be a string?; change its type, or store it unencrypted");
+
+    public static readonly DiagnosticDescriptor EncryptedNotNullable = Error(
+        "SAPI025", "[Encrypted] member must be nullable",
+        "[Encrypted] member '{1}' of resource '{0}' must be a nullable string (string?): it is null for callers who are not its owner");
+
+    public static readonly DiagnosticDescriptor DecimalSortable = Error(
+        "SAPI026", "Decimal member cannot be sortable or filterable",
+        "Decimal member '{1}' of resource '{0}' cannot be [Sortable] or [Filterable] (SQLite stores decimals as text); remove the attribute, or use long or double");
+
+    public static readonly DiagnosticDescriptor EncryptedWithSequentialKey = Error(
+        "SAPI027", "[Encrypted] member needs a Guid key",
+        "[Encrypted] member '{1}' of resource '{0}' needs a Guid key: a [SequentialKey] is assigned after the insert, too late to bind the ciphertext to its row");
+
+    public static readonly DiagnosticDescriptor ReservedSqlWord = Error(
+        "SAPI028", "Table or column name is an SQL reserved word",
+        "Resource '{0}' would use the SQL reserved word '{1}' as a {2} name; rename the {3}");
+
+    public static readonly DiagnosticDescriptor MemberNotSettable = Error(
+        "SAPI029", "Resource member cannot be set",
+        "Member '{1}' of resource '{0}' has no init or set accessor, so rows cannot be read back into it; add an init accessor");
+
+    public static readonly DiagnosticDescriptor EncryptedSortable = Error(
+        "SAPI030", "[Encrypted] member cannot be sortable or filterable",
+        "[Encrypted] member '{1}' of resource '{0}' cannot be [Sortable] or [Filterable]: ciphertext has no useful order; remove the attribute");
+
+    public static readonly DiagnosticDescriptor NullableSortable = Error(
+        "SAPI031", "Sortable member must not be nullable",
+        "[Sortable] member '{1}' of resource '{0}' must not be nullable (keyset paging needs a total order); make it non-nullable or remove [Sortable]");
+
+    public static readonly DiagnosticDescriptor DuplicateColumn = Error(
+        "SAPI032", "Two members map to one column",
+        "Members '{1}' and '{2}' of resource '{0}' both map to column '{3}'; rename one of them");
+
+    public static readonly DiagnosticDescriptor KeyCount = Error(
+        "SAPI033", "Resource needs exactly one [Key]",
+        "Resource '{0}' has {1} [Key] members; mark exactly one member [Key]");
+
+    public static readonly DiagnosticDescriptor DuplicateScopeMember = Error(
+        "SAPI034", "More than one owner, tenant or version member",
+        "Resource '{0}' has more than one {1} member; keep one");
+
+    public static readonly DiagnosticDescriptor UnscopedResource = Error(
+        "SAPI035", "Resource has no owner or tenant",
+        "Resource '{0}' has neither [Owner] nor [Tenant], so every caller would reach every row; add one, or declare [Resource(\"{1}\", Shared = true)] to mean it");
+
+    public static readonly DiagnosticDescriptor CrudWithoutResource = Error(
+        "SAPI036", "Partial endpoint's class has no resource",
+        "Partial method '{0}' has no body, but its class has no resource to generate it from; take the resource's store ({{T}}Store) in the constructor, or return the resource type");
+
+    public static readonly DiagnosticDescriptor CrudAllowsAnonymous = Error(
+        "SAPI037", "Generated operation cannot allow anonymous callers",
+        "Partial method '{0}' is a generated operation, scoped to the caller, so it cannot be [AllowAnonymous]; remove [AllowAnonymous], or write the method's body");
+
+    public static readonly DiagnosticDescriptor CrudNotTask = Error(
+        "SAPI038", "Generated operation must return a Task",
+        "Partial method '{0}' has no body and does not return Task<...>; generated operations return Task<T?>, Task<T>, Task<Page<T>> or Task<bool>");
+
+    public static readonly DiagnosticDescriptor CrudShapeNotRecognised = Error(
+        "SAPI039", "Partial endpoint matches no generated operation",
+        "Partial method '{0}' has no body and matches no generated operation; use one of: {1}");
+
+    public static readonly DiagnosticDescriptor CrudResultMismatch = Error(
+        "SAPI040", "Generated operation returns the wrong type",
+        "Partial method '{0}' is a generated {1}, which returns {2}; change the return type");
+
+    public static readonly DiagnosticDescriptor CrudNullableRequestMember = Error(
+        "SAPI041", "Create request member is nullable where the resource's is not",
+        "Partial method '{0}' creates from request member '{1}', which is nullable, but the resource's '{2}' is not: a create could not store it; make the request member non-nullable");
+
+    public static readonly DiagnosticDescriptor UnsupportedAuthorize = Error(
+        "SAPI042", "[Authorize] option is not supported",
+        "'{0}' has [Authorize({1} = ...)], which SecureApi cannot honour; remove it, and express the rule as a policy ([Authorize(Policy = ...)]) or a role");
 
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = typeof(DiagnosticDescriptors)
         .GetFields()

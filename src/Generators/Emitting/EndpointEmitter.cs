@@ -71,6 +71,11 @@ internal static class EndpointEmitter
                         writer.Line($"RoleSets = [{string.Join(", ", endpoint.RoleSets.Select(Names.Literal))}],");
                     }
 
+                    if (endpoint.Policies.Count > 0)
+                    {
+                        writer.Line($"Policies = [{string.Join(", ", endpoint.Policies.Select(Names.Literal))}],");
+                    }
+
                     if (endpoint.RateLimitPolicy is { } policy)
                     {
                         writer.Line($"RateLimitPolicy = {Names.Literal(policy)},");

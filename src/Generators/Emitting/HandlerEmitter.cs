@@ -52,7 +52,7 @@ internal static class HandlerEmitter
 
     private static void EmitBinding(SourceWriter writer, EndpointSpec endpoint)
     {
-        var bound = endpoint.Parameters.Where(p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Page).ToList();
+        var bound = endpoint.Parameters.Where(p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Page).ToList();
         var body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
         if (bound.Count == 0 && body is null)
         {
@@ -173,6 +173,13 @@ internal static class HandlerEmitter
         }
 
         var required = parameter.IsRequired ? "true" : "false";
+        if (parameter.Source == ParameterSource.Header)
+        {
+            return parameter.BindKind == BindKind.NullableParsable
+                ? $"{Names.Binding}.NullableHeader<{underlying}>(httpContext, {name}, ref errors)"
+                : $"{Names.Binding}.Header<{underlying}>(httpContext, {name}, ref errors, required: {required}{(parameter.DefaultValue is { } value ? ", fallback: " + value : "")}){(parameter.IsRequired && !parameter.IsValueType ? "!" : "")}";
+        }
+
         return parameter.BindKind switch
         {
             BindKind.NullableParsable => $"{Names.Binding}.NullableQuery<{underlying}>(httpContext, {name}, ref errors)",

@@ -28,6 +28,7 @@ internal sealed record EndpointSpec(
     bool IsStatic,
     bool AllowAnonymous,
     EquatableArray<string> RoleSets,
+    EquatableArray<string> Policies,
     string? RateLimitPolicy,
     long? MaxBodyBytes,
     bool AllowUnknownQuery,
@@ -39,6 +40,9 @@ internal enum ParameterSource
 {
     Route,
     Query,
+
+    /// <summary>A request header (<c>[FromHeader]</c>).</summary>
+    Header,
     Body,
     Caller,
     Service,

@@ -17,11 +17,13 @@ internal enum JsonTypeKind
 /// <summary>One type in the generated <c>JsonSerializerContext</c>.</summary>
 /// <param name="TypeName">Fully qualified C# type, <c>global::</c> prefixed.</param>
 /// <param name="PropertyName">The context property exposing its <c>JsonTypeInfo</c>, e.g. <c>NewNote</c>.</param>
+/// <param name="QualifiedPropertyName">The same with namespaces (<c>Shop_Orders_Line</c>), used when two types share <paramref name="PropertyName"/>.</param>
 /// <param name="ElementType">Element (collections) or underlying type (nullable).</param>
 /// <param name="Converter">The <c>JsonMetadataServices</c> converter property, for <see cref="JsonTypeKind.Value"/>.</param>
 internal sealed record JsonTypeSpec(
     string TypeName,
     string PropertyName,
+    string QualifiedPropertyName,
     JsonTypeKind Kind,
     string? ElementType,
     string? Converter,

@@ -9,57 +9,57 @@ using SecureApi.Generators.Models;
 
 namespace SecureApi.Generators.Parsing;
 
-/// <summary>What parsing one <c>[Endpoints]</c> class yields: the spec to emit (null when it cannot be), diagnostics, and the routes it claims.</summary>
-internal sealed record EndpointClassResult(EndpointClassSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<RouteClaim> Routes);
-
-/// <summary>Turns an <c>[Endpoints]</c> class symbol into an <see cref="EndpointClassSpec"/>.</summary>
+/// <summary>Turns an <c>[Endpoints]</c> class symbol into an <see cref="EndpointClassDraft"/>; resources are joined in later.</summary>
 internal static class EndpointClassParser
 {
-    public static EndpointClassResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static EndpointClassDraft Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
+        var known = KnownTypes.For(context.SemanticModel.Compilation);
         var diagnostics = new List<DiagnosticInfo>();
+        var spec = new EndpointClassSpec(type.NamespaceName(), type.Name, type.FullName(), type.IsRecord ? "record" : "class", [], null, [], [], []);
+        EndpointClassDraft Refuse(DiagnosticDescriptor descriptor)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, syntax.Identifier.GetLocation(), type.Name));
+            return new EndpointClassDraft(null, [], [], diagnostics.ToEquatableArray());
+        }
+
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointClassNotPartial, syntax.Identifier.GetLocation(), type.Name));
-            return new EndpointClassResult(null, diagnostics.ToEquatableArray(), EquatableArray<RouteClaim>.Empty);
+            return Refuse(DiagnosticDescriptors.EndpointClassNotPartial);
         }
 
         if (type.ContainingType is not null || type.IsGenericType)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NestedEndpointClass, syntax.Identifier.GetLocation(), type.Name));
-            return new EndpointClassResult(null, diagnostics.ToEquatableArray(), EquatableArray<RouteClaim>.Empty);
+            return Refuse(DiagnosticDescriptors.NestedEndpointClass);
         }
 
         var endpointsAttribute = context.Attributes[0];
         var prefix = endpointsAttribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
-        var tag = NamedString(endpointsAttribute, "Tag") ?? type.Name;
-        var classPolicy = AccessPolicy.Read(type);
+        var tag = endpointsAttribute.NamedString("Tag") ?? type.Name;
+        var classPolicy = AccessPolicy.Read(type, known, diagnostics);
 
-        var compilation = context.SemanticModel.Compilation;
-        var resources = ClassResources.Find(type, compilation);
-        var classContext = new EndpointClassContext(compilation, type.ContainingNamespace, resources.Crud is { } crudResource ? ResourceParser.Parse(crudResource, []) : null);
-        var json = new JsonTypeCollector(diagnostics, compilation, cancellationToken);
-        var validation = new ValidationCollector(diagnostics, cancellationToken);
+        var resources = ClassResources.Find(type, known);
+        var json = new JsonTypeCollector(diagnostics, known, cancellationToken);
+        var validation = new ValidationCollector(diagnostics, known, cancellationToken);
+        var classContext = new EndpointClassContext(known, type, prefix, tag, classPolicy, json, validation, resources, diagnostics);
+        var drafts = new List<EndpointDraft>();
         var endpoints = new List<EndpointSpec>();
-        var routes = new List<RouteClaim>();
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var verb = method.GetAttributes().FirstOrDefault(a => a.AttributeClass.DerivesFrom(KnownNames.EndpointAttribute));
+            var verb = method.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } attribute && known.HttpMethods.ContainsKey(attribute));
             if (verb is null)
             {
                 continue;
             }
 
-            var endpoint = EndpointParser.Parse(type, method, verb, prefix, tag, classPolicy, json, validation, diagnostics, classContext);
-            ClassResources.CheckAdminStores(type, method, resources, classPolicy, diagnostics);
-            ClassResources.CheckMassAssignment(method, resources, diagnostics);
+            var (draft, endpoint) = EndpointParser.Parse(method, verb, classContext);
+            drafts.Add(draft);
             if (endpoint is not null)
             {
                 endpoints.Add(endpoint);
-                routes.Add(new RouteClaim(endpoint.HttpMethod, endpoint.Route, endpoint.Name, LocationInfo.From(method.Locations.FirstOrDefault())));
             }
         }
 
@@ -69,36 +69,19 @@ internal static class EndpointClassParser
             .Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)
             .OrderByDescending(c => c.Parameters.Length)
             .FirstOrDefault();
-        var spec = new EndpointClassSpec(
-            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
-            type.Name,
-            type.FullName(),
-            type.IsRecord ? "record" : "class",
-            (constructor?.Parameters.Select(p => ResourceResolver.TypeName(p.Type, compilation, type.ContainingNamespace)) ?? Enumerable.Empty<string>()).ToEquatableArray(),
-            primary is null ? null : primary.Parameters.Select(p => p.Name).ToEquatableArray(),
-            endpoints.ToEquatableArray(),
-            json.Types.ToEquatableArray(),
-            validation.Types.ToEquatableArray());
-        return new EndpointClassResult(spec, diagnostics.ToEquatableArray(), routes.ToEquatableArray());
+        spec = spec with
+        {
+            ConstructorParameterTypes = (constructor?.Parameters.Select(p => p.Type.FullName()) ?? Enumerable.Empty<string>()).ToEquatableArray(),
+            PrimaryConstructorParameterNames = primary?.Parameters.Select(p => p.Name).ToEquatableArray(),
+            Endpoints = endpoints.ToEquatableArray(),
+            JsonTypes = json.Types.ToEquatableArray(),
+            ValidatedTypes = validation.Types.ToEquatableArray(),
+        };
+        return new EndpointClassDraft(spec, drafts.ToEquatableArray(), resources.References.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
-
-    internal static string? NamedString(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value as string;
 }
 
-/// <summary>What parsing an endpoint needs from its class beyond the method: the compilation and the class's resource.</summary>
-internal sealed record EndpointClassContext(Compilation Compilation, INamespaceSymbol Namespace, ResourceSpec? Resource);
-
-/// <summary>The access attributes of a class or method: anonymous access, role sets, rate-limit policy, body cap.</summary>
-internal sealed record AccessPolicy(bool AllowAnonymous, IReadOnlyList<string> RoleSets, string? RateLimitPolicy, long? MaxBodyBytes, bool AllowUnknownQuery)
-{
-    public static AccessPolicy Read(ISymbol symbol) => new(
-        symbol.HasAttribute(KnownNames.AllowAnonymousAttribute),
-        symbol.FindAttributes(KnownNames.RequireRoleAttribute)
-            .Select(a => string.Join(",", a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : [c]).Select(v => v.Value as string).Where(v => !string.IsNullOrEmpty(v))))
-            .Where(set => set.Length > 0)
-            .ToList(),
-        symbol.FindAttribute(KnownNames.RateLimitAttribute)?.ConstructorArguments.FirstOrDefault().Value as string,
-        symbol.FindAttribute(KnownNames.MaxBodySizeAttribute)?.ConstructorArguments.FirstOrDefault().Value is long bytes ? bytes : null,
-        symbol.HasAttribute(KnownNames.AllowUnknownQueryAttribute));
-}
+/// <summary>What parsing an endpoint needs from its class beyond the method.</summary>
+internal sealed record EndpointClassContext(
+    KnownTypes Known, INamedTypeSymbol Type, string Prefix, string Tag, AccessPolicy ClassPolicy,
+    JsonTypeCollector Json, ValidationCollector Validation, ClassResources Resources, List<DiagnosticInfo> Diagnostics);

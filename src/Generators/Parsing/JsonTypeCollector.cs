@@ -9,7 +9,7 @@ using SecureApi.Generators.Models;
 namespace SecureApi.Generators.Parsing;
 
 /// <summary>Walks request and response types and their members into the specs of the generated JSON context.</summary>
-internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Compilation compilation, CancellationToken cancellationToken)
+internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownTypes known, CancellationToken cancellationToken)
 {
     private readonly Dictionary<string, JsonTypeSpec?> _types = new(System.StringComparer.Ordinal);
 
@@ -22,7 +22,7 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Compil
         var name = type.FullName();
         if (_types.TryGetValue(name, out var existing))
         {
-            return existing?.PropertyName ?? PropertyNameOf(type, compilation);
+            return existing?.PropertyName ?? PropertyNameOf(type, qualified: false);
         }
 
         _types[name] = null; // placeholder: stops recursion through self-referencing types
@@ -40,48 +40,49 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Compil
 
     private JsonTypeSpec? Describe(ITypeSymbol type, string name)
     {
-        var propertyName = PropertyNameOf(type, compilation);
+        var propertyName = PropertyNameOf(type, qualified: false);
+        var qualifiedName = PropertyNameOf(type, qualified: true);
         if (ValueConverterOf(type) is { } converter)
         {
-            return new JsonTypeSpec(name, propertyName, JsonTypeKind.Value, null, converter, null);
+            return new JsonTypeSpec(name, propertyName, qualifiedName, JsonTypeKind.Value, null, converter, null);
         }
 
         if (type.IsNullableValueType(out var underlying))
         {
-            return Add(underlying) is null ? null : new JsonTypeSpec(name, propertyName, JsonTypeKind.Nullable, underlying.FullName(), null, null);
+            return Add(underlying) is null ? null : new JsonTypeSpec(name, propertyName, qualifiedName, JsonTypeKind.Nullable, underlying.FullName(), null, null);
         }
 
         if (type.TypeKind == TypeKind.Enum)
         {
-            return new JsonTypeSpec(name, propertyName, JsonTypeKind.Enum, null, null, null);
+            return new JsonTypeSpec(name, propertyName, qualifiedName, JsonTypeKind.Enum, null, null, null);
         }
 
-        if (CollectionElementOf(type, out var kind) is { } element)
+        if (CollectionElementOf(type, known, out var kind) is { } element)
         {
-            return Add(element) is null ? null : new JsonTypeSpec(name, propertyName, kind, element.FullName(), null, null);
+            return Add(element) is null ? null : new JsonTypeSpec(name, propertyName, qualifiedName, kind, element.FullName(), null, null);
         }
 
         if (type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } named &&
             named.SpecialType == SpecialType.None && !named.IsUnboundGenericType && IsOwnObjectType(named))
         {
-            return DescribeObject(named, name, propertyName);
+            return DescribeObject(named, name, propertyName, qualifiedName);
         }
 
         return null;
     }
 
-    private JsonTypeSpec? DescribeObject(INamedTypeSymbol type, string name, string propertyName)
+    private JsonTypeSpec? DescribeObject(INamedTypeSymbol type, string name, string propertyName, string qualifiedName)
     {
-        var constructor = type.SerializationConstructor();
+        var constructor = type.SerializationConstructor(known);
         if (constructor is null)
         {
             return null;
         }
 
-        var serializeOnly = type.HasAttribute(ResourceParser.ResourceAttribute) || type.SerializableProperties().Any(IsSensitive);
+        var serializeOnly = type.HasAttribute(known.ResourceAttribute) || type.SerializableProperties(known).Any(IsSensitive);
         var properties = new List<JsonPropertySpec>();
         var initializers = new List<JsonCreatorArgSpec>();
-        foreach (var property in type.SerializableProperties().Where(p => !IsSensitive(p)))
+        foreach (var property in type.SerializableProperties(known).Where(p => !IsSensitive(p)))
         {
             var supported = Add(property.Type, property) is not null;
             if (!supported)
@@ -111,12 +112,12 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Compil
         }
 
         var parameterized = arguments.Count > 0;
-        return new JsonTypeSpec(name, propertyName, JsonTypeKind.Object, null, null,
+        return new JsonTypeSpec(name, propertyName, qualifiedName, JsonTypeKind.Object, null, null,
             new JsonObjectSpec(serializeOnly, parameterized, properties.ToEquatableArray(), arguments.ToEquatableArray()));
     }
 
     /// <summary>A <c>[Sensitive]</c> member never reaches JSON: it is left out of the metadata, not filtered at run time.</summary>
-    private static bool IsSensitive(IPropertySymbol property) => property.HasAttribute("SecureApi.SensitiveAttribute");
+    private bool IsSensitive(IPropertySymbol property) => property.HasAttribute(known.SensitiveAttribute);
 
     /// <summary>
     /// Objects are the application's own classes and SecureApi's (<c>Page&lt;T&gt;</c>); framework types such as
@@ -127,7 +128,7 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Compil
         !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
 
     /// <summary>Element type of a supported collection; <c>string</c> is not one.</summary>
-    public static ITypeSymbol? CollectionElementOf(ITypeSymbol type, out JsonTypeKind kind)
+    public static ITypeSymbol? CollectionElementOf(ITypeSymbol type, KnownTypes known, out JsonTypeKind kind)
     {
         kind = JsonTypeKind.Array;
         if (type is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.SpecialType != SpecialType.System_Byte)
@@ -137,16 +138,16 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Compil
 
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
         {
-            switch (named.OriginalDefinition.ToDisplayString())
+            if (named.Is(known.List))
             {
-                case "System.Collections.Generic.List<T>":
-                    kind = JsonTypeKind.List;
-                    return named.TypeArguments[0];
-                case "System.Collections.Generic.IReadOnlyList<T>":
-                case "System.Collections.Generic.IReadOnlyCollection<T>":
-                case "System.Collections.Generic.IEnumerable<T>":
-                    kind = JsonTypeKind.Enumerable;
-                    return named.TypeArguments[0];
+                kind = JsonTypeKind.List;
+                return named.TypeArguments[0];
+            }
+
+            if (named.Is(known.ReadOnlyList) || named.Is(known.ReadOnlyCollection) || named.Is(known.Enumerable))
+            {
+                kind = JsonTypeKind.Enumerable;
+                return named.TypeArguments[0];
             }
         }
 
@@ -164,30 +165,30 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Compil
         : "(" + parameter.Type.FullName() + ")" + System.Convert.ToString(parameter.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The context property name: <c>NewNote</c>, <c>ListString</c>, <c>NullableInt32</c>, <c>PageNote</c>, <c>NoteArray</c>.
-    /// A type whose simple name is declared more than once in the compilation is named with its namespace
-    /// (<c>Shop_Orders_Line</c>), so every endpoint class computes the same, unique name on its own.
+    /// The context property name: <c>NewNote</c>, <c>ListString</c>, <c>NullableInt32</c>, <c>PageNote</c>, <c>NoteArray</c>;
+    /// <paramref name="qualified"/>, the application's own types carry their namespace (<c>Shop_Orders_Line</c>). Which of the
+    /// two a type uses is decided when all endpoint classes are merged (<see cref="Resolving.JsonNames"/>).
     /// </summary>
-    public static string PropertyNameOf(ITypeSymbol type, Compilation compilation)
+    public static string PropertyNameOf(ITypeSymbol type, bool qualified)
     {
-        var name = BaseNameOf(type, compilation);
+        var name = BaseNameOf(type, qualified);
         return ReservedContextMembers.Contains(name) ? name + "Info" : name;
     }
 
     /// <summary>Members of the context itself, which a type's property must not hide.</summary>
     private static readonly HashSet<string> ReservedContextMembers = ["Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Register"];
 
-    private static string BaseNameOf(ITypeSymbol type, Compilation compilation) => type switch
+    private static string BaseNameOf(ITypeSymbol type, bool qualified) => type switch
     {
-        IArrayTypeSymbol array => BaseNameOf(array.ElementType, compilation) + "Array",
-        _ when type.IsNullableValueType(out var underlying) => "Nullable" + BaseNameOf(underlying, compilation),
-        INamedTypeSymbol { IsGenericType: true } named => named.Name + string.Concat(named.TypeArguments.Select(t => BaseNameOf(t, compilation))),
-        _ when type.Locations.Any(l => l.IsInSource) && compilation.GetSymbolsWithName(type.Name, SymbolFilter.Type).Skip(1).Any() =>
-            (type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString().Replace('.', '_') + "_") + type.MetadataName,
+        IArrayTypeSymbol array => BaseNameOf(array.ElementType, qualified) + "Array",
+        _ when type.IsNullableValueType(out var underlying) => "Nullable" + BaseNameOf(underlying, qualified),
+        INamedTypeSymbol { IsGenericType: true } named => named.Name + string.Concat(named.TypeArguments.Select(t => BaseNameOf(t, qualified))),
+        _ when qualified && type.Locations.Any(l => l.IsInSource) =>
+            (type.ContainingNamespace.IsGlobalNamespace ? "" : type.NamespaceName().Replace('.', '_') + "_") + type.MetadataName,
         _ => type.MetadataName,
     };
 
-    private static string? ValueConverterOf(ITypeSymbol type) => type.SpecialType switch
+    private string? ValueConverterOf(ITypeSymbol type) => type.SpecialType switch
     {
         SpecialType.System_String => "StringConverter",
         SpecialType.System_Boolean => "BooleanConverter",
@@ -200,16 +201,13 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, Compil
         SpecialType.System_Decimal => "DecimalConverter",
         SpecialType.System_Char => "CharConverter",
         SpecialType.System_DateTime => "DateTimeConverter",
-        _ => type.ToDisplayString() switch
-        {
-            "System.Guid" => "GuidConverter",
-            "System.DateTimeOffset" => "DateTimeOffsetConverter",
-            "System.DateOnly" => "DateOnlyConverter",
-            "System.TimeOnly" => "TimeOnlyConverter",
-            "System.TimeSpan" => "TimeSpanConverter",
-            "System.Uri" => "UriConverter",
-            "byte[]" => "ByteArrayConverter",
-            _ => null,
-        },
+        _ when type.Is(known.Guid) => "GuidConverter",
+        _ when type.Is(known.DateTimeOffset) => "DateTimeOffsetConverter",
+        _ when type.Is(known.DateOnly) => "DateOnlyConverter",
+        _ when type.Is(known.TimeOnly) => "TimeOnlyConverter",
+        _ when type.Is(known.TimeSpan) => "TimeSpanConverter",
+        _ when type.Is(known.Uri) => "UriConverter",
+        _ when type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte } => "ByteArrayConverter",
+        _ => null,
     };
 }

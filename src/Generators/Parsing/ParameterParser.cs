@@ -6,78 +6,96 @@ using SecureApi.Generators.Models;
 
 namespace SecureApi.Generators.Parsing;
 
-/// <summary>Decides where a parameter's value comes from: caller, services, route, query, or the JSON body.</summary>
+/// <summary>
+/// Decides where a parameter's value comes from: caller, services, route, query, a header, or the JSON body. ASP.NET Core's
+/// <c>[FromServices]</c>, <c>[FromRoute]</c>, <c>[FromQuery]</c> and <c>[FromHeader]</c> are recognised by the binding-source
+/// interfaces they implement, beside SecureApi's <c>[Service]</c> and <c>[Query]</c>.
+/// </summary>
 internal static class ParameterParser
 {
-    public static ParameterSpec? Parse(IParameterSymbol parameter, IReadOnlyList<string> routeParameters, JsonTypeCollector json, ValidationCollector validation, EndpointClassContext context)
+    public static ParameterSpec? Parse(IParameterSymbol parameter, IReadOnlyList<string> routeParameters, EndpointClassContext context)
     {
+        var known = context.Known;
         var type = parameter.Type;
-        var typeName = ResourceResolver.TypeName(type, context.Compilation, context.Namespace);
-        var plainName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
+        var typeName = type.FullName(); // a not-yet-generated store's name is resolved when resources are joined in
         ParameterSpec Make(ParameterSource source, BindKind kind = BindKind.None, bool required = false, string? jsonProperty = null, string? bindingName = null) =>
             new(parameter.Name, source, typeName, bindingName ?? parameter.Name, kind, required, DefaultOf(parameter), jsonProperty, type.IsValueType);
 
-        if (plainName == KnownNames.Caller)
+        if (type.Is(known.Caller))
         {
             return Make(ParameterSource.Caller, required: type.NullableAnnotation != NullableAnnotation.Annotated);
         }
 
-        if (plainName == KnownNames.CancellationToken)
+        if (type.Is(known.CancellationToken))
         {
             return Make(ParameterSource.CancellationToken);
         }
 
-        if (plainName == KnownNames.HttpContext)
+        if (type.Is(known.HttpContext))
         {
             return Make(ParameterSource.HttpContext);
         }
 
-        if (plainName == "SecureApi.Data.PageRequest")
+        if (type.Is(known.PageRequest))
         {
             return Make(ParameterSource.Page);
         }
 
-        if (parameter.HasAttribute(KnownNames.ServiceAttribute))
+        if (parameter.HasAttribute(known.ServiceAttribute) || parameter.FindAttributeImplementing(known.FromServiceMetadata) is not null)
         {
             return Make(ParameterSource.Service);
         }
 
-        var bindKind = BindKindOf(type);
-        if (routeParameters.Contains(parameter.Name, System.StringComparer.OrdinalIgnoreCase))
+        var bindKind = BindKindOf(type, known);
+        var optional = parameter.HasExplicitDefaultValue || bindKind is BindKind.NullableParsable or BindKind.NullableEnum ||
+                       (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated);
+        if (parameter.FindAttributeImplementing(known.FromHeaderMetadata) is { } header)
         {
-            return bindKind is BindKind.Parsable or BindKind.Enum ? Make(ParameterSource.Route, bindKind, required: true) : null;
+            return bindKind is not (BindKind.Parsable or BindKind.NullableParsable) ? null : Make(ParameterSource.Header, bindKind, required: !optional, bindingName: header.NamedString("Name"));
         }
 
-        var query = parameter.FindAttribute(KnownNames.QueryAttribute);
+        var routeName = RouteName(parameter, known);
+        if (routeParameters.Contains(routeName, System.StringComparer.OrdinalIgnoreCase))
+        {
+            return bindKind is BindKind.Parsable or BindKind.Enum ? Make(ParameterSource.Route, bindKind, required: true, bindingName: routeName) : null;
+        }
+
+        if (parameter.FindAttributeImplementing(known.FromRouteMetadata) is not null)
+        {
+            return null; // [FromRoute] on a name the route does not have
+        }
+
+        var query = parameter.FindAttribute(known.QueryAttribute) ?? parameter.FindAttributeImplementing(known.FromQueryMetadata);
         if (bindKind != BindKind.None)
         {
-            var queryName = query is null ? null : EndpointClassParser.NamedString(query, "Name");
-            var optional = parameter.HasExplicitDefaultValue || bindKind is BindKind.NullableParsable or BindKind.NullableEnum ||
-                           (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated);
-            return Make(ParameterSource.Query, bindKind, required: !optional, bindingName: queryName);
+            return Make(ParameterSource.Query, bindKind, required: !optional, bindingName: query?.NamedString("Name"));
         }
 
         if (query is null && type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named &&
-            JsonTypeCollector.CollectionElementOf(type, out _) is null && json.Add(type) is { } property)
+            JsonTypeCollector.CollectionElementOf(type, known, out _) is null && context.Json.Add(type) is { } property)
         {
-            validation.Add(named);
+            context.Validation.Add(named);
             return Make(ParameterSource.Body, required: true, jsonProperty: property);
         }
 
         return null;
     }
 
-    private static BindKind BindKindOf(ITypeSymbol type)
+    /// <summary>The route parameter a method parameter binds to: <c>[FromRoute(Name = "id")]</c>, else its own name.</summary>
+    public static string RouteName(IParameterSymbol parameter, KnownTypes known) =>
+        parameter.FindAttributeImplementing(known.FromRouteMetadata)?.NamedString("Name") ?? parameter.Name;
+
+    private static BindKind BindKindOf(ITypeSymbol type, KnownTypes known)
     {
         if (type.IsNullableValueType(out var underlying))
         {
             return underlying.TypeKind == TypeKind.Enum ? BindKind.NullableEnum
-                : underlying.Implements(KnownNames.Parsable) ? BindKind.NullableParsable
+                : underlying.Implements(known.Parsable) ? BindKind.NullableParsable
                 : BindKind.None;
         }
 
         return type.TypeKind == TypeKind.Enum ? BindKind.Enum
-            : type.Implements(KnownNames.Parsable) ? BindKind.Parsable
+            : type.Implements(known.Parsable) ? BindKind.Parsable
             : BindKind.None;
     }
 

@@ -10,115 +10,122 @@ namespace SecureApi.Generators.Parsing;
 /// <summary>What parsing a <c>[Resource]</c> type yields: its spec (null when invalid) and diagnostics.</summary>
 internal sealed record ResourceResult(ResourceSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>Turns a <c>[Resource]</c> type into a <see cref="ResourceSpec"/>, refusing shapes that would weaken it.</summary>
+/// <summary>Turns a <c>[Resource]</c> type into a <see cref="ResourceSpec"/>, refusing shapes that would weaken it (each with its own diagnostic).</summary>
 internal static class ResourceParser
 {
-    public const string ResourceAttribute = "SecureApi.ResourceAttribute";
-
-    public static ResourceResult ParseResult(INamedTypeSymbol type)
+    public static ResourceResult ParseResult(INamedTypeSymbol type, KnownTypes known)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var spec = Parse(type, diagnostics);
+        var spec = Parse(type, known, diagnostics);
         return new ResourceResult(spec, diagnostics.ToEquatableArray());
     }
 
-    public static ResourceSpec? Parse(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+    private static ResourceSpec? Parse(INamedTypeSymbol type, KnownTypes known, List<DiagnosticInfo> diagnostics)
     {
-        var attribute = type.FindAttribute(ResourceAttribute);
+        var attribute = type.FindAttribute(known.ResourceAttribute);
         var table = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var location = type.Locations.FirstOrDefault();
         var valid = true;
-        void Invalid(string reason, Location? at = null)
+        void Invalid(DiagnosticDescriptor descriptor, Location? at, params string[] arguments)
         {
             valid = false; // an invalid resource gets no store at all: never a store with a rule silently dropped
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidResource, at ?? location, type.Name, reason));
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, at ?? location, [type.Name, .. arguments]));
         }
 
-        if (!IsIdentifier(table) || SqlReservedWords.Contains(table.ToLowerInvariant()))
+        if (!IsIdentifier(table))
         {
-            Invalid($"table name '{table}' must be letters, digits and underscores, starting with a letter, and not an SQL reserved word");
+            Invalid(DiagnosticDescriptors.InvalidTableName, null, table);
+            return null;
+        }
+
+        if (SqlReservedWords.Contains(table.ToLowerInvariant()))
+        {
+            Invalid(DiagnosticDescriptors.ReservedSqlWord, null, table, "table", "table");
             return null;
         }
 
         if (!type.IsRecord)
         {
-            Invalid("declare it as a record, so generated updates can copy it with 'with'");
+            Invalid(DiagnosticDescriptors.ResourceNotRecord, null);
             return null;
         }
 
         var columns = new List<ColumnSpec>();
-        var sequential = false;
-        foreach (var property in type.SerializableProperties())
+        var roles = new List<ColumnRole>();
+        var hasSequentialKey = type.GetMembers().OfType<IPropertySymbol>().Any(p => p.HasAttribute(known.SequentialKeyAttribute));
+        foreach (var property in type.SerializableProperties(known))
         {
-            var role = RoleOf(property);
-            var kind = KindOf(property.Type, out var nullable);
+            var role = RoleOf(property, known);
+            roles.Add(role); // counted as declared, so a member of the wrong type is not also reported as missing
+            var kind = KindOf(property.Type, known, out var nullable);
             var memberLocation = property.Locations.FirstOrDefault();
             if (kind is null)
             {
-                Invalid($"member '{property.Name}' has type '{property.Type.ToDisplayString()}', which cannot be stored; use Guid, string, int, long, bool, double, decimal, DateTimeOffset or an enum", memberLocation);
+                Invalid(DiagnosticDescriptors.UnstorableMemberType, memberLocation, property.Name, property.Type.ToDisplayString());
                 continue;
             }
 
-            var encrypted = property.HasAttribute("SecureApi.EncryptedAttribute");
-            var sortable = property.HasAttribute("SecureApi.SortableAttribute");
-            var filterable = property.HasAttribute("SecureApi.FilterableAttribute");
-            var sensitive = property.HasAttribute("SecureApi.SensitiveAttribute");
-            sequential |= property.HasAttribute("SecureApi.SequentialKeyAttribute");
-            var problem = (role, kind, encrypted, sortable || filterable) switch
+            var encrypted = property.HasAttribute(known.EncryptedAttribute);
+            var sortable = property.HasAttribute(known.SortableAttribute);
+            var filterable = property.HasAttribute(known.FilterableAttribute);
+            var sensitive = property.HasAttribute(known.SensitiveAttribute);
+            var sequential = property.HasAttribute(known.SequentialKeyAttribute);
+            var column = SnakeCase(property.Name);
+            (DiagnosticDescriptor Rule, string[] Arguments)? problem = (role, kind, encrypted, sortable || filterable) switch
             {
-                (ColumnRole.Key, not (ColumnKind.Guid or ColumnKind.Int64), _, _) => "the [Key] must be a Guid (default) or a long with [SequentialKey]",
-                (ColumnRole.Key, ColumnKind.Int64, _, _) when !property.HasAttribute("SecureApi.SequentialKeyAttribute") => "a long [Key] is sequential and guessable: opt in with [SequentialKey], or use a Guid",
-                (ColumnRole.Key, ColumnKind.Guid, _, _) when property.HasAttribute("SecureApi.SequentialKeyAttribute") => "[SequentialKey] needs a long key",
-                (ColumnRole.Owner or ColumnRole.Tenant, not ColumnKind.String, _, _) => $"the {role.ToString().ToLowerInvariant()} member '{property.Name}' must be a string (the caller's claim)",
-                (ColumnRole.Version, not ColumnKind.Int64, _, _) => $"the [ConcurrencyCheck] member '{property.Name}' must be a long",
-                (ColumnRole.CreatedAt or ColumnRole.UpdatedAt, not ColumnKind.DateTimeOffset, _, _) => $"the [ServerSet] member '{property.Name}' must be a DateTimeOffset",
-                (_, not ColumnKind.String, true, _) => $"[Encrypted] member '{property.Name}' must be a string",
-                (_, ColumnKind.String, true, _) when !nullable => $"[Encrypted] member '{property.Name}' must be a nullable string (it is null for callers who are not its owner)",
-                (_, ColumnKind.Decimal, _, _) when sortable || filterable => $"decimal member '{property.Name}' cannot be sortable or filterable (SQLite stores decimals as text)",
-                (_, _, true, _) when type.GetMembers().OfType<IPropertySymbol>().Any(p => p.HasAttribute("SecureApi.SequentialKeyAttribute")) =>
-                    $"[Encrypted] member '{property.Name}' needs a Guid key: a [SequentialKey] is assigned after the insert, too late to bind the ciphertext to its row",
-                _ when SqlReservedWords.Contains(SnakeCase(property.Name)) => $"member '{property.Name}' maps to column '{SnakeCase(property.Name)}', an SQL reserved word; rename it",
-                _ when property.SetMethod is null && property.ConstructorParameterFor(type.SerializationConstructor()) is null => $"member '{property.Name}' has no init or set accessor, so rows cannot be read back into it",
-                (_, _, true, true) => $"[Encrypted] member '{property.Name}' cannot be sortable or filterable",
-                _ when sortable && nullable => $"sortable member '{property.Name}' must not be nullable (keyset paging needs a total order)",
+                (ColumnRole.Key, not (ColumnKind.Guid or ColumnKind.Int64), _, _) => (DiagnosticDescriptors.UnsupportedKeyType, [property.Name, property.Type.ToDisplayString()]),
+                (ColumnRole.Key, ColumnKind.Int64, _, _) when !sequential => (DiagnosticDescriptors.SequentialKeyNotOptedIn, [property.Name]),
+                (ColumnRole.Key, ColumnKind.Guid, _, _) when sequential => (DiagnosticDescriptors.SequentialKeyNotLong, [property.Name]),
+                (ColumnRole.Owner or ColumnRole.Tenant, not ColumnKind.String, _, _) => (DiagnosticDescriptors.ScopeMemberNotString, [property.Name, role.ToString().ToLowerInvariant()]),
+                (ColumnRole.Version, not ColumnKind.Int64, _, _) => (DiagnosticDescriptors.VersionNotLong, [property.Name]),
+                (ColumnRole.CreatedAt or ColumnRole.UpdatedAt, not ColumnKind.DateTimeOffset, _, _) => (DiagnosticDescriptors.ServerSetNotDateTimeOffset, [property.Name]),
+                (_, not ColumnKind.String, true, _) => (DiagnosticDescriptors.EncryptedNotString, [property.Name]),
+                (_, ColumnKind.String, true, _) when !nullable => (DiagnosticDescriptors.EncryptedNotNullable, [property.Name]),
+                (_, ColumnKind.Decimal, _, _) when sortable || filterable => (DiagnosticDescriptors.DecimalSortable, [property.Name]),
+                (_, _, true, _) when hasSequentialKey => (DiagnosticDescriptors.EncryptedWithSequentialKey, [property.Name]),
+                _ when SqlReservedWords.Contains(column) => (DiagnosticDescriptors.ReservedSqlWord, [column, "column", "member '" + property.Name + "'"]),
+                _ when property.SetMethod is null && property.ConstructorParameterFor(type.SerializationConstructor(known)) is null => (DiagnosticDescriptors.MemberNotSettable, [property.Name]),
+                (_, _, true, true) => (DiagnosticDescriptors.EncryptedSortable, [property.Name]),
+                _ when sortable && nullable => (DiagnosticDescriptors.NullableSortable, [property.Name]),
                 _ => null,
             };
-            if (problem is not null)
+            if (problem is { } found)
             {
-                Invalid(problem, memberLocation);
+                Invalid(found.Rule, memberLocation, found.Arguments);
                 continue;
             }
 
-            if (columns.Any(c => c.Column == SnakeCase(property.Name)))
+            if (columns.FirstOrDefault(c => c.Column == column) is { } clash)
             {
-                Invalid($"members '{columns.First(c => c.Column == SnakeCase(property.Name)).PropertyName}' and '{property.Name}' both map to column '{SnakeCase(property.Name)}'", memberLocation);
+                Invalid(DiagnosticDescriptors.DuplicateColumn, memberLocation, clash.PropertyName, property.Name, column);
                 continue;
             }
 
             columns.Add(new ColumnSpec(
-                property.Name, SymbolExtensions.ToCamelCase(property.Name), SnakeCase(property.Name), property.Type.FullName(),
+                property.Name, SymbolExtensions.ToCamelCase(property.Name), column, property.Type.FullName(),
                 kind.Value, nullable, role, encrypted, sensitive, sortable, filterable));
         }
 
-        if (columns.Count(c => c.Role == ColumnRole.Key) != 1)
+        var keys = roles.Count(r => r == ColumnRole.Key);
+        if (keys != 1)
         {
-            Invalid("it needs exactly one [Key] member");
+            Invalid(DiagnosticDescriptors.KeyCount, null, keys.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return null;
         }
 
         foreach (var role in new[] { ColumnRole.Owner, ColumnRole.Tenant, ColumnRole.Version })
         {
-            if (columns.Count(c => c.Role == role) > 1)
+            if (roles.Count(r => r == role) > 1)
             {
-                Invalid($"it has more than one {role} member");
+                Invalid(DiagnosticDescriptors.DuplicateScopeMember, null, role.ToString().ToLowerInvariant());
                 return null;
             }
         }
 
         var shared = attribute?.NamedArguments.Any(n => n.Key == "Shared" && n.Value.Value is true) == true;
-        if (!columns.Any(c => c.Role is ColumnRole.Owner or ColumnRole.Tenant) && !shared)
+        if (!roles.Any(r => r is ColumnRole.Owner or ColumnRole.Tenant) && !shared)
         {
-            Invalid("it has neither [Owner] nor [Tenant], so every caller would reach every row; add one, or declare [Resource(\"" + table + "\", Shared = true)] to mean it");
+            Invalid(DiagnosticDescriptors.UnscopedResource, null, table);
         }
 
         if (!valid)
@@ -126,34 +133,34 @@ internal static class ResourceParser
             return null;
         }
 
-        var constructor = type.SerializationConstructor();
-        var suppressions = type.SerializableProperties()
-            .Where(p => p.GetAttributes().Any(ValidationCollector.IsReflectiveLengthAttribute))
+        var constructor = type.SerializationConstructor(known);
+        var suppressions = type.SerializableProperties(known)
+            .Where(p => p.GetAttributes().Any(a => ValidationCollector.IsReflectiveLengthAttribute(a, known)))
             .Select(p => p.GetDocumentationCommentId())
             .Where(id => id is not null)
             .Select(id => id!)
             .OrderBy(id => id, System.StringComparer.Ordinal);
         return new ResourceSpec(
-            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
+            type.NamespaceName(),
             type.Name,
             type.FullName(),
             table,
-            sequential,
+            hasSequentialKey,
             columns.ToEquatableArray(),
             (constructor?.Parameters.Select(p => p.Name) ?? Enumerable.Empty<string>()).ToEquatableArray(),
             suppressions.ToEquatableArray());
     }
 
-    private static ColumnRole RoleOf(IPropertySymbol property) =>
-        property.HasAttribute(KnownNames.DataAnnotations + "KeyAttribute") ? ColumnRole.Key
-        : property.HasAttribute("SecureApi.OwnerAttribute") ? ColumnRole.Owner
-        : property.HasAttribute("SecureApi.TenantAttribute") ? ColumnRole.Tenant
-        : property.HasAttribute(KnownNames.DataAnnotations + "ConcurrencyCheckAttribute") ? ColumnRole.Version
-        : property.FindAttribute("SecureApi.ServerSetAttribute") is { } serverSet
+    private static ColumnRole RoleOf(IPropertySymbol property, KnownTypes known) =>
+        property.HasAttribute(known.KeyAttribute) ? ColumnRole.Key
+        : property.HasAttribute(known.OwnerAttribute) ? ColumnRole.Owner
+        : property.HasAttribute(known.TenantAttribute) ? ColumnRole.Tenant
+        : property.HasAttribute(known.ConcurrencyCheckAttribute) ? ColumnRole.Version
+        : property.FindAttribute(known.ServerSetAttribute) is { } serverSet
             ? serverSet.NamedArguments.Any(n => n.Key == "OnUpdate" && n.Value.Value is true) ? ColumnRole.UpdatedAt : ColumnRole.CreatedAt
         : ColumnRole.Data;
 
-    private static ColumnKind? KindOf(ITypeSymbol type, out bool nullable)
+    private static ColumnKind? KindOf(ITypeSymbol type, KnownTypes known, out bool nullable)
     {
         nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
         if (type.IsNullableValueType(out var underlying))
@@ -175,12 +182,9 @@ internal static class ResourceParser
             SpecialType.System_Boolean => ColumnKind.Boolean,
             SpecialType.System_Double => ColumnKind.Double,
             SpecialType.System_Decimal => ColumnKind.Decimal,
-            _ => type.ToDisplayString() switch
-            {
-                "System.Guid" => ColumnKind.Guid,
-                "System.DateTimeOffset" => ColumnKind.DateTimeOffset,
-                _ => null,
-            },
+            _ when type.Is(known.Guid) => ColumnKind.Guid,
+            _ when type.Is(known.DateTimeOffset) => ColumnKind.DateTimeOffset,
+            _ => null,
         };
     }
 

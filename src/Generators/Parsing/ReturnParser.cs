@@ -6,21 +6,21 @@ namespace SecureApi.Generators.Parsing;
 /// <summary>Classifies an endpoint's return type after unwrapping <c>Task</c>/<c>ValueTask</c>.</summary>
 internal static class ReturnParser
 {
-    public static ReturnSpec? Parse(ITypeSymbol returnType, JsonTypeCollector json)
+    public static ReturnSpec? Parse(ITypeSymbol returnType, JsonTypeCollector json, KnownTypes known)
     {
         if (returnType.SpecialType == SpecialType.System_Void)
         {
             return new ReturnSpec(ReturnKind.NoContent, false, null, null, false);
         }
 
-        if (returnType.Is(KnownNames.Task) || returnType.Is(KnownNames.ValueTask))
+        if (returnType.Is(known.Task) || returnType.Is(known.ValueTask))
         {
             return new ReturnSpec(ReturnKind.NoContent, true, null, null, false);
         }
 
         var awaitable = false;
         var type = returnType;
-        if ((type.Is(KnownNames.TaskOfT) || type.Is(KnownNames.ValueTaskOfT)) && type is INamedTypeSymbol awaited)
+        if ((type.Is(known.TaskOfT) || type.Is(known.ValueTaskOfT)) && type is INamedTypeSymbol awaited)
         {
             awaitable = true;
             type = awaited.TypeArguments[0];
@@ -31,7 +31,7 @@ internal static class ReturnParser
             return new ReturnSpec(ReturnKind.Found, awaitable, "bool", null, false);
         }
 
-        if (type.Is(KnownNames.CreatedResult) && type is INamedTypeSymbol created)
+        if (type.Is(known.CreatedResult) && type is INamedTypeSymbol created)
         {
             var value = created.TypeArguments[0];
             return json.Add(value) is { } createdProperty
@@ -39,7 +39,7 @@ internal static class ReturnParser
                 : null;
         }
 
-        if (type.Implements(KnownNames.IResult))
+        if (type.Implements(known.IResult))
         {
             return new ReturnSpec(ReturnKind.Result, awaitable, type.FullName(), null, MayBeNull(type));
         }

@@ -13,24 +13,27 @@ internal static class SymbolExtensions
     public static string FullName(this ITypeSymbol type) =>
         type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_fullyQualified);
 
-    /// <summary>The unbound definition's name, e.g. <c>System.Threading.Tasks.Task&lt;TResult&gt;</c>.</summary>
-    public static string DefinitionName(this ITypeSymbol type) => type.OriginalDefinition.ToDisplayString();
+    /// <summary>True when <paramref name="type"/> is <paramref name="known"/> or a construction of it (<c>Task&lt;int&gt;</c> is <c>Task&lt;TResult&gt;</c>).</summary>
+    public static bool Is(this ITypeSymbol? type, INamedTypeSymbol? known) =>
+        type is not null && known is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
 
-    public static bool Is(this ITypeSymbol? type, string definitionName) => type is not null && type.DefinitionName() == definitionName;
+    public static AttributeData? FindAttribute(this ISymbol symbol, INamedTypeSymbol? attribute) =>
+        attribute is null ? null : symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
 
-    public static AttributeData? FindAttribute(this ISymbol symbol, string name) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == name);
+    public static IEnumerable<AttributeData> FindAttributes(this ISymbol symbol, INamedTypeSymbol? attribute) =>
+        attribute is null ? [] : symbol.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
 
-    public static IEnumerable<AttributeData> FindAttributes(this ISymbol symbol, string name) =>
-        symbol.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == name);
+    public static bool HasAttribute(this ISymbol symbol, INamedTypeSymbol? attribute) => symbol.FindAttribute(attribute) is not null;
 
-    public static bool HasAttribute(this ISymbol symbol, string name) => symbol.FindAttribute(name) is not null;
+    /// <summary>The first attribute whose class implements <paramref name="metadataInterface"/> (ASP.NET Core's binding-source interfaces).</summary>
+    public static AttributeData? FindAttributeImplementing(this ISymbol symbol, INamedTypeSymbol? metadataInterface) =>
+        metadataInterface is null ? null : symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.AllInterfaces.Contains(metadataInterface, SymbolEqualityComparer.Default) == true);
 
-    public static bool DerivesFrom(this INamedTypeSymbol? type, string name)
+    public static bool DerivesFrom(this INamedTypeSymbol? type, INamedTypeSymbol? baseType)
     {
-        for (var current = type; current is not null; current = current.BaseType)
+        for (var current = type; current is not null && baseType is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == name)
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
             {
                 return true;
             }
@@ -39,8 +42,16 @@ internal static class SymbolExtensions
         return false;
     }
 
-    public static bool Implements(this ITypeSymbol type, string definitionName) =>
-        type.Is(definitionName) || type.AllInterfaces.Any(i => i.Is(definitionName));
+    public static bool Implements(this ITypeSymbol type, INamedTypeSymbol? definition) =>
+        type.Is(definition) || type.AllInterfaces.Any(i => i.Is(definition));
+
+    /// <summary>The containing namespace as written (<c>Shop.Api</c>), empty for the global namespace.</summary>
+    public static string NamespaceName(this ISymbol symbol) =>
+        symbol.ContainingNamespace is null || symbol.ContainingNamespace.IsGlobalNamespace ? "" : symbol.ContainingNamespace.ToDisplayString();
+
+    /// <summary>A string-valued named argument of an attribute (<c>Name = "q"</c>).</summary>
+    public static string? NamedString(this AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value as string;
 
     public static bool IsNullableValueType(this ITypeSymbol type, out ITypeSymbol underlying)
     {
@@ -55,7 +66,7 @@ internal static class SymbolExtensions
     }
 
     /// <summary>Public instance properties with a public getter, base types first, as serializers see them.</summary>
-    public static IEnumerable<IPropertySymbol> SerializableProperties(this ITypeSymbol type)
+    public static IEnumerable<IPropertySymbol> SerializableProperties(this ITypeSymbol type, KnownTypes known)
     {
         var chain = new Stack<ITypeSymbol>();
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
@@ -70,7 +81,7 @@ internal static class SymbolExtensions
             {
                 if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public ||
                     property.GetMethod is not { DeclaredAccessibility: Accessibility.Public } ||
-                    property.HasAttribute(KnownNames.JsonIgnoreAttribute) || !seen.Add(property.Name))
+                    property.HasAttribute(known.JsonIgnoreAttribute) || !seen.Add(property.Name))
                 {
                     continue;
                 }
@@ -85,10 +96,10 @@ internal static class SymbolExtensions
         constructor?.Parameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, System.StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The constructor a serializer uses: [JsonConstructor], else the only public one with parameters, else the parameterless one.</summary>
-    public static IMethodSymbol? SerializationConstructor(this INamedTypeSymbol type)
+    public static IMethodSymbol? SerializationConstructor(this INamedTypeSymbol type, KnownTypes known)
     {
         var constructors = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
-        return constructors.FirstOrDefault(c => c.HasAttribute(KnownNames.JsonConstructorAttribute))
+        return constructors.FirstOrDefault(c => c.HasAttribute(known.JsonConstructorAttribute))
             ?? (constructors.Count(c => c.Parameters.Length > 0) == 1 && !constructors.Any(c => c.Parameters.Length == 0)
                 ? constructors.Single(c => c.Parameters.Length > 0)
                 : constructors.FirstOrDefault(c => c.Parameters.Length == 0));

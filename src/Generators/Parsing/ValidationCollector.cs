@@ -10,7 +10,7 @@ using SecureApi.Generators.Models;
 namespace SecureApi.Generators.Parsing;
 
 /// <summary>Reads the data-annotation rules of a request type (and the object types inside it) into validator specs.</summary>
-internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, KnownTypes known, CancellationToken cancellationToken)
 {
     private readonly Dictionary<string, ValidatedTypeSpec?> _types = new(System.StringComparer.Ordinal);
 
@@ -26,18 +26,18 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
         }
 
         _types[name] = null; // placeholder: stops recursion through self-referencing types
-        var constructor = type.SerializationConstructor();
+        var constructor = type.SerializationConstructor(known);
         var members = new List<ValidatedMemberSpec>();
         var suppressions = new SortedSet<string>(System.StringComparer.Ordinal);
-        foreach (var property in type.SerializableProperties())
+        foreach (var property in type.SerializableProperties(known))
         {
             var parameter = property.ConstructorParameterFor(constructor);
-            if (property.GetAttributes().Any(IsReflectiveLengthAttribute) && property.GetDocumentationCommentId() is { } propertyId)
+            if (property.GetAttributes().Any(a => IsReflectiveLengthAttribute(a, known)) && property.GetDocumentationCommentId() is { } propertyId)
             {
                 suppressions.Add(propertyId);
             }
 
-            if (parameter is not null && parameter.GetAttributes().Any(IsReflectiveLengthAttribute) && constructor!.GetDocumentationCommentId() is { } constructorId)
+            if (parameter is not null && parameter.GetAttributes().Any(a => IsReflectiveLengthAttribute(a, known)) && constructor!.GetDocumentationCommentId() is { } constructorId)
             {
                 suppressions.Add(constructorId);
             }
@@ -75,7 +75,7 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
                 ReportUnbounded(owner, property, "string");
             }
         }
-        else if (JsonTypeCollector.CollectionElementOf(type, out _) is { } element)
+        else if (JsonTypeCollector.CollectionElementOf(type, known, out _) is { } element)
         {
             shape = MemberShape.Collection;
             AddLengthRules(attributes, rules, RuleKind.MinCount, RuleKind.MaxCount);
@@ -127,14 +127,14 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
             isNonNullableReference, rules.ToEquatableArray(), nestedType);
     }
 
-    private static bool IsValidatedObject(ITypeSymbol type, out INamedTypeSymbol named)
+    private bool IsValidatedObject(ITypeSymbol type, out INamedTypeSymbol named)
     {
         named = (type as INamedTypeSymbol)!;
         return type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } &&
-               JsonTypeCollector.CollectionElementOf(type, out _) is null && type.ToDisplayString() != "System.Uri";
+               JsonTypeCollector.CollectionElementOf(type, known, out _) is null && !type.Is(known.Uri);
     }
 
-    private static void AddLengthRules(List<AttributeData> attributes, List<RuleSpec> rules, RuleKind min, RuleKind max)
+    private void AddLengthRules(List<AttributeData> attributes, List<RuleSpec> rules, RuleKind min, RuleKind max)
     {
         foreach (var attribute in attributes)
         {
@@ -164,7 +164,7 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
         }
     }
 
-    private static void AddTextRules(List<AttributeData> attributes, List<RuleSpec> rules)
+    private void AddTextRules(List<AttributeData> attributes, List<RuleSpec> rules)
     {
         foreach (var attribute in attributes)
         {
@@ -179,7 +179,7 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
         }
     }
 
-    private static void AddRangeRule(List<AttributeData> attributes, List<RuleSpec> rules, ITypeSymbol valueType)
+    private void AddRangeRule(List<AttributeData> attributes, List<RuleSpec> rules, ITypeSymbol valueType)
     {
         var range = attributes.FirstOrDefault(a => Is(a, "RangeAttribute"));
         if (range is { ConstructorArguments.Length: 2 } && range.ConstructorArguments[0].Value is { } min && range.ConstructorArguments[1].Value is { } max)
@@ -189,7 +189,7 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
         }
     }
 
-    private static void AddValueListRules(List<AttributeData> attributes, List<RuleSpec> rules)
+    private void AddValueListRules(List<AttributeData> attributes, List<RuleSpec> rules)
     {
         foreach (var attribute in attributes)
         {
@@ -205,11 +205,10 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Canc
     private void ReportUnbounded(INamedTypeSymbol owner, IPropertySymbol property, string what) =>
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnboundedInput, property.Locations.FirstOrDefault(), owner.Name, property.Name, what));
 
-    public static bool IsReflectiveLengthAttribute(AttributeData attribute) =>
-        Is(attribute, "MaxLengthAttribute") || Is(attribute, "MinLengthAttribute") || Is(attribute, "LengthAttribute");
+    public static bool IsReflectiveLengthAttribute(AttributeData attribute, KnownTypes known) =>
+        known.DataAnnotationName(attribute) is "MaxLengthAttribute" or "MinLengthAttribute" or "LengthAttribute";
 
-    private static bool Is(AttributeData attribute, string name) =>
-        attribute.AttributeClass?.ToDisplayString() == KnownNames.DataAnnotations + name;
+    private bool Is(AttributeData attribute, string name) => known.DataAnnotationName(attribute) == name;
 
     private static string Int(TypedConstant constant) => System.Convert.ToString(constant.Value, CultureInfo.InvariantCulture) ?? "0";
 

@@ -12,7 +12,7 @@ public sealed class ResourceAttribute(string table) : Attribute
 
     /// <summary>
     /// Every authenticated caller may read and write every row. Required (as an explicit opt-in) for a resource with
-    /// neither <see cref="OwnerAttribute"/> nor <see cref="TenantAttribute"/>; SAPI013 otherwise.
+    /// neither <see cref="OwnerAttribute"/> nor <see cref="TenantAttribute"/>; SAPI035 otherwise.
     /// </summary>
     public bool Shared { get; set; }
 }

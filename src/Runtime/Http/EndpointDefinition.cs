@@ -23,6 +23,9 @@ public sealed class EndpointDefinition
     /// <summary>Each entry is one <c>[RequireRole]</c>: a comma-separated set of which the caller needs one; all entries must hold.</summary>
     public IReadOnlyList<string> RoleSets { get; init; } = [];
 
+    /// <summary>Authorization policies (<c>[Authorize(Policy = …)]</c>), each required; registered with <c>AddAuthorization</c>.</summary>
+    public IReadOnlyList<string> Policies { get; init; } = [];
+
     public string? RateLimitPolicy { get; init; }
 
     /// <summary>The query parameters the endpoint binds; any other is refused with 400.</summary>

@@ -44,6 +44,11 @@ public static class EndpointMapping
             {
                 builder.RequireAuthorization(new AuthorizeAttribute { Roles = roles });
             }
+
+            foreach (var authorizationPolicy in definition.Policies)
+            {
+                builder.RequireAuthorization(authorizationPolicy);
+            }
         }
 
         if (definition.RateLimitPolicy is { } policy)

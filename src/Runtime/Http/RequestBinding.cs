@@ -6,7 +6,7 @@ using SecureApi.Validation;
 namespace SecureApi.Http;
 
 /// <summary>
-/// Binds route and query values for generated handlers with <see cref="IParsable{TSelf}"/> and the invariant culture.
+/// Binds route, query and header values for generated handlers with <see cref="IParsable{TSelf}"/> and the invariant culture.
 /// A value that does not parse, a required value that is missing, or a value given twice is an error under the parameter's name.
 /// </summary>
 public static class RequestBinding
@@ -89,6 +89,41 @@ public static class RequestBinding
         return null;
     }
 
+    /// <summary>A header value (<c>[FromHeader]</c>); when absent, <paramref name="fallback"/> (or an error naming the header when <paramref name="required"/>).</summary>
+    public static T? Header<T>(HttpContext context, string name, ref ValidationErrors? errors, bool required, T? fallback = default)
+        where T : IParsable<T>
+    {
+        if (!TryGetSingleHeader(context, name, ref errors, required, out var raw))
+        {
+            return fallback;
+        }
+
+        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ValidationErrors.Add(ref errors, name, $"The header value is not a valid {Describe<T>()}.");
+        return fallback;
+    }
+
+    public static T? NullableHeader<T>(HttpContext context, string name, ref ValidationErrors? errors)
+        where T : struct, IParsable<T>
+    {
+        if (!TryGetSingleHeader(context, name, ref errors, required: false, out var raw))
+        {
+            return null;
+        }
+
+        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ValidationErrors.Add(ref errors, name, $"The header value is not a valid {Describe<T>()}.");
+        return null;
+    }
+
     /// <summary>
     /// A list request from <c>limit</c> (1–100, default 50), <c>cursor</c>, <c>sort</c> and <c>filter.{member}</c>.
     /// Sort and filter names are checked against the resource's allow-list by its store.
@@ -142,6 +177,29 @@ public static class RequestBinding
         if (values.Count > 1)
         {
             ValidationErrors.Add(ref errors, name, "The query value must be given once."); // refuse parameter pollution rather than pick one
+            return false;
+        }
+
+        raw = values[0] ?? "";
+        return true;
+    }
+
+    private static bool TryGetSingleHeader(HttpContext context, string name, ref ValidationErrors? errors, bool required, out string raw)
+    {
+        raw = "";
+        if (!context.Request.Headers.TryGetValue(name, out StringValues values) || values.Count == 0)
+        {
+            if (required)
+            {
+                ValidationErrors.Add(ref errors, name, "The header is required.");
+            }
+
+            return false;
+        }
+
+        if (values.Count > 1)
+        {
+            ValidationErrors.Add(ref errors, name, "The header must be given once.");
             return false;
         }
 

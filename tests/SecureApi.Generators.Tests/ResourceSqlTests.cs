@@ -217,7 +217,7 @@ public sealed partial class ResourceSqlTests
         Assert.DoesNotContain(root.DescendantNodes(), node => node is InterpolatedStringExpressionSyntax);
         Assert.DoesNotContain(root.DescendantTokens(), token => token.ValueText == "CommandText");
         var commands = root.DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Where(call => call.Expression.ToString() == "global::SecureApi.Data.Db.Command")
+            .Where(call => call.Expression.ToString() == "global::SecureApi.Infrastructure.Db.Command")
             .ToList();
         Assert.NotEmpty(commands);
         foreach (var command in commands)
@@ -351,7 +351,7 @@ public sealed partial class ResourceSqlTests
 
     private static HashSet<string> BoundNames(SyntaxNode node) =>
         node.DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Where(call => call.Expression.ToString() == "global::SecureApi.Data.Db.Parameter")
+            .Where(call => call.Expression.ToString() == "global::SecureApi.Infrastructure.Db.Parameter")
             .Select(call => call.ArgumentList.Arguments[1].Expression)
             .Select(argument => Assert.IsType<LiteralExpressionSyntax>(argument).Token.ValueText)
             .ToHashSet(StringComparer.Ordinal);

@@ -40,7 +40,7 @@ internal static class StoreProbeSource
                 {
                     foreach (var schema in postgres ? new[] { TicketSql.PostgreSqlSchema, ShelfSql.PostgreSqlSchema } : new[] { TicketSql.SqliteSchema, ShelfSql.SqliteSchema })
                     {
-                        await using var command = Db.Command(connection, schema);
+                        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, schema);
                         await command.ExecuteNonQueryAsync();
                     }
                 }
@@ -258,7 +258,7 @@ internal static class StoreProbeSource
                 private async Task<object?> Scalar(string sql)
                 {
                     await using var connection = await database.OpenAsync(default);
-                    await using var command = Db.Command(connection, sql);
+                    await using var command = global::SecureApi.Infrastructure.Db.Command(connection, sql);
                     var value = await command.ExecuteScalarAsync();
                     return value is DBNull ? null : value;
                 }

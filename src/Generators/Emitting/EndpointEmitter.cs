@@ -55,7 +55,7 @@ internal static class EndpointEmitter
         {
             foreach (var endpoint in spec.Endpoints)
             {
-                using (writer.Block("global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition", ");"))
+                using (writer.Block("global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition", ");"))
                 {
                     writer.Line($"Method = {Names.Literal(endpoint.HttpMethod)},");
                     writer.Line($"Route = {Names.Literal(endpoint.Route)},");

@@ -81,7 +81,7 @@ internal static class HandlerEmitter
         }
 
         var maxBytes = endpoint.MaxBodyBytes is { } bytes ? bytes + "L" : "null";
-        writer.Line($"var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, {Names.JsonContextInstance}.{body.JsonProperty}, maxBytes: {maxBytes});");
+        writer.Line($"var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, {Names.JsonContextInstance}.{body.JsonProperty}, maxBytes: {maxBytes});");
         writer.Lines("""
             if (bodyRead.Problem is { } bodyProblem)
             {

@@ -20,12 +20,12 @@ internal static class JsonContextEmitter
         var writer = new SourceWriter();
         writer.Lines(SourceWriter.Header.Replace("#nullable enable", "#nullable enable annotations\n#nullable disable warnings")).Line();
         writer.Line($"namespace {Names.GeneratedNamespace};").Line();
-        writer.Line("/// <summary>JSON metadata for every request and response type of this assembly's endpoints, read with <see cref=\"global::SecureApi.Json.StrictJson\"/> rules.</summary>");
+        writer.Line("/// <summary>JSON metadata for every request and response type of this assembly's endpoints, read with <see cref=\"global::SecureApi.Infrastructure.StrictJson\"/> rules.</summary>");
         using (writer.Block($"internal sealed partial class {Names.JsonContext} : global::System.Text.Json.Serialization.JsonSerializerContext, {Metadata}.IJsonTypeInfoResolver"))
         {
             writer.Lines($$"""
                 /// <summary>The context on strict request options.</summary>
-                public static {{Names.JsonContext}} Default { get; } = new(global::SecureApi.Json.StrictJson.CreateOptions());
+                public static {{Names.JsonContext}} Default { get; } = new(global::SecureApi.Infrastructure.StrictJson.CreateOptions());
 
                 public {{Names.JsonContext}}({{Options}} options)
                     : base(options)
@@ -37,7 +37,7 @@ internal static class JsonContextEmitter
                 /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
                 #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
                 [global::System.Runtime.CompilerServices.ModuleInitializer]
-                internal static void Register() => global::SecureApi.Json.SecureApiJsonResolvers.Register(Default);
+                internal static void Register() => global::SecureApi.Infrastructure.SecureApiJsonResolvers.Register(Default);
                 #pragma warning restore CA2255
 
                 /// <inheritdoc/>

@@ -11,14 +11,14 @@ internal static class Names
 
     public const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
     public const string EndpointRequest = "global::SecureApi.Pipeline.EndpointRequest";
-    public const string ETags = "global::SecureApi.Http.ETags";
+    public const string ETags = "global::SecureApi.Infrastructure.ETags";
     public const string GetService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
     public const string Task = "global::System.Threading.Tasks.Task";
-    public const string ValidationErrors = "global::SecureApi.Validation.ValidationErrors";
-    public const string Check = "global::SecureApi.Validation.Check";
-    public const string Binding = "global::SecureApi.Http.RequestBinding";
-    public const string Responses = "global::SecureApi.Http.Responses";
-    public const string Problems = "global::SecureApi.Http.Problems";
+    public const string ValidationErrors = "global::SecureApi.Infrastructure.ValidationErrors";
+    public const string Check = "global::SecureApi.Infrastructure.Check";
+    public const string Binding = "global::SecureApi.Infrastructure.RequestBinding";
+    public const string Responses = "global::SecureApi.Infrastructure.Responses";
+    public const string Problems = "global::SecureApi.Infrastructure.Problems";
 
     /// <summary>Marks every generated type, with the version of the generator that wrote it.</summary>
     public static readonly string GeneratedCodeAttribute =

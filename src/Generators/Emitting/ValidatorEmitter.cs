@@ -42,7 +42,7 @@ internal static class ValidatorEmitter
                     if (patterns.TryGetValue((type.TypeName, member.PropertyName), out var field))
                     {
                         var pattern = member.Rules.First(r => r.Kind == RuleKind.Pattern).Argument1;
-                        writer.Line($"private static readonly global::System.Text.RegularExpressions.Regex {field} = global::SecureApi.Validation.Patterns.Create({pattern});");
+                        writer.Line($"private static readonly global::System.Text.RegularExpressions.Regex {field} = global::SecureApi.Infrastructure.Patterns.Create({pattern});");
                     }
                 }
             }

@@ -5,13 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace SecureApi.Data;
 
-/// <summary>The <c>SecureApi:Cursors</c> section.</summary>
-public sealed class CursorOptions
-{
-    /// <summary>Base64 HMAC key for list cursors. Set it when several instances serve one database; otherwise a random per-process key is used.</summary>
-    public string? Key { get; set; }
-}
-
 /// <summary>
 /// Signs keyset cursors with HMAC-SHA256 over the cursor and the caller's scope, so a cursor is opaque, cannot be edited,
 /// and means nothing to any other caller, list or sort order.

@@ -4,14 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace SecureApi.Data;
 
-/// <summary>The <c>SecureApi:Encryption</c> section: keys by id (base64, 32 bytes each) and the id new values use.</summary>
-public sealed class EncryptionOptions
-{
-    public string? ActiveKeyId { get; set; }
-
-    public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
-}
-
 /// <summary>
 /// AES-256-GCM for <c>[Encrypted]</c> members. A value is stored as <c>v1.{keyId}.{base64(nonce|ciphertext|tag)}</c>,
 /// so old rows stay readable after <c>ActiveKeyId</c> moves to a new key. The associated data binds a ciphertext to its

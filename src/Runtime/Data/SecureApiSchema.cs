@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SecureApi.Infrastructure;
 
 namespace SecureApi.Data;
 

@@ -21,7 +21,7 @@ public static class SecureApiApplicationBuilderExtensions
 
         // Errors the framework produces are ProblemDetails whatever the Accept header asks for: a client sending
         // Accept: application/xml still gets application/problem+json, never a text/plain status line.
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = static context => SecureApi.Http.Problems.ServerError().ExecuteAsync(context) });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = static context => SecureApi.Infrastructure.Problems.ServerError().ExecuteAsync(context) });
         if (options.RequireHttps && !environment.IsDevelopment())
         {
             app.UseHsts();
@@ -30,7 +30,7 @@ public static class SecureApiApplicationBuilderExtensions
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePages(static statusContext =>
-            SecureApi.Http.Problems.ForStatus(statusContext.HttpContext.Response.StatusCode).ExecuteAsync(statusContext.HttpContext));
+            SecureApi.Infrastructure.Problems.ForStatus(statusContext.HttpContext.Response.StatusCode).ExecuteAsync(statusContext.HttpContext));
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

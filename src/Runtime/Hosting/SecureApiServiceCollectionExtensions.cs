@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SecureApi;
 using SecureApi.Authentication;
-using SecureApi.Json;
+using SecureApi.Infrastructure;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -75,7 +75,7 @@ public static class SecureApiServiceCollectionExtensions
         services.TryAddSingleton<SecureApi.Data.FieldEncryption>();
         services.TryAddSingleton<SecureApi.Data.CursorProtector>();
         services.AddHostedService<SecureApi.Data.SchemaInitializer>();
-        foreach (var resource in SecureApi.Data.ResourceRegistry.Snapshot())
+        foreach (var resource in SecureApi.Infrastructure.ResourceRegistry.Snapshot())
         {
             resource.AddStores(services);
         }

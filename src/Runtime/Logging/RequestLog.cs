@@ -2,9 +2,6 @@ using Microsoft.Extensions.Logging;
 
 namespace SecureApi.Logging;
 
-/// <summary>The log category of SecureApi's request events: <c>SecureApi.Logging.SecureApiRequests</c>.</summary>
-public sealed class SecureApiRequests;
-
 /// <summary>
 /// One structured event per request. It carries names, numbers and ids only: never a body, a header, a token or a query string.
 /// </summary>

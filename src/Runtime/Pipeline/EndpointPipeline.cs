@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using SecureApi.Http;
+using SecureApi.Infrastructure;
 using SecureApi.Logging;
 
 namespace SecureApi.Pipeline;

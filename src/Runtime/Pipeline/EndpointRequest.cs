@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using SecureApi.Infrastructure;
 
 namespace SecureApi.Pipeline;
 
@@ -29,8 +30,8 @@ public readonly struct EndpointRequest
     /// <summary>Signalled when the client goes away.</summary>
     public CancellationToken Aborted => HttpContext.RequestAborted;
 
-    /// <summary>The version the request's <c>If-Match</c> requires (see <see cref="Http.ETags.IfMatch"/>).</summary>
-    public long? IfMatch => Http.ETags.IfMatch(HttpContext);
+    /// <summary>The version the request's <c>If-Match</c> requires (see <see cref="ETags.IfMatch"/>).</summary>
+    public long? IfMatch => ETags.IfMatch(HttpContext);
 
     /// <summary>
     /// Runs the registered <see cref="IEndpointGuard"/>s after binding and validation, before the endpoint's method.

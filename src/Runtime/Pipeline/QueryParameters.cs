@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using SecureApi.Validation;
+using SecureApi.Infrastructure;
 
 namespace SecureApi.Pipeline;
 

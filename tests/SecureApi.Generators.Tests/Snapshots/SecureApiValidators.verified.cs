@@ -24,192 +24,192 @@ namespace SecureApi.Generated;
 /// <summary>Validation generated from the data annotations of request types; every error is collected, keyed by JSON path.</summary>
 internal static class SecureApiValidators
 {
-    private static readonly global::System.Text.RegularExpressions.Regex s_NewOrderCodePattern0 = global::SecureApi.Validation.Patterns.Create("^[A-Z]{2}[0-9]{4}$");
+    private static readonly global::System.Text.RegularExpressions.Regex s_NewOrderCodePattern0 = global::SecureApi.Infrastructure.Patterns.Create("^[A-Z]{2}[0-9]{4}$");
 
     /// <summary>Validates a <see cref="global::Shop.Api.Address"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.Address value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
+    public static void Validate(global::Shop.Api.Address value, ref global::SecureApi.Infrastructure.ValidationErrors? errors, string path = "")
     {
-        var streetKey = global::SecureApi.Validation.ValidationErrors.Member(path, "street");
-        if (global::SecureApi.Validation.Check.Required(value.Street, ref errors, streetKey))
+        var streetKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "street");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Street, ref errors, streetKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Street, ref errors, streetKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Street, 100, ref errors, streetKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Street, ref errors, streetKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Street, 100, ref errors, streetKey);
         }
 
-        var cityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "city");
-        global::SecureApi.Validation.Check.NoNul(value.City, ref errors, cityKey);
-        global::SecureApi.Validation.Check.MaxLength(value.City, 40, ref errors, cityKey);
+        var cityKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "city");
+        global::SecureApi.Infrastructure.Check.NoNul(value.City, ref errors, cityKey);
+        global::SecureApi.Infrastructure.Check.MaxLength(value.City, 40, ref errors, cityKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.NewOrder"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.NewOrder value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
+    public static void Validate(global::Shop.Api.NewOrder value, ref global::SecureApi.Infrastructure.ValidationErrors? errors, string path = "")
     {
-        var customerKey = global::SecureApi.Validation.ValidationErrors.Member(path, "customer");
-        if (global::SecureApi.Validation.Check.Required(value.Customer, ref errors, customerKey))
+        var customerKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "customer");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Customer, ref errors, customerKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Customer, ref errors, customerKey);
-            global::SecureApi.Validation.Check.MinLength(value.Customer, 2, ref errors, customerKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Customer, 60, ref errors, customerKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Customer, ref errors, customerKey);
+            global::SecureApi.Infrastructure.Check.MinLength(value.Customer, 2, ref errors, customerKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Customer, 60, ref errors, customerKey);
         }
 
-        var quantityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "quantity");
-        global::SecureApi.Validation.Check.Range(value.Quantity, (int)1, (int)500, ref errors, quantityKey);
+        var quantityKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "quantity");
+        global::SecureApi.Infrastructure.Check.Range(value.Quantity, (int)1, (int)500, ref errors, quantityKey);
 
-        var statusKey = global::SecureApi.Validation.ValidationErrors.Member(path, "status");
-        global::SecureApi.Validation.Check.DefinedEnum(value.Status, ref errors, statusKey);
+        var statusKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "status");
+        global::SecureApi.Infrastructure.Check.DefinedEnum(value.Status, ref errors, statusKey);
 
-        var linesKey = global::SecureApi.Validation.ValidationErrors.Member(path, "lines");
-        global::SecureApi.Validation.Check.MaxCount(value.Lines, 10, ref errors, linesKey);
+        var linesKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "lines");
+        global::SecureApi.Infrastructure.Check.MaxCount(value.Lines, 10, ref errors, linesKey);
         if (value.Lines is { } linesItems)
         {
             var linesIndex = 0;
             foreach (var linesItem in linesItems)
             {
-                var linesItemKey = global::SecureApi.Validation.ValidationErrors.Element(linesKey, linesIndex++);
-                if (global::SecureApi.Validation.Check.Required(linesItem, ref errors, linesItemKey)) Validate(linesItem, ref errors, linesItemKey);
+                var linesItemKey = global::SecureApi.Infrastructure.ValidationErrors.Element(linesKey, linesIndex++);
+                if (global::SecureApi.Infrastructure.Check.Required(linesItem, ref errors, linesItemKey)) Validate(linesItem, ref errors, linesItemKey);
             }
         }
 
-        var codeKey = global::SecureApi.Validation.ValidationErrors.Member(path, "code");
-        global::SecureApi.Validation.Check.NoNul(value.Code, ref errors, codeKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Code, 6, ref errors, codeKey);
-        global::SecureApi.Validation.Check.Pattern(value.Code, s_NewOrderCodePattern0, ref errors, codeKey);
+        var codeKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "code");
+        global::SecureApi.Infrastructure.Check.NoNul(value.Code, ref errors, codeKey);
+        global::SecureApi.Infrastructure.Check.MaxLength(value.Code, 6, ref errors, codeKey);
+        global::SecureApi.Infrastructure.Check.Pattern(value.Code, s_NewOrderCodePattern0, ref errors, codeKey);
 
-        var emailKey = global::SecureApi.Validation.ValidationErrors.Member(path, "email");
-        global::SecureApi.Validation.Check.NoNul(value.Email, ref errors, emailKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Email, 200, ref errors, emailKey);
-        global::SecureApi.Validation.Check.Email(value.Email, ref errors, emailKey);
+        var emailKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "email");
+        global::SecureApi.Infrastructure.Check.NoNul(value.Email, ref errors, emailKey);
+        global::SecureApi.Infrastructure.Check.MaxLength(value.Email, 200, ref errors, emailKey);
+        global::SecureApi.Infrastructure.Check.Email(value.Email, ref errors, emailKey);
 
-        var shippingKey = global::SecureApi.Validation.ValidationErrors.Member(path, "shipping");
-        global::SecureApi.Validation.Check.NoNul(value.Shipping, ref errors, shippingKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Shipping, 10, ref errors, shippingKey);
-        if (value.Shipping is not null && value.Shipping is not ("standard" or "express")) global::SecureApi.Validation.Check.NotAllowed(ref errors, shippingKey);
+        var shippingKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "shipping");
+        global::SecureApi.Infrastructure.Check.NoNul(value.Shipping, ref errors, shippingKey);
+        global::SecureApi.Infrastructure.Check.MaxLength(value.Shipping, 10, ref errors, shippingKey);
+        if (value.Shipping is not null && value.Shipping is not ("standard" or "express")) global::SecureApi.Infrastructure.Check.NotAllowed(ref errors, shippingKey);
 
-        var channelKey = global::SecureApi.Validation.ValidationErrors.Member(path, "channel");
-        global::SecureApi.Validation.Check.NoNul(value.Channel, ref errors, channelKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Channel, 20, ref errors, channelKey);
-        if (value.Channel is not null && value.Channel is "test" or "debug") global::SecureApi.Validation.Check.Denied(ref errors, channelKey);
+        var channelKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "channel");
+        global::SecureApi.Infrastructure.Check.NoNul(value.Channel, ref errors, channelKey);
+        global::SecureApi.Infrastructure.Check.MaxLength(value.Channel, 20, ref errors, channelKey);
+        if (value.Channel is not null && value.Channel is "test" or "debug") global::SecureApi.Infrastructure.Check.Denied(ref errors, channelKey);
 
-        var tagsKey = global::SecureApi.Validation.ValidationErrors.Member(path, "tags");
-        global::SecureApi.Validation.Check.MinCount(value.Tags, 1, ref errors, tagsKey);
-        global::SecureApi.Validation.Check.MaxCount(value.Tags, 5, ref errors, tagsKey);
+        var tagsKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "tags");
+        global::SecureApi.Infrastructure.Check.MinCount(value.Tags, 1, ref errors, tagsKey);
+        global::SecureApi.Infrastructure.Check.MaxCount(value.Tags, 5, ref errors, tagsKey);
 
-        var notesKey = global::SecureApi.Validation.ValidationErrors.Member(path, "notes");
-        global::SecureApi.Validation.Check.MinCount(value.Notes, 1, ref errors, notesKey);
-        global::SecureApi.Validation.Check.MaxCount(value.Notes, 3, ref errors, notesKey);
+        var notesKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "notes");
+        global::SecureApi.Infrastructure.Check.MinCount(value.Notes, 1, ref errors, notesKey);
+        global::SecureApi.Infrastructure.Check.MaxCount(value.Notes, 3, ref errors, notesKey);
 
-        var addressKey = global::SecureApi.Validation.ValidationErrors.Member(path, "address");
+        var addressKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "address");
         if (value.Address is { } addressNested) Validate(addressNested, ref errors, addressKey);
 
-        var weightKey = global::SecureApi.Validation.ValidationErrors.Member(path, "weight");
-        if (value.Weight is { } weightRanged) global::SecureApi.Validation.Check.Range(weightRanged, (double)0.5D, (double)99.5D, ref errors, weightKey);
+        var weightKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "weight");
+        if (value.Weight is { } weightRanged) global::SecureApi.Infrastructure.Check.Range(weightRanged, (double)0.5D, (double)99.5D, ref errors, weightKey);
 
-        var previousStatusKey = global::SecureApi.Validation.ValidationErrors.Member(path, "previousStatus");
-        if (value.PreviousStatus is { } previousStatusDefined) global::SecureApi.Validation.Check.DefinedEnum(previousStatusDefined, ref errors, previousStatusKey);
+        var previousStatusKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "previousStatus");
+        if (value.PreviousStatus is { } previousStatusDefined) global::SecureApi.Infrastructure.Check.DefinedEnum(previousStatusDefined, ref errors, previousStatusKey);
 
-        var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
-        if (value.Priority is not (1 or 2 or 3)) global::SecureApi.Validation.Check.NotAllowed(ref errors, priorityKey);
+        var priorityKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "priority");
+        if (value.Priority is not (1 or 2 or 3)) global::SecureApi.Infrastructure.Check.NotAllowed(ref errors, priorityKey);
 
-        var rankKey = global::SecureApi.Validation.ValidationErrors.Member(path, "rank");
-        if (value.Rank.HasValue && value.Rank.GetValueOrDefault() is 0) global::SecureApi.Validation.Check.Denied(ref errors, rankKey);
+        var rankKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "rank");
+        if (value.Rank.HasValue && value.Rank.GetValueOrDefault() is 0) global::SecureApi.Infrastructure.Check.Denied(ref errors, rankKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.NewShelf"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.NewShelf value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
+    public static void Validate(global::Shop.Api.NewShelf value, ref global::SecureApi.Infrastructure.ValidationErrors? errors, string path = "")
     {
-        var nameKey = global::SecureApi.Validation.ValidationErrors.Member(path, "name");
-        if (global::SecureApi.Validation.Check.Required(value.Name, ref errors, nameKey))
+        var nameKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "name");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Name, ref errors, nameKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Name, ref errors, nameKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Name, 60, ref errors, nameKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Name, ref errors, nameKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Name, 60, ref errors, nameKey);
         }
 
-        var capacityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "capacity");
-        global::SecureApi.Validation.Check.Range(value.Capacity, (decimal)0, (decimal)10000, ref errors, capacityKey);
+        var capacityKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "capacity");
+        global::SecureApi.Infrastructure.Check.Range(value.Capacity, (decimal)0, (decimal)10000, ref errors, capacityKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.NewTicket"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.NewTicket value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
+    public static void Validate(global::Shop.Api.NewTicket value, ref global::SecureApi.Infrastructure.ValidationErrors? errors, string path = "")
     {
-        var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
-        if (global::SecureApi.Validation.Check.Required(value.Title, ref errors, titleKey))
+        var titleKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "title");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Title, ref errors, titleKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Title, ref errors, titleKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Title, 120, ref errors, titleKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Title, ref errors, titleKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Title, 120, ref errors, titleKey);
         }
 
-        var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
-        if (global::SecureApi.Validation.Check.Required(value.Body, ref errors, bodyKey))
+        var bodyKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "body");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Body, ref errors, bodyKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Body, ref errors, bodyKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, ref errors, bodyKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Body, ref errors, bodyKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Body, 4000, ref errors, bodyKey);
         }
 
-        var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
-        global::SecureApi.Validation.Check.DefinedEnum(value.Priority, ref errors, priorityKey);
+        var priorityKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "priority");
+        global::SecureApi.Infrastructure.Check.DefinedEnum(value.Priority, ref errors, priorityKey);
 
-        var estimateKey = global::SecureApi.Validation.ValidationErrors.Member(path, "estimate");
-        if (value.Estimate is { } estimateRanged) global::SecureApi.Validation.Check.Range(estimateRanged, (int)0, (int)1000, ref errors, estimateKey);
+        var estimateKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "estimate");
+        if (value.Estimate is { } estimateRanged) global::SecureApi.Infrastructure.Check.Range(estimateRanged, (int)0, (int)1000, ref errors, estimateKey);
 
-        var secretKey = global::SecureApi.Validation.ValidationErrors.Member(path, "secret");
-        global::SecureApi.Validation.Check.NoNul(value.Secret, ref errors, secretKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, ref errors, secretKey);
+        var secretKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "secret");
+        global::SecureApi.Infrastructure.Check.NoNul(value.Secret, ref errors, secretKey);
+        global::SecureApi.Infrastructure.Check.MaxLength(value.Secret, 500, ref errors, secretKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.OrderLine"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.OrderLine value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
+    public static void Validate(global::Shop.Api.OrderLine value, ref global::SecureApi.Infrastructure.ValidationErrors? errors, string path = "")
     {
-        var skuKey = global::SecureApi.Validation.ValidationErrors.Member(path, "sku");
-        if (global::SecureApi.Validation.Check.Required(value.Sku, ref errors, skuKey))
+        var skuKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "sku");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Sku, ref errors, skuKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Sku, ref errors, skuKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Sku, 20, ref errors, skuKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Sku, ref errors, skuKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Sku, 20, ref errors, skuKey);
         }
 
-        var countKey = global::SecureApi.Validation.ValidationErrors.Member(path, "count");
-        global::SecureApi.Validation.Check.Range(value.Count, (int)1, (int)99, ref errors, countKey);
+        var countKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "count");
+        global::SecureApi.Infrastructure.Check.Range(value.Count, (int)1, (int)99, ref errors, countKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.TicketEdit"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.TicketEdit value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
+    public static void Validate(global::Shop.Api.TicketEdit value, ref global::SecureApi.Infrastructure.ValidationErrors? errors, string path = "")
     {
-        var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
-        if (global::SecureApi.Validation.Check.Required(value.Title, ref errors, titleKey))
+        var titleKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "title");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Title, ref errors, titleKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Title, ref errors, titleKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Title, 120, ref errors, titleKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Title, ref errors, titleKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Title, 120, ref errors, titleKey);
         }
 
-        var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
-        if (global::SecureApi.Validation.Check.Required(value.Body, ref errors, bodyKey))
+        var bodyKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "body");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Body, ref errors, bodyKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Body, ref errors, bodyKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, ref errors, bodyKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Body, ref errors, bodyKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Body, 4000, ref errors, bodyKey);
         }
 
-        var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
-        global::SecureApi.Validation.Check.DefinedEnum(value.Priority, ref errors, priorityKey);
+        var priorityKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "priority");
+        global::SecureApi.Infrastructure.Check.DefinedEnum(value.Priority, ref errors, priorityKey);
 
-        var estimateKey = global::SecureApi.Validation.ValidationErrors.Member(path, "estimate");
-        if (value.Estimate is { } estimateRanged) global::SecureApi.Validation.Check.Range(estimateRanged, (int)0, (int)1000, ref errors, estimateKey);
+        var estimateKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "estimate");
+        if (value.Estimate is { } estimateRanged) global::SecureApi.Infrastructure.Check.Range(estimateRanged, (int)0, (int)1000, ref errors, estimateKey);
 
-        var secretKey = global::SecureApi.Validation.ValidationErrors.Member(path, "secret");
-        global::SecureApi.Validation.Check.NoNul(value.Secret, ref errors, secretKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Secret, 500, ref errors, secretKey);
+        var secretKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "secret");
+        global::SecureApi.Infrastructure.Check.NoNul(value.Secret, ref errors, secretKey);
+        global::SecureApi.Infrastructure.Check.MaxLength(value.Secret, 500, ref errors, secretKey);
     }
 
     /// <summary>Validates a <see cref="global::Shop.Api.TicketPatch"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.Api.TicketPatch value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
+    public static void Validate(global::Shop.Api.TicketPatch value, ref global::SecureApi.Infrastructure.ValidationErrors? errors, string path = "")
     {
-        var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
-        global::SecureApi.Validation.Check.NoNul(value.Title, ref errors, titleKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Title, 120, ref errors, titleKey);
+        var titleKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "title");
+        global::SecureApi.Infrastructure.Check.NoNul(value.Title, ref errors, titleKey);
+        global::SecureApi.Infrastructure.Check.MaxLength(value.Title, 120, ref errors, titleKey);
 
-        var bodyKey = global::SecureApi.Validation.ValidationErrors.Member(path, "body");
-        global::SecureApi.Validation.Check.NoNul(value.Body, ref errors, bodyKey);
-        global::SecureApi.Validation.Check.MaxLength(value.Body, 4000, ref errors, bodyKey);
+        var bodyKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "body");
+        global::SecureApi.Infrastructure.Check.NoNul(value.Body, ref errors, bodyKey);
+        global::SecureApi.Infrastructure.Check.MaxLength(value.Body, 4000, ref errors, bodyKey);
 
-        var priorityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "priority");
-        if (value.Priority is { } priorityDefined) global::SecureApi.Validation.Check.DefinedEnum(priorityDefined, ref errors, priorityKey);
+        var priorityKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "priority");
+        if (value.Priority is { } priorityDefined) global::SecureApi.Infrastructure.Check.DefinedEnum(priorityDefined, ref errors, priorityKey);
     }
 }

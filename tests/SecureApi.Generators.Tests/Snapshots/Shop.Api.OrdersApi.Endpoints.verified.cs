@@ -10,7 +10,7 @@ partial class OrdersApi
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "POST",
             Route = "/orders",
@@ -22,7 +22,7 @@ partial class OrdersApi
             ResponseType = typeof(global::Shop.Api.Order),
             Handler = HandleCreateAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/orders/{id}",
@@ -33,7 +33,7 @@ partial class OrdersApi
             ResponseType = typeof(global::Shop.Api.Order),
             Handler = HandleGetAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/orders",
@@ -45,7 +45,7 @@ partial class OrdersApi
             ResponseType = typeof(global::Shop.Api.OrderSummary[]),
             Handler = HandleListAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "DELETE",
             Route = "/orders/{id}",
@@ -56,7 +56,7 @@ partial class OrdersApi
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/orders/{id}/receipt",
@@ -66,7 +66,7 @@ partial class OrdersApi
             SuccessStatusCode = 200,
             Handler = HandleReceiptAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/orders/count",
@@ -85,9 +85,9 @@ partial class OrdersApi
     private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
 
-        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewOrder, maxBytes: 16384L);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewOrder, maxBytes: 16384L);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -98,7 +98,7 @@ partial class OrdersApi
         global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -111,7 +111,7 @@ partial class OrdersApi
         var clock = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.IClock>(httpContext.RequestServices);
         var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
         var result = endpoint.Create(body, caller, clock);
-        await global::SecureApi.Http.Responses.CreatedAsync(httpContext, result.Location, result.Value!, global::SecureApi.Generated.SecureApiJsonContext.Default.Order);
+        await global::SecureApi.Infrastructure.Responses.CreatedAsync(httpContext, result.Location, result.Value!, global::SecureApi.Generated.SecureApiJsonContext.Default.Order);
     }
 
     /// <summary>GET /orders/{id}: binds, validates and calls <see cref="Get"/>.</summary>
@@ -119,11 +119,11 @@ partial class OrdersApi
     private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -136,11 +136,11 @@ partial class OrdersApi
         var result = await endpoint.Get(id, httpContext.RequestAborted);
         if (result is null)
         {
-            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            await global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext);
             return;
         }
 
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Order);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Order);
     }
 
     /// <summary>GET /orders: binds, validates and calls <see cref="List"/>.</summary>
@@ -148,14 +148,14 @@ partial class OrdersApi
     private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var status = global::SecureApi.Http.RequestBinding.QueryEnum<global::Shop.Api.OrderStatus>(httpContext, "status", ref errors, required: true) ?? default;
-        var minQuantity = global::SecureApi.Http.RequestBinding.NullableQuery<int>(httpContext, "minQuantity", ref errors);
-        var page = global::SecureApi.Http.RequestBinding.Query<int>(httpContext, "page", ref errors, required: false, fallback: 1);
-        var size = global::SecureApi.Http.RequestBinding.Query<int>(httpContext, "page_size", ref errors, required: false, fallback: 20);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var status = global::SecureApi.Infrastructure.RequestBinding.QueryEnum<global::Shop.Api.OrderStatus>(httpContext, "status", ref errors, required: true) ?? default;
+        var minQuantity = global::SecureApi.Infrastructure.RequestBinding.NullableQuery<int>(httpContext, "minQuantity", ref errors);
+        var page = global::SecureApi.Infrastructure.RequestBinding.Query<int>(httpContext, "page", ref errors, required: false, fallback: 1);
+        var size = global::SecureApi.Infrastructure.RequestBinding.Query<int>(httpContext, "page_size", ref errors, required: false, fallback: 20);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -166,7 +166,7 @@ partial class OrdersApi
 
         var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
         var result = endpoint.List(status, minQuantity, page, size);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.OrderSummaryArray);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.OrderSummaryArray);
     }
 
     /// <summary>DELETE /orders/{id}: binds, validates and calls <see cref="Delete"/>.</summary>
@@ -174,11 +174,11 @@ partial class OrdersApi
     private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -189,7 +189,7 @@ partial class OrdersApi
 
         var endpoint = new global::Shop.Api.OrdersApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.OrderStore>(httpContext.RequestServices));
         var found = endpoint.Delete(id);
-        await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
+        await (found ? global::SecureApi.Infrastructure.Responses.NoContentAsync(httpContext) : global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext));
     }
 
     /// <summary>GET /orders/{id}/receipt: binds, validates and calls <see cref="Receipt"/>.</summary>
@@ -197,11 +197,11 @@ partial class OrdersApi
     private static async global::System.Threading.Tasks.Task HandleReceiptAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -227,6 +227,6 @@ partial class OrdersApi
         }
 
         var result = await global::Shop.Api.OrdersApi.Count();
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Int32);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Int32);
     }
 }

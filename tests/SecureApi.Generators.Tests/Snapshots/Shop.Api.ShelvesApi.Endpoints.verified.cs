@@ -21,7 +21,7 @@ partial class ShelvesApi
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/shelves/{id}",
@@ -31,7 +31,7 @@ partial class ShelvesApi
             ResponseType = typeof(global::Shop.Api.Shelf),
             Handler = HandleGetAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/shelves",
@@ -42,7 +42,7 @@ partial class ShelvesApi
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Shelf>),
             Handler = HandleListAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "POST",
             Route = "/shelves",
@@ -53,7 +53,7 @@ partial class ShelvesApi
             ResponseType = typeof(global::Shop.Api.Shelf),
             Handler = HandleCreateAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "PUT",
             Route = "/shelves/{id}",
@@ -64,7 +64,7 @@ partial class ShelvesApi
             ResponseType = typeof(global::Shop.Api.Shelf),
             Handler = HandleReplaceAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "DELETE",
             Route = "/shelves/{id}",
@@ -80,11 +80,11 @@ partial class ShelvesApi
     private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<long>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -97,11 +97,11 @@ partial class ShelvesApi
         var result = await endpoint.Get(id);
         if (result is null)
         {
-            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            await global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext);
             return;
         }
 
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
     }
 
     /// <summary>GET /shelves: binds, validates and calls <see cref="List"/>.</summary>
@@ -109,11 +109,11 @@ partial class ShelvesApi
     private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var page = global::SecureApi.Http.RequestBinding.Page(httpContext, ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var page = global::SecureApi.Infrastructure.RequestBinding.Page(httpContext, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -124,7 +124,7 @@ partial class ShelvesApi
 
         var endpoint = new global::Shop.Api.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices), request);
         var result = await endpoint.List(page);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageShelf);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageShelf);
     }
 
     /// <summary>POST /shelves: binds, validates and calls <see cref="Create"/>.</summary>
@@ -132,9 +132,9 @@ partial class ShelvesApi
     private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
 
-        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -145,7 +145,7 @@ partial class ShelvesApi
         global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -156,7 +156,7 @@ partial class ShelvesApi
 
         var endpoint = new global::Shop.Api.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices), request);
         var result = await endpoint.Create(body);
-        await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
+        await global::SecureApi.Infrastructure.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
     }
 
     /// <summary>PUT /shelves/{id}: binds, validates and calls <see cref="Replace"/>.</summary>
@@ -164,15 +164,15 @@ partial class ShelvesApi
     private static async global::System.Threading.Tasks.Task HandleReplaceAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<long>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
-        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -183,7 +183,7 @@ partial class ShelvesApi
         global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -196,11 +196,11 @@ partial class ShelvesApi
         var result = await endpoint.Replace(id, body);
         if (result is null)
         {
-            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            await global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext);
             return;
         }
 
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
     }
 
     /// <summary>DELETE /shelves/{id}: binds, validates and calls <see cref="Delete"/>.</summary>
@@ -208,11 +208,11 @@ partial class ShelvesApi
     private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<long>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<long>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -223,7 +223,7 @@ partial class ShelvesApi
 
         var endpoint = new global::Shop.Api.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.ShelfStore>(httpContext.RequestServices), request);
         var found = await endpoint.Delete(id);
-        await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
+        await (found ? global::SecureApi.Infrastructure.Responses.NoContentAsync(httpContext) : global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext));
     }
 
     /// <summary>Generated: find by key, scoped to the caller.</summary>

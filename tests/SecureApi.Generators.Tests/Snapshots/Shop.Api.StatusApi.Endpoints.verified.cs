@@ -10,7 +10,7 @@ partial class StatusApi
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/status",
@@ -21,7 +21,7 @@ partial class StatusApi
             ResponseType = typeof(string),
             Handler = HandlePingAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "POST",
             Route = "/status/reset",
@@ -44,7 +44,7 @@ partial class StatusApi
         }
 
         var result = global::Shop.Api.StatusApi.Ping();
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.String);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.String);
     }
 
     /// <summary>POST /status/reset: binds, validates and calls <see cref="Reset"/>.</summary>
@@ -59,6 +59,6 @@ partial class StatusApi
 
         var endpoint = new global::Shop.Api.StatusApi();
         await endpoint.Reset();
-        await global::SecureApi.Http.Responses.NoContentAsync(httpContext);
+        await global::SecureApi.Infrastructure.Responses.NoContentAsync(httpContext);
     }
 }

@@ -304,10 +304,10 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
     public async global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> FindAsync(global::SecureApi.Caller caller, global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, TicketSql.SelectByKey);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.SelectByKey);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? TicketRows.Read(reader, encryption) : null;
     }
@@ -315,11 +315,11 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
     /// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>
     public async global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Api.Ticket>> ListAsync(global::SecureApi.Caller caller, global::SecureApi.Data.PageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var limit = global::SecureApi.Data.Lists.Limit(request);
-        var (sort, descending) = global::SecureApi.Data.Lists.Sort(request, s_sortable);
-        global::SecureApi.Data.Lists.CheckFilters(request, s_filterable);
-        var scope = global::SecureApi.Data.Lists.Scope("tickets", caller.Subject, caller.Tenant, request, sort, descending);
-        var after = global::SecureApi.Data.Lists.OpenCursor(cursors, request, scope);
+        var limit = global::SecureApi.Infrastructure.Lists.Limit(request);
+        var (sort, descending) = global::SecureApi.Infrastructure.Lists.Sort(request, s_sortable);
+        global::SecureApi.Infrastructure.Lists.CheckFilters(request, s_filterable);
+        var scope = global::SecureApi.Infrastructure.Lists.Scope("tickets", caller.Subject, caller.Tenant, request, sort, descending);
+        var after = global::SecureApi.Infrastructure.Lists.OpenCursor(cursors, request, scope);
         var sql = (sort, descending) switch
         {
             (null, false) => TicketSql.ListByKeyAsc,
@@ -335,24 +335,24 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
 
         var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, sql);
-        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@f_title", global::SecureApi.Data.Lists.Filter<string>(request, "title"), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@f_priority", global::SecureApi.Data.Lists.FilterEnum<global::Shop.Api.TicketPriority>(request, "priority"), global::System.Data.DbType.Int32);
-        global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, sql);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@f_title", global::SecureApi.Infrastructure.Lists.Filter<string>(request, "title"), global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@f_priority", global::SecureApi.Infrastructure.Lists.FilterEnum<global::Shop.Api.TicketPriority>(request, "priority"), global::System.Data.DbType.Int32);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Infrastructure.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
         var afterSort = after?.Sort;
         switch (sort)
         {
             case "title":
-                global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort, global::System.Data.DbType.String);
+                global::SecureApi.Infrastructure.Db.Parameter(command, "@after_sort", afterSort, global::System.Data.DbType.String);
                 break;
             case "dueAt":
-                global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Data.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
+                global::SecureApi.Infrastructure.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Infrastructure.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
                 break;
             case "createdAt":
-                global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Data.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
+                global::SecureApi.Infrastructure.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Infrastructure.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
                 break;
         }
 
@@ -375,11 +375,11 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         var sortText = sort switch
         {
             "title" => last.Title,
-            "dueAt" => global::SecureApi.Data.Lists.Text(last.DueAt),
-            "createdAt" => global::SecureApi.Data.Lists.Text(last.CreatedAt),
+            "dueAt" => global::SecureApi.Infrastructure.Lists.Text(last.DueAt),
+            "createdAt" => global::SecureApi.Infrastructure.Lists.Text(last.CreatedAt),
             _ => "",
         };
-        return new global::SecureApi.Data.Page<global::Shop.Api.Ticket>(items, global::SecureApi.Data.Lists.CloseCursor(cursors, scope, global::SecureApi.Data.Lists.Text(last.Id), sortText));
+        return new global::SecureApi.Data.Page<global::Shop.Api.Ticket>(items, global::SecureApi.Infrastructure.Lists.CloseCursor(cursors, scope, global::SecureApi.Infrastructure.Lists.Text(last.Id), sortText));
     }
 
     /// <summary>Inserts a row with the given client data; key, owner, tenant, version and stamps are set here.</summary>
@@ -388,20 +388,20 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         var key = global::System.Guid.CreateVersion7(); // time-ordered, not guessable
         var now = global::System.DateTimeOffset.UtcNow;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, TicketSql.Insert);
-        global::SecureApi.Data.Db.Parameter(command, "@p_id", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@p_owner_id", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_title", title, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_body", body, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_priority", (int)priority, global::System.Data.DbType.Int32);
-        global::SecureApi.Data.Db.Parameter(command, "@p_estimate", estimate, global::System.Data.DbType.Int32);
-        global::SecureApi.Data.Db.Parameter(command, "@p_due_at", dueAt, global::System.Data.DbType.DateTimeOffset);
-        global::SecureApi.Data.Db.Parameter(command, "@p_secret", secret is null ? null : encryption.Encrypt(secret, TicketRows.Aad("secret", caller.Subject, key.ToString())), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_internal_note", internalNote, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_created_at", now, global::System.Data.DbType.DateTimeOffset);
-        global::SecureApi.Data.Db.Parameter(command, "@p_updated_at", now, global::System.Data.DbType.DateTimeOffset);
-        global::SecureApi.Data.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.Insert);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_id", key, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_owner_id", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_title", title, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_body", body, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_priority", (int)priority, global::System.Data.DbType.Int32);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_estimate", estimate, global::System.Data.DbType.Int32);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_due_at", dueAt, global::System.Data.DbType.DateTimeOffset);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_secret", secret is null ? null : encryption.Encrypt(secret, TicketRows.Aad("secret", caller.Subject, key.ToString())), global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_internal_note", internalNote, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_created_at", now, global::System.Data.DbType.DateTimeOffset);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_updated_at", now, global::System.Data.DbType.DateTimeOffset);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return TicketRows.Read(reader, encryption);
@@ -419,27 +419,27 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state
         global::Shop.Api.Ticket? updated;
-        await using (var command = global::SecureApi.Data.Db.Command(connection, TicketSql.Update, transaction))
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.Update, transaction))
         {
-            global::SecureApi.Data.Db.Parameter(command, "@s_title", title.IsSet, global::System.Data.DbType.Boolean);
-            global::SecureApi.Data.Db.Parameter(command, "@p_title", title.Value, global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@s_body", body.IsSet, global::System.Data.DbType.Boolean);
-            global::SecureApi.Data.Db.Parameter(command, "@p_body", body.Value, global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@s_priority", priority.IsSet, global::System.Data.DbType.Boolean);
-            global::SecureApi.Data.Db.Parameter(command, "@p_priority", (int)priority.Value, global::System.Data.DbType.Int32);
-            global::SecureApi.Data.Db.Parameter(command, "@s_estimate", estimate.IsSet, global::System.Data.DbType.Boolean);
-            global::SecureApi.Data.Db.Parameter(command, "@p_estimate", estimate.Value, global::System.Data.DbType.Int32);
-            global::SecureApi.Data.Db.Parameter(command, "@s_due_at", dueAt.IsSet, global::System.Data.DbType.Boolean);
-            global::SecureApi.Data.Db.Parameter(command, "@p_due_at", dueAt.Value, global::System.Data.DbType.DateTimeOffset);
-            global::SecureApi.Data.Db.Parameter(command, "@s_secret", secret.IsSet, global::System.Data.DbType.Boolean);
-            global::SecureApi.Data.Db.Parameter(command, "@p_secret", secret.Value is null ? null : encryption.Encrypt(secret.Value, TicketRows.Aad("secret", caller.Subject, key.ToString())), global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@s_internal_note", internalNote.IsSet, global::System.Data.DbType.Boolean);
-            global::SecureApi.Data.Db.Parameter(command, "@p_internal_note", internalNote.Value, global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@now", global::System.DateTimeOffset.UtcNow, global::System.Data.DbType.DateTimeOffset);
-            global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-            global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@expected", expected, global::System.Data.DbType.Int64);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@s_title", title.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_title", title.Value, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@s_body", body.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_body", body.Value, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@s_priority", priority.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_priority", (int)priority.Value, global::System.Data.DbType.Int32);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@s_estimate", estimate.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_estimate", estimate.Value, global::System.Data.DbType.Int32);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@s_due_at", dueAt.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_due_at", dueAt.Value, global::System.Data.DbType.DateTimeOffset);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@s_secret", secret.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_secret", secret.Value is null ? null : encryption.Encrypt(secret.Value, TicketRows.Aad("secret", caller.Subject, key.ToString())), global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@s_internal_note", internalNote.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_internal_note", internalNote.Value, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@now", global::System.DateTimeOffset.UtcNow, global::System.Data.DbType.DateTimeOffset);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@expected", expected, global::System.Data.DbType.Int64);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             updated = await reader.ReadAsync(cancellationToken) ? TicketRows.Read(reader, encryption) : null;
         }
@@ -457,11 +457,11 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::SecureApi.Caller caller, global::System.Guid key, long? expectedVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, TicketSql.Delete);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@expected", expectedVersion, global::System.Data.DbType.Int64);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.Delete);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@expected", expectedVersion, global::System.Data.DbType.Int64);
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
         if (!deleted && expectedVersion is not null && await ExistsAsync(connection, null, caller, key, cancellationToken))
         {
@@ -473,10 +473,10 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
 
     private static async global::System.Threading.Tasks.Task<bool> ExistsAsync(global::System.Data.Common.DbConnection connection, global::System.Data.Common.DbTransaction? transaction, global::SecureApi.Caller caller, global::System.Guid key, global::System.Threading.CancellationToken cancellationToken)
     {
-        await using var command = global::SecureApi.Data.Db.Command(connection, TicketSql.Exists, transaction);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.Exists, transaction);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 }
@@ -494,8 +494,8 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
     public async global::System.Threading.Tasks.Task<global::Shop.Api.Ticket?> FindAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, TicketSql.AdminSelectByKey);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.AdminSelectByKey);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? TicketRows.Read(reader, encryption: null) : null;
     }
@@ -503,11 +503,11 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
     /// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>
     public async global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Api.Ticket>> ListAsync(global::SecureApi.Data.PageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var limit = global::SecureApi.Data.Lists.Limit(request);
-        var (sort, descending) = global::SecureApi.Data.Lists.Sort(request, s_sortable);
-        global::SecureApi.Data.Lists.CheckFilters(request, s_filterable);
-        var scope = global::SecureApi.Data.Lists.Scope("tickets#admin", null, null, request, sort, descending);
-        var after = global::SecureApi.Data.Lists.OpenCursor(cursors, request, scope);
+        var limit = global::SecureApi.Infrastructure.Lists.Limit(request);
+        var (sort, descending) = global::SecureApi.Infrastructure.Lists.Sort(request, s_sortable);
+        global::SecureApi.Infrastructure.Lists.CheckFilters(request, s_filterable);
+        var scope = global::SecureApi.Infrastructure.Lists.Scope("tickets#admin", null, null, request, sort, descending);
+        var after = global::SecureApi.Infrastructure.Lists.OpenCursor(cursors, request, scope);
         var sql = (sort, descending) switch
         {
             (null, false) => TicketSql.AdminListByKeyAsc,
@@ -523,22 +523,22 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
 
         var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, sql);
-        global::SecureApi.Data.Db.Parameter(command, "@f_title", global::SecureApi.Data.Lists.Filter<string>(request, "title"), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@f_priority", global::SecureApi.Data.Lists.FilterEnum<global::Shop.Api.TicketPriority>(request, "priority"), global::System.Data.DbType.Int32);
-        global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, sql);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@f_title", global::SecureApi.Infrastructure.Lists.Filter<string>(request, "title"), global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@f_priority", global::SecureApi.Infrastructure.Lists.FilterEnum<global::Shop.Api.TicketPriority>(request, "priority"), global::System.Data.DbType.Int32);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Infrastructure.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
         var afterSort = after?.Sort;
         switch (sort)
         {
             case "title":
-                global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort, global::System.Data.DbType.String);
+                global::SecureApi.Infrastructure.Db.Parameter(command, "@after_sort", afterSort, global::System.Data.DbType.String);
                 break;
             case "dueAt":
-                global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Data.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
+                global::SecureApi.Infrastructure.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Infrastructure.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
                 break;
             case "createdAt":
-                global::SecureApi.Data.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Data.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
+                global::SecureApi.Infrastructure.Db.Parameter(command, "@after_sort", afterSort is null ? null : global::SecureApi.Infrastructure.Lists.Parse<global::System.DateTimeOffset>(afterSort), global::System.Data.DbType.DateTimeOffset);
                 break;
         }
 
@@ -561,19 +561,19 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
         var sortText = sort switch
         {
             "title" => last.Title,
-            "dueAt" => global::SecureApi.Data.Lists.Text(last.DueAt),
-            "createdAt" => global::SecureApi.Data.Lists.Text(last.CreatedAt),
+            "dueAt" => global::SecureApi.Infrastructure.Lists.Text(last.DueAt),
+            "createdAt" => global::SecureApi.Infrastructure.Lists.Text(last.CreatedAt),
             _ => "",
         };
-        return new global::SecureApi.Data.Page<global::Shop.Api.Ticket>(items, global::SecureApi.Data.Lists.CloseCursor(cursors, scope, global::SecureApi.Data.Lists.Text(last.Id), sortText));
+        return new global::SecureApi.Data.Page<global::Shop.Api.Ticket>(items, global::SecureApi.Infrastructure.Lists.CloseCursor(cursors, scope, global::SecureApi.Infrastructure.Lists.Text(last.Id), sortText));
     }
 
     /// <summary>Deletes any row; false when there is none.</summary>
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, TicketSql.AdminDelete);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.AdminDelete);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 }
@@ -592,10 +592,10 @@ internal static class TicketRows
         var bodyValue = reader.GetString(4);
         var priorityValue = (global::Shop.Api.TicketPriority)reader.GetInt32(5);
         var estimateValue = reader.IsDBNull(6) ? (int?)null : reader.GetInt32(6);
-        var dueAtValue = global::SecureApi.Data.Db.Time(reader, 7);
+        var dueAtValue = global::SecureApi.Infrastructure.Db.Time(reader, 7);
         var internalNoteValue = reader.IsDBNull(9) ? null : reader.GetString(9);
-        var createdAtValue = global::SecureApi.Data.Db.Time(reader, 10);
-        var updatedAtValue = global::SecureApi.Data.Db.Time(reader, 11);
+        var createdAtValue = global::SecureApi.Infrastructure.Db.Time(reader, 10);
+        var updatedAtValue = global::SecureApi.Infrastructure.Db.Time(reader, 11);
         var versionValue = reader.GetInt64(12);
         var secretValue = encryption is null || reader.IsDBNull(8) ? null : encryption.Decrypt(reader.GetString(8), Aad("secret", ownerIdValue, idValue.ToString()));
         return new global::Shop.Api.Ticket() { Id = idValue, OwnerId = ownerIdValue, TenantId = tenantIdValue, Title = titleValue, Body = bodyValue, Priority = priorityValue, Estimate = estimateValue, DueAt = dueAtValue, Secret = secretValue, InternalNote = internalNoteValue, CreatedAt = createdAtValue, UpdatedAt = updatedAtValue, Version = versionValue };
@@ -613,7 +613,7 @@ internal static class TicketResourceRegistration
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::SecureApi.Data.ResourceRegistry.Register(new global::SecureApi.Data.ResourceRegistration(
+        global::SecureApi.Infrastructure.ResourceRegistry.Register(new global::SecureApi.Infrastructure.ResourceRegistration(
             "tickets",
             TicketSql.SqliteSchema,
             TicketSql.PostgreSqlSchema,

@@ -10,7 +10,7 @@ partial class TicketsAdminApi
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/admin/tickets",
@@ -22,7 +22,7 @@ partial class TicketsAdminApi
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>),
             Handler = HandleListAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/admin/tickets/{id}",
@@ -33,7 +33,7 @@ partial class TicketsAdminApi
             ResponseType = typeof(global::Shop.Api.Ticket),
             Handler = HandleGetAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "DELETE",
             Route = "/admin/tickets/{id}",
@@ -50,11 +50,11 @@ partial class TicketsAdminApi
     private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var page = global::SecureApi.Http.RequestBinding.Page(httpContext, ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var page = global::SecureApi.Infrastructure.RequestBinding.Page(httpContext, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -65,7 +65,7 @@ partial class TicketsAdminApi
 
         var endpoint = new global::Shop.Api.TicketsAdminApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketAdminStore>(httpContext.RequestServices));
         var result = await endpoint.List(page, httpContext.RequestAborted);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageTicket);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageTicket);
     }
 
     /// <summary>GET /admin/tickets/{id}: binds, validates and calls <see cref="Get"/>.</summary>
@@ -73,11 +73,11 @@ partial class TicketsAdminApi
     private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -90,11 +90,11 @@ partial class TicketsAdminApi
         var result = await endpoint.Get(id, httpContext.RequestAborted);
         if (result is null)
         {
-            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            await global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext);
             return;
         }
 
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
     }
 
     /// <summary>DELETE /admin/tickets/{id}: binds, validates and calls <see cref="Delete"/>.</summary>
@@ -102,11 +102,11 @@ partial class TicketsAdminApi
     private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -117,6 +117,6 @@ partial class TicketsAdminApi
 
         var endpoint = new global::Shop.Api.TicketsAdminApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketAdminStore>(httpContext.RequestServices));
         var found = await endpoint.Delete(id, httpContext.RequestAborted);
-        await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
+        await (found ? global::SecureApi.Infrastructure.Responses.NoContentAsync(httpContext) : global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext));
     }
 }

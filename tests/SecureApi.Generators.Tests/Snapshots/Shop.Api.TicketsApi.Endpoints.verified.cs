@@ -19,7 +19,7 @@ partial class TicketsApi
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/tickets/{id}",
@@ -30,7 +30,7 @@ partial class TicketsApi
             ResponseType = typeof(global::Shop.Api.Ticket),
             Handler = HandleGetAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/tickets",
@@ -42,7 +42,7 @@ partial class TicketsApi
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>),
             Handler = HandleListAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "POST",
             Route = "/tickets",
@@ -54,7 +54,7 @@ partial class TicketsApi
             ResponseType = typeof(global::Shop.Api.Ticket),
             Handler = HandleCreateAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "PUT",
             Route = "/tickets/{id}",
@@ -66,7 +66,7 @@ partial class TicketsApi
             ResponseType = typeof(global::Shop.Api.Ticket),
             Handler = HandleReplaceAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "PATCH",
             Route = "/tickets/{id}",
@@ -78,7 +78,7 @@ partial class TicketsApi
             ResponseType = typeof(global::Shop.Api.Ticket),
             Handler = HandlePatchAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "DELETE",
             Route = "/tickets/{id}",
@@ -88,7 +88,7 @@ partial class TicketsApi
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/tickets/{id}/headline",
@@ -106,11 +106,11 @@ partial class TicketsApi
     private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -123,12 +123,12 @@ partial class TicketsApi
         var result = await endpoint.Get(id);
         if (result is null)
         {
-            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            await global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext);
             return;
         }
 
-        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
+        global::SecureApi.Infrastructure.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
     }
 
     /// <summary>GET /tickets: binds, validates and calls <see cref="List"/>.</summary>
@@ -136,11 +136,11 @@ partial class TicketsApi
     private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var page = global::SecureApi.Http.RequestBinding.Page(httpContext, ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var page = global::SecureApi.Infrastructure.RequestBinding.Page(httpContext, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -151,7 +151,7 @@ partial class TicketsApi
 
         var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
         var result = await endpoint.List(page);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageTicket);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageTicket);
     }
 
     /// <summary>POST /tickets: binds, validates and calls <see cref="Create"/>.</summary>
@@ -159,9 +159,9 @@ partial class TicketsApi
     private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
 
-        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewTicket, maxBytes: null);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewTicket, maxBytes: null);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -172,7 +172,7 @@ partial class TicketsApi
         global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -183,8 +183,8 @@ partial class TicketsApi
 
         var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
         var result = await endpoint.Create(body);
-        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
-        await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
+        global::SecureApi.Infrastructure.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Infrastructure.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
     }
 
     /// <summary>PUT /tickets/{id}: binds, validates and calls <see cref="Replace"/>.</summary>
@@ -192,15 +192,15 @@ partial class TicketsApi
     private static async global::System.Threading.Tasks.Task HandleReplaceAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
-        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketEdit, maxBytes: null);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketEdit, maxBytes: null);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -211,7 +211,7 @@ partial class TicketsApi
         global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -224,12 +224,12 @@ partial class TicketsApi
         var result = await endpoint.Replace(id, body);
         if (result is null)
         {
-            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            await global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext);
             return;
         }
 
-        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
+        global::SecureApi.Infrastructure.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
     }
 
     /// <summary>PATCH /tickets/{id}: binds, validates and calls <see cref="Patch"/>.</summary>
@@ -237,15 +237,15 @@ partial class TicketsApi
     private static async global::System.Threading.Tasks.Task HandlePatchAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
-        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketPatch, maxBytes: null);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketPatch, maxBytes: null);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -256,7 +256,7 @@ partial class TicketsApi
         global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -269,12 +269,12 @@ partial class TicketsApi
         var result = await endpoint.Patch(id, body);
         if (result is null)
         {
-            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            await global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext);
             return;
         }
 
-        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
+        global::SecureApi.Infrastructure.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
     }
 
     /// <summary>DELETE /tickets/{id}: binds, validates and calls <see cref="Delete"/>.</summary>
@@ -282,11 +282,11 @@ partial class TicketsApi
     private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -297,7 +297,7 @@ partial class TicketsApi
 
         var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
         var found = await endpoint.Delete(id);
-        await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
+        await (found ? global::SecureApi.Infrastructure.Responses.NoContentAsync(httpContext) : global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext));
     }
 
     /// <summary>GET /tickets/{id}/headline: binds, validates and calls <see cref="Headline"/>.</summary>
@@ -305,11 +305,11 @@ partial class TicketsApi
     private static async global::System.Threading.Tasks.Task HandleHeadlineAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -323,11 +323,11 @@ partial class TicketsApi
         var result = await endpoint.Headline(id, caller, httpContext.RequestAborted);
         if (result is null)
         {
-            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            await global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext);
             return;
         }
 
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketHeadline);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.TicketHeadline);
     }
 
     /// <summary>Generated: find by key, scoped to the caller.</summary>

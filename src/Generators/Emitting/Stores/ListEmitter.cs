@@ -22,13 +22,13 @@ internal static class ListEmitter
         writer.Line("/// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>");
         using (writer.Block($"public async {Task}<{Data}.Page<{type}>> ListAsync({(scoped ? Caller + " caller, " : "")}{Data}.PageRequest request, {Token} cancellationToken = default)"))
         {
-            writer.Line($"var limit = {Data}.Lists.Limit(request);");
-            writer.Line($"var (sort, descending) = {Data}.Lists.Sort(request, s_sortable);");
-            writer.Line($"{Data}.Lists.CheckFilters(request, s_filterable);");
+            writer.Line($"var limit = global::SecureApi.Infrastructure.Lists.Limit(request);");
+            writer.Line($"var (sort, descending) = global::SecureApi.Infrastructure.Lists.Sort(request, s_sortable);");
+            writer.Line($"global::SecureApi.Infrastructure.Lists.CheckFilters(request, s_filterable);");
             var owner = scoped && spec.Owner is not null ? "caller.Subject" : "null";
             var tenant = scoped && spec.Tenant is not null ? "caller.Tenant" : "null";
-            writer.Line($"var scope = {Data}.Lists.Scope({Names.Literal(scoped ? spec.Table : spec.Table + "#admin")}, {owner}, {tenant}, request, sort, descending);");
-            writer.Line($"var after = {Data}.Lists.OpenCursor(cursors, request, scope);");
+            writer.Line($"var scope = global::SecureApi.Infrastructure.Lists.Scope({Names.Literal(scoped ? spec.Table : spec.Table + "#admin")}, {owner}, {tenant}, request, sort, descending);");
+            writer.Line($"var after = global::SecureApi.Infrastructure.Lists.OpenCursor(cursors, request, scope);");
             using (writer.Block("var sql = (sort, descending) switch", ";"))
             {
                 foreach (var list in lists)
@@ -43,7 +43,7 @@ internal static class ListEmitter
             writer.Line();
             writer.Line("var fetch = limit + 1; // one row more than the page tells whether a next page exists");
             writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
-            writer.Line($"await using var command = {Data}.Db.Command(connection, sql);");
+            writer.Line($"await using var command = global::SecureApi.Infrastructure.Db.Command(connection, sql);");
             StatementBinder.Bind(writer, byKey, parameter => Value(spec, parameter));
             var sorted = lists.Where(l => l.Sort is not null && !l.Descending).ToList();
             if (sorted.Count > 0)
@@ -91,7 +91,7 @@ internal static class ListEmitter
                 writer.Line("_ => \"\",");
             }
 
-            writer.Line($"return new {Data}.Page<{type}>(items, {Data}.Lists.CloseCursor(cursors, scope, {FormatText(spec.Key, "last." + spec.Key.PropertyName)}, sortText));");
+            writer.Line($"return new {Data}.Page<{type}>(items, global::SecureApi.Infrastructure.Lists.CloseCursor(cursors, scope, {FormatText(spec.Key, "last." + spec.Key.PropertyName)}, sortText));");
         }
     }
 
@@ -100,8 +100,8 @@ internal static class ListEmitter
         var column = parameter.Column!;
         return parameter.Source switch
         {
-            ParameterSource.Filter when column.Kind == ColumnKind.Enum => $"{Data}.Lists.FilterEnum<{column.TypeName.TrimEnd('?')}>(request, {Names.Literal(column.JsonName)})",
-            ParameterSource.Filter => $"{Data}.Lists.Filter<{column.TypeName.TrimEnd('?')}>(request, {Names.Literal(column.JsonName)})",
+            ParameterSource.Filter when column.Kind == ColumnKind.Enum => $"global::SecureApi.Infrastructure.Lists.FilterEnum<{column.TypeName.TrimEnd('?')}>(request, {Names.Literal(column.JsonName)})",
+            ParameterSource.Filter => $"global::SecureApi.Infrastructure.Lists.Filter<{column.TypeName.TrimEnd('?')}>(request, {Names.Literal(column.JsonName)})",
             ParameterSource.AfterKey => $"after is {{ }} afterKey ? {ParseText(spec.Key, "afterKey.Key")} : null",
             ParameterSource.AfterSort when column.Kind == ColumnKind.String => "afterSort",
             ParameterSource.AfterSort => $"afterSort is null ? null : {ParseText(column, "afterSort")}",
@@ -114,17 +114,17 @@ internal static class ListEmitter
     private static string ParseText(ColumnSpec column, string text) => column.Kind switch
     {
         ColumnKind.String => text,
-        ColumnKind.Enum => $"{Data}.Lists.Parse<int>({text})",
-        ColumnKind.DateTimeOffset => $"{Data}.Lists.Parse<global::System.DateTimeOffset>({text})",
-        _ => $"{Data}.Lists.Parse<{column.TypeName.TrimEnd('?')}>({text})",
+        ColumnKind.Enum => $"global::SecureApi.Infrastructure.Lists.Parse<int>({text})",
+        ColumnKind.DateTimeOffset => $"global::SecureApi.Infrastructure.Lists.Parse<global::System.DateTimeOffset>({text})",
+        _ => $"global::SecureApi.Infrastructure.Lists.Parse<{column.TypeName.TrimEnd('?')}>({text})",
     };
 
     /// <summary>Typed value → cursor text.</summary>
     private static string FormatText(ColumnSpec column, string value) => column.Kind switch
     {
         ColumnKind.String => value,
-        ColumnKind.Enum => $"{Data}.Lists.Text((int){value})",
+        ColumnKind.Enum => $"global::SecureApi.Infrastructure.Lists.Text((int){value})",
         ColumnKind.Boolean => $"({value} ? \"True\" : \"False\")",
-        _ => $"{Data}.Lists.Text({value})",
+        _ => $"global::SecureApi.Infrastructure.Lists.Text({value})",
     };
 }

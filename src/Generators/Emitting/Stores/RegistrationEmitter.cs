@@ -16,7 +16,7 @@ internal static class RegistrationEmitter
             writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
             using (writer.Block("internal static void Register()"))
             {
-                writer.Line($"{Data}.ResourceRegistry.Register(new {Data}.ResourceRegistration(");
+                writer.Line($"global::SecureApi.Infrastructure.ResourceRegistry.Register(new global::SecureApi.Infrastructure.ResourceRegistration(");
                 writer.Indent();
                 writer.Line($"{Names.Literal(spec.Table)},");
                 foreach (var dialect in SqlDialect.All)

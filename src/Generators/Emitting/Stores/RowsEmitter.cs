@@ -62,7 +62,7 @@ internal static class RowsEmitter
             ColumnKind.Boolean => $"reader.GetBoolean({ordinal})",
             ColumnKind.Double => $"reader.GetDouble({ordinal})",
             ColumnKind.Decimal => $"reader.GetDecimal({ordinal})",
-            ColumnKind.DateTimeOffset => $"global::SecureApi.Data.Db.Time(reader, {ordinal})",
+            ColumnKind.DateTimeOffset => $"global::SecureApi.Infrastructure.Db.Time(reader, {ordinal})",
             _ => $"({type})reader.GetInt32({ordinal})",
         };
         if (!column.IsNullable)

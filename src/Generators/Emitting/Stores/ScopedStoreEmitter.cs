@@ -120,7 +120,7 @@ internal static class ScopedStoreEmitter
 
             writer.Line("await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state");
             writer.Line($"{spec.FullyQualifiedName}? updated;");
-            using (writer.Block($"await using (var command = {Data}.Db.Command(connection, {Sql(spec)}.{update.Name}, transaction))"))
+            using (writer.Block($"await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, {Sql(spec)}.{update.Name}, transaction))"))
             {
                 BindUpdate(writer, spec, update);
                 writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");

@@ -23,7 +23,7 @@ internal static class StatementBinder
                 ParameterSource.Tenant => TenantOfCaller,
                 _ => value(parameter),
             };
-            writer.Line($"{StoreNames.Data}.Db.Parameter(command, {Names.Literal(parameter.Name)}, {expression}, {parameter.DbType});");
+            writer.Line($"global::SecureApi.Infrastructure.Db.Parameter(command, {Names.Literal(parameter.Name)}, {expression}, {parameter.DbType});");
         }
     }
 

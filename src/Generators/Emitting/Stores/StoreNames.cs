@@ -15,5 +15,5 @@ internal static class StoreNames
     public static string Rows(ResourceSpec spec) => spec.TypeName + "Rows";
 
     public static string Command(ResourceSpec spec, SqlStatement statement, string? transaction = null) =>
-        $"await using var command = {Data}.Db.Command(connection, {Sql(spec)}.{statement.Name}{(transaction is null ? "" : ", " + transaction)});";
+        $"await using var command = global::SecureApi.Infrastructure.Db.Command(connection, {Sql(spec)}.{statement.Name}{(transaction is null ? "" : ", " + transaction)});";
 }

@@ -5,11 +5,11 @@
 
 namespace SecureApi.Generated;
 
-/// <summary>JSON metadata for every request and response type of this assembly's endpoints, read with <see cref="global::SecureApi.Json.StrictJson"/> rules.</summary>
+/// <summary>JSON metadata for every request and response type of this assembly's endpoints, read with <see cref="global::SecureApi.Infrastructure.StrictJson"/> rules.</summary>
 internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The context on strict request options.</summary>
-    public static SecureApiJsonContext Default { get; } = new(global::SecureApi.Json.StrictJson.CreateOptions());
+    public static SecureApiJsonContext Default { get; } = new(global::SecureApi.Infrastructure.StrictJson.CreateOptions());
 
     public SecureApiJsonContext(global::System.Text.Json.JsonSerializerOptions options)
         : base(options)
@@ -21,7 +21,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
     #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void Register() => global::SecureApi.Json.SecureApiJsonResolvers.Register(Default);
+    internal static void Register() => global::SecureApi.Infrastructure.SecureApiJsonResolvers.Register(Default);
     #pragma warning restore CA2255
 
     /// <inheritdoc/>

@@ -13,13 +13,13 @@ internal static class SecureApiValidators
 {
 
     /// <summary>Validates a <see cref="global::Shop.NewNote"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.NewNote value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
+    public static void Validate(global::Shop.NewNote value, ref global::SecureApi.Infrastructure.ValidationErrors? errors, string path = "")
     {
-        var titleKey = global::SecureApi.Validation.ValidationErrors.Member(path, "title");
-        if (global::SecureApi.Validation.Check.Required(value.Title, ref errors, titleKey))
+        var titleKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "title");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Title, ref errors, titleKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Title, ref errors, titleKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Title, 200, ref errors, titleKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Title, ref errors, titleKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Title, 200, ref errors, titleKey);
         }
     }
 }

@@ -126,9 +126,9 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
     public async global::System.Threading.Tasks.Task<global::Shop.Note?> FindAsync(global::SecureApi.Caller caller, global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.SelectByKey);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.SelectByKey);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? NoteRows.Read(reader, encryption) : null;
     }
@@ -136,11 +136,11 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
     /// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>
     public async global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Note>> ListAsync(global::SecureApi.Caller caller, global::SecureApi.Data.PageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var limit = global::SecureApi.Data.Lists.Limit(request);
-        var (sort, descending) = global::SecureApi.Data.Lists.Sort(request, s_sortable);
-        global::SecureApi.Data.Lists.CheckFilters(request, s_filterable);
-        var scope = global::SecureApi.Data.Lists.Scope("notes", caller.Subject, null, request, sort, descending);
-        var after = global::SecureApi.Data.Lists.OpenCursor(cursors, request, scope);
+        var limit = global::SecureApi.Infrastructure.Lists.Limit(request);
+        var (sort, descending) = global::SecureApi.Infrastructure.Lists.Sort(request, s_sortable);
+        global::SecureApi.Infrastructure.Lists.CheckFilters(request, s_filterable);
+        var scope = global::SecureApi.Infrastructure.Lists.Scope("notes", caller.Subject, null, request, sort, descending);
+        var after = global::SecureApi.Infrastructure.Lists.OpenCursor(cursors, request, scope);
         var sql = (sort, descending) switch
         {
             (null, false) => NoteSql.ListByKeyAsc,
@@ -150,10 +150,10 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
 
         var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, sql);
-        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, sql);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Infrastructure.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
 
         var items = new global::System.Collections.Generic.List<global::Shop.Note>(fetch);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -175,7 +175,7 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
         {
             _ => "",
         };
-        return new global::SecureApi.Data.Page<global::Shop.Note>(items, global::SecureApi.Data.Lists.CloseCursor(cursors, scope, global::SecureApi.Data.Lists.Text(last.Id), sortText));
+        return new global::SecureApi.Data.Page<global::Shop.Note>(items, global::SecureApi.Infrastructure.Lists.CloseCursor(cursors, scope, global::SecureApi.Infrastructure.Lists.Text(last.Id), sortText));
     }
 
     /// <summary>Inserts a row with the given client data; key, owner, tenant, version and stamps are set here.</summary>
@@ -183,11 +183,11 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
     {
         var key = global::System.Guid.CreateVersion7(); // time-ordered, not guessable
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.Insert);
-        global::SecureApi.Data.Db.Parameter(command, "@p_id", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@p_owner_id", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_title", title, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.Insert);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_id", key, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_owner_id", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_title", title, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return NoteRows.Read(reader, encryption);
@@ -205,13 +205,13 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state
         global::Shop.Note? updated;
-        await using (var command = global::SecureApi.Data.Db.Command(connection, NoteSql.Update, transaction))
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.Update, transaction))
         {
-            global::SecureApi.Data.Db.Parameter(command, "@s_title", title.IsSet, global::System.Data.DbType.Boolean);
-            global::SecureApi.Data.Db.Parameter(command, "@p_title", title.Value, global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-            global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
-            global::SecureApi.Data.Db.Parameter(command, "@expected", expected, global::System.Data.DbType.Int64);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@s_title", title.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_title", title.Value, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@expected", expected, global::System.Data.DbType.Int64);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             updated = await reader.ReadAsync(cancellationToken) ? NoteRows.Read(reader, encryption) : null;
         }
@@ -229,10 +229,10 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::SecureApi.Caller caller, global::System.Guid key, long? expectedVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.Delete);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@expected", expectedVersion, global::System.Data.DbType.Int64);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.Delete);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@expected", expectedVersion, global::System.Data.DbType.Int64);
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
         if (!deleted && expectedVersion is not null && await ExistsAsync(connection, null, caller, key, cancellationToken))
         {
@@ -244,9 +244,9 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
 
     private static async global::System.Threading.Tasks.Task<bool> ExistsAsync(global::System.Data.Common.DbConnection connection, global::System.Data.Common.DbTransaction? transaction, global::SecureApi.Caller caller, global::System.Guid key, global::System.Threading.CancellationToken cancellationToken)
     {
-        await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.Exists, transaction);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.Exists, transaction);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 }
@@ -264,8 +264,8 @@ public sealed class NoteAdminStore(global::SecureApi.Data.SecureApiDatabase data
     public async global::System.Threading.Tasks.Task<global::Shop.Note?> FindAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.AdminSelectByKey);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.AdminSelectByKey);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? NoteRows.Read(reader, encryption: null) : null;
     }
@@ -273,11 +273,11 @@ public sealed class NoteAdminStore(global::SecureApi.Data.SecureApiDatabase data
     /// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>
     public async global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Note>> ListAsync(global::SecureApi.Data.PageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var limit = global::SecureApi.Data.Lists.Limit(request);
-        var (sort, descending) = global::SecureApi.Data.Lists.Sort(request, s_sortable);
-        global::SecureApi.Data.Lists.CheckFilters(request, s_filterable);
-        var scope = global::SecureApi.Data.Lists.Scope("notes#admin", null, null, request, sort, descending);
-        var after = global::SecureApi.Data.Lists.OpenCursor(cursors, request, scope);
+        var limit = global::SecureApi.Infrastructure.Lists.Limit(request);
+        var (sort, descending) = global::SecureApi.Infrastructure.Lists.Sort(request, s_sortable);
+        global::SecureApi.Infrastructure.Lists.CheckFilters(request, s_filterable);
+        var scope = global::SecureApi.Infrastructure.Lists.Scope("notes#admin", null, null, request, sort, descending);
+        var after = global::SecureApi.Infrastructure.Lists.OpenCursor(cursors, request, scope);
         var sql = (sort, descending) switch
         {
             (null, false) => NoteSql.AdminListByKeyAsc,
@@ -287,9 +287,9 @@ public sealed class NoteAdminStore(global::SecureApi.Data.SecureApiDatabase data
 
         var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, sql);
-        global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
-        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, sql);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Infrastructure.Lists.Parse<global::System.Guid>(afterKey.Key) : null, global::System.Data.DbType.Guid);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
 
         var items = new global::System.Collections.Generic.List<global::Shop.Note>(fetch);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -311,15 +311,15 @@ public sealed class NoteAdminStore(global::SecureApi.Data.SecureApiDatabase data
         {
             _ => "",
         };
-        return new global::SecureApi.Data.Page<global::Shop.Note>(items, global::SecureApi.Data.Lists.CloseCursor(cursors, scope, global::SecureApi.Data.Lists.Text(last.Id), sortText));
+        return new global::SecureApi.Data.Page<global::Shop.Note>(items, global::SecureApi.Infrastructure.Lists.CloseCursor(cursors, scope, global::SecureApi.Infrastructure.Lists.Text(last.Id), sortText));
     }
 
     /// <summary>Deletes any row; false when there is none.</summary>
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, NoteSql.AdminDelete);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.AdminDelete);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 }
@@ -350,7 +350,7 @@ internal static class NoteResourceRegistration
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::SecureApi.Data.ResourceRegistry.Register(new global::SecureApi.Data.ResourceRegistration(
+        global::SecureApi.Infrastructure.ResourceRegistry.Register(new global::SecureApi.Infrastructure.ResourceRegistration(
             "notes",
             NoteSql.SqliteSchema,
             NoteSql.PostgreSqlSchema,

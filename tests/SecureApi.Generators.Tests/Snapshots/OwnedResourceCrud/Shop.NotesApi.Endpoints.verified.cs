@@ -21,7 +21,7 @@ partial class NotesApi
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/notes/{id}",
@@ -31,7 +31,7 @@ partial class NotesApi
             ResponseType = typeof(global::Shop.Note),
             Handler = HandleGetAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/notes",
@@ -42,7 +42,7 @@ partial class NotesApi
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Note>),
             Handler = HandleListAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "POST",
             Route = "/notes",
@@ -53,7 +53,7 @@ partial class NotesApi
             ResponseType = typeof(global::Shop.Note),
             Handler = HandleCreateAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "PUT",
             Route = "/notes/{id}",
@@ -64,7 +64,7 @@ partial class NotesApi
             ResponseType = typeof(global::Shop.Note),
             Handler = HandleReplaceAsync,
         });
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "DELETE",
             Route = "/notes/{id}",
@@ -80,11 +80,11 @@ partial class NotesApi
     private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -97,12 +97,12 @@ partial class NotesApi
         var result = await endpoint.Get(id);
         if (result is null)
         {
-            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            await global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext);
             return;
         }
 
-        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
+        global::SecureApi.Infrastructure.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
     }
 
     /// <summary>GET /notes: binds, validates and calls <see cref="List"/>.</summary>
@@ -110,11 +110,11 @@ partial class NotesApi
     private static async global::System.Threading.Tasks.Task HandleListAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var page = global::SecureApi.Http.RequestBinding.Page(httpContext, ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var page = global::SecureApi.Infrastructure.RequestBinding.Page(httpContext, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -125,7 +125,7 @@ partial class NotesApi
 
         var endpoint = new global::Shop.NotesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices), request);
         var result = await endpoint.List(page);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageNote);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.PageNote);
     }
 
     /// <summary>POST /notes: binds, validates and calls <see cref="Create"/>.</summary>
@@ -133,9 +133,9 @@ partial class NotesApi
     private static async global::System.Threading.Tasks.Task HandleCreateAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
 
-        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote, maxBytes: null);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote, maxBytes: null);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -146,7 +146,7 @@ partial class NotesApi
         global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -157,8 +157,8 @@ partial class NotesApi
 
         var endpoint = new global::Shop.NotesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices), request);
         var result = await endpoint.Create(body);
-        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
-        await global::SecureApi.Http.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
+        global::SecureApi.Infrastructure.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Infrastructure.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
     }
 
     /// <summary>PUT /notes/{id}: binds, validates and calls <see cref="Replace"/>.</summary>
@@ -166,15 +166,15 @@ partial class NotesApi
     private static async global::System.Threading.Tasks.Task HandleReplaceAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
-        var bodyRead = await global::SecureApi.Http.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote, maxBytes: null);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote, maxBytes: null);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -185,7 +185,7 @@ partial class NotesApi
         global::SecureApi.Generated.SecureApiValidators.Validate(body, ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -198,12 +198,12 @@ partial class NotesApi
         var result = await endpoint.Replace(id, body);
         if (result is null)
         {
-            await global::SecureApi.Http.Responses.NotFoundAsync(httpContext);
+            await global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext);
             return;
         }
 
-        global::SecureApi.Http.ETags.Set(httpContext, result.Version);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
+        global::SecureApi.Infrastructure.ETags.Set(httpContext, result.Version);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
     }
 
     /// <summary>DELETE /notes/{id}: binds, validates and calls <see cref="Delete"/>.</summary>
@@ -211,11 +211,11 @@ partial class NotesApi
     private static async global::System.Threading.Tasks.Task HandleDeleteAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var id = global::SecureApi.Http.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<global::System.Guid>(httpContext, "id", ref errors);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -226,7 +226,7 @@ partial class NotesApi
 
         var endpoint = new global::Shop.NotesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices), request);
         var found = await endpoint.Delete(id);
-        await (found ? global::SecureApi.Http.Responses.NoContentAsync(httpContext) : global::SecureApi.Http.Responses.NotFoundAsync(httpContext));
+        await (found ? global::SecureApi.Infrastructure.Responses.NoContentAsync(httpContext) : global::SecureApi.Infrastructure.Responses.NotFoundAsync(httpContext));
     }
 
     /// <summary>Generated: find by key, scoped to the caller.</summary>

@@ -10,7 +10,7 @@ partial class ItemsApi
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
     internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
-        global::SecureApi.Http.EndpointMapping.Map(endpoints, new global::SecureApi.Http.EndpointDefinition
+        global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
             Method = "GET",
             Route = "/shops/{shop}/items/{id}",
@@ -28,15 +28,15 @@ partial class ItemsApi
     private static async global::System.Threading.Tasks.Task HandleGetAsync(global::SecureApi.Pipeline.EndpointRequest request)
     {
         var httpContext = request.HttpContext;
-        global::SecureApi.Validation.ValidationErrors? errors = null; // created on the first error
-        var shop = global::SecureApi.Http.RequestBinding.Route<string>(httpContext, "shop", ref errors)!;
-        var id = global::SecureApi.Http.RequestBinding.Route<int>(httpContext, "id", ref errors);
-        var color = global::SecureApi.Http.RequestBinding.QueryEnum<global::Shop.Color>(httpContext, "color", ref errors, required: true) ?? default;
-        var limit = global::SecureApi.Http.RequestBinding.NullableQuery<int>(httpContext, "limit", ref errors);
-        var size = global::SecureApi.Http.RequestBinding.Query<int>(httpContext, "page_size", ref errors, required: false, fallback: 20);
+        global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var shop = global::SecureApi.Infrastructure.RequestBinding.Route<string>(httpContext, "shop", ref errors)!;
+        var id = global::SecureApi.Infrastructure.RequestBinding.Route<int>(httpContext, "id", ref errors);
+        var color = global::SecureApi.Infrastructure.RequestBinding.QueryEnum<global::Shop.Color>(httpContext, "color", ref errors, required: true) ?? default;
+        var limit = global::SecureApi.Infrastructure.RequestBinding.NullableQuery<int>(httpContext, "limit", ref errors);
+        var size = global::SecureApi.Infrastructure.RequestBinding.Query<int>(httpContext, "page_size", ref errors, required: false, fallback: 20);
         if (errors is not null)
         {
-            await global::SecureApi.Http.Problems.Validation(errors).ExecuteAsync(httpContext);
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
             return;
         }
 
@@ -47,6 +47,6 @@ partial class ItemsApi
 
         var endpoint = new global::Shop.ItemsApi();
         var result = endpoint.Get(shop, id, color, limit, size);
-        await global::SecureApi.Http.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.String);
+        await global::SecureApi.Infrastructure.Responses.JsonAsync(httpContext, result, global::SecureApi.Generated.SecureApiJsonContext.Default.String);
     }
 }

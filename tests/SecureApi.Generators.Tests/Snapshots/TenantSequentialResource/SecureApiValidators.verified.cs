@@ -13,13 +13,13 @@ internal static class SecureApiValidators
 {
 
     /// <summary>Validates a <see cref="global::Shop.NewShelf"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.NewShelf value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
+    public static void Validate(global::Shop.NewShelf value, ref global::SecureApi.Infrastructure.ValidationErrors? errors, string path = "")
     {
-        var nameKey = global::SecureApi.Validation.ValidationErrors.Member(path, "name");
-        if (global::SecureApi.Validation.Check.Required(value.Name, ref errors, nameKey))
+        var nameKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "name");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Name, ref errors, nameKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Name, ref errors, nameKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Name, 60, ref errors, nameKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Name, ref errors, nameKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Name, 60, ref errors, nameKey);
         }
     }
 }

@@ -121,9 +121,9 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
     public async global::System.Threading.Tasks.Task<global::Shop.Shelf?> FindAsync(global::SecureApi.Caller caller, long key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.SelectByKey);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
-        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.SelectByKey);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ShelfRows.Read(reader, encryption) : null;
     }
@@ -131,11 +131,11 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
     /// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>
     public async global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Shelf>> ListAsync(global::SecureApi.Caller caller, global::SecureApi.Data.PageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var limit = global::SecureApi.Data.Lists.Limit(request);
-        var (sort, descending) = global::SecureApi.Data.Lists.Sort(request, s_sortable);
-        global::SecureApi.Data.Lists.CheckFilters(request, s_filterable);
-        var scope = global::SecureApi.Data.Lists.Scope("shelves", null, caller.Tenant, request, sort, descending);
-        var after = global::SecureApi.Data.Lists.OpenCursor(cursors, request, scope);
+        var limit = global::SecureApi.Infrastructure.Lists.Limit(request);
+        var (sort, descending) = global::SecureApi.Infrastructure.Lists.Sort(request, s_sortable);
+        global::SecureApi.Infrastructure.Lists.CheckFilters(request, s_filterable);
+        var scope = global::SecureApi.Infrastructure.Lists.Scope("shelves", null, caller.Tenant, request, sort, descending);
+        var after = global::SecureApi.Infrastructure.Lists.OpenCursor(cursors, request, scope);
         var sql = (sort, descending) switch
         {
             (null, false) => ShelfSql.ListByKeyAsc,
@@ -145,10 +145,10 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
 
         var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, sql);
-        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<long>(afterKey.Key) : null, global::System.Data.DbType.Int64);
-        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, sql);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Infrastructure.Lists.Parse<long>(afterKey.Key) : null, global::System.Data.DbType.Int64);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
 
         var items = new global::System.Collections.Generic.List<global::Shop.Shelf>(fetch);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -170,16 +170,16 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
         {
             _ => "",
         };
-        return new global::SecureApi.Data.Page<global::Shop.Shelf>(items, global::SecureApi.Data.Lists.CloseCursor(cursors, scope, global::SecureApi.Data.Lists.Text(last.Id), sortText));
+        return new global::SecureApi.Data.Page<global::Shop.Shelf>(items, global::SecureApi.Infrastructure.Lists.CloseCursor(cursors, scope, global::SecureApi.Infrastructure.Lists.Text(last.Id), sortText));
     }
 
     /// <summary>Inserts a row with the given client data; key, owner, tenant, version and stamps are set here.</summary>
     public async global::System.Threading.Tasks.Task<global::Shop.Shelf> CreateAsync(global::SecureApi.Caller caller, string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Insert);
-        global::SecureApi.Data.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@p_name", name, global::System.Data.DbType.String);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.Insert);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_name", name, global::System.Data.DbType.String);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return ShelfRows.Read(reader, encryption);
@@ -189,11 +189,11 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
     public async global::System.Threading.Tasks.Task<global::Shop.Shelf?> UpdateAsync(global::SecureApi.Caller caller, long key, global::SecureApi.Data.Change<string> name = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Update);
-        global::SecureApi.Data.Db.Parameter(command, "@s_name", name.IsSet, global::System.Data.DbType.Boolean);
-        global::SecureApi.Data.Db.Parameter(command, "@p_name", name.Value, global::System.Data.DbType.String);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
-        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.Update);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@s_name", name.IsSet, global::System.Data.DbType.Boolean);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_name", name.Value, global::System.Data.DbType.String);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ShelfRows.Read(reader, encryption) : null;
     }
@@ -202,9 +202,9 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::SecureApi.Caller caller, long key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.Delete);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
-        global::SecureApi.Data.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.Delete);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 }
@@ -222,8 +222,8 @@ public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase dat
     public async global::System.Threading.Tasks.Task<global::Shop.Shelf?> FindAsync(long key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.AdminSelectByKey);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.AdminSelectByKey);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ShelfRows.Read(reader, encryption: null) : null;
     }
@@ -231,11 +231,11 @@ public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase dat
     /// <summary>One page, in key order or by an allowed sort member, with allowed equality filters; the cursor is signed for this caller and query.</summary>
     public async global::System.Threading.Tasks.Task<global::SecureApi.Data.Page<global::Shop.Shelf>> ListAsync(global::SecureApi.Data.PageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var limit = global::SecureApi.Data.Lists.Limit(request);
-        var (sort, descending) = global::SecureApi.Data.Lists.Sort(request, s_sortable);
-        global::SecureApi.Data.Lists.CheckFilters(request, s_filterable);
-        var scope = global::SecureApi.Data.Lists.Scope("shelves#admin", null, null, request, sort, descending);
-        var after = global::SecureApi.Data.Lists.OpenCursor(cursors, request, scope);
+        var limit = global::SecureApi.Infrastructure.Lists.Limit(request);
+        var (sort, descending) = global::SecureApi.Infrastructure.Lists.Sort(request, s_sortable);
+        global::SecureApi.Infrastructure.Lists.CheckFilters(request, s_filterable);
+        var scope = global::SecureApi.Infrastructure.Lists.Scope("shelves#admin", null, null, request, sort, descending);
+        var after = global::SecureApi.Infrastructure.Lists.OpenCursor(cursors, request, scope);
         var sql = (sort, descending) switch
         {
             (null, false) => ShelfSql.AdminListByKeyAsc,
@@ -245,9 +245,9 @@ public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase dat
 
         var fetch = limit + 1; // one row more than the page tells whether a next page exists
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, sql);
-        global::SecureApi.Data.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Data.Lists.Parse<long>(afterKey.Key) : null, global::System.Data.DbType.Int64);
-        global::SecureApi.Data.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, sql);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@after_key", after is { } afterKey ? global::SecureApi.Infrastructure.Lists.Parse<long>(afterKey.Key) : null, global::System.Data.DbType.Int64);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@limit", fetch, global::System.Data.DbType.Int32);
 
         var items = new global::System.Collections.Generic.List<global::Shop.Shelf>(fetch);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -269,15 +269,15 @@ public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase dat
         {
             _ => "",
         };
-        return new global::SecureApi.Data.Page<global::Shop.Shelf>(items, global::SecureApi.Data.Lists.CloseCursor(cursors, scope, global::SecureApi.Data.Lists.Text(last.Id), sortText));
+        return new global::SecureApi.Data.Page<global::Shop.Shelf>(items, global::SecureApi.Infrastructure.Lists.CloseCursor(cursors, scope, global::SecureApi.Infrastructure.Lists.Text(last.Id), sortText));
     }
 
     /// <summary>Deletes any row; false when there is none.</summary>
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(long key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Data.Db.Command(connection, ShelfSql.AdminDelete);
-        global::SecureApi.Data.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
+        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.AdminDelete);
+        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 }
@@ -307,7 +307,7 @@ internal static class ShelfResourceRegistration
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::SecureApi.Data.ResourceRegistry.Register(new global::SecureApi.Data.ResourceRegistration(
+        global::SecureApi.Infrastructure.ResourceRegistry.Register(new global::SecureApi.Infrastructure.ResourceRegistration(
             "shelves",
             ShelfSql.SqliteSchema,
             ShelfSql.PostgreSqlSchema,

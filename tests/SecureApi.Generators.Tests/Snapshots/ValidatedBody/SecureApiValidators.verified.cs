@@ -9,17 +9,17 @@ internal static class SecureApiValidators
 {
 
     /// <summary>Validates a <see cref="global::Shop.NewItem"/> whose members sit under <paramref name="path"/>.</summary>
-    public static void Validate(global::Shop.NewItem value, ref global::SecureApi.Validation.ValidationErrors? errors, string path = "")
+    public static void Validate(global::Shop.NewItem value, ref global::SecureApi.Infrastructure.ValidationErrors? errors, string path = "")
     {
-        var nameKey = global::SecureApi.Validation.ValidationErrors.Member(path, "name");
-        if (global::SecureApi.Validation.Check.Required(value.Name, ref errors, nameKey))
+        var nameKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "name");
+        if (global::SecureApi.Infrastructure.Check.Required(value.Name, ref errors, nameKey))
         {
-            global::SecureApi.Validation.Check.NoNul(value.Name, ref errors, nameKey);
-            global::SecureApi.Validation.Check.MinLength(value.Name, 2, ref errors, nameKey);
-            global::SecureApi.Validation.Check.MaxLength(value.Name, 40, ref errors, nameKey);
+            global::SecureApi.Infrastructure.Check.NoNul(value.Name, ref errors, nameKey);
+            global::SecureApi.Infrastructure.Check.MinLength(value.Name, 2, ref errors, nameKey);
+            global::SecureApi.Infrastructure.Check.MaxLength(value.Name, 40, ref errors, nameKey);
         }
 
-        var quantityKey = global::SecureApi.Validation.ValidationErrors.Member(path, "quantity");
-        global::SecureApi.Validation.Check.Range(value.Quantity, (int)1, (int)100, ref errors, quantityKey);
+        var quantityKey = global::SecureApi.Infrastructure.ValidationErrors.Member(path, "quantity");
+        global::SecureApi.Infrastructure.Check.Range(value.Quantity, (int)1, (int)100, ref errors, quantityKey);
     }
 }

@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace SecureApi.Infrastructure;
+
+/// <summary>Strong ETags carrying a resource's concurrency version: <c>ETag: "3"</c> out, <c>If-Match: "3"</c> in.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ETags
+{
+    public static void Set(HttpContext context, long version) =>
+        context.Response.Headers.ETag = "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>A version no row ever has (versions start at 1): what an <c>If-Match</c> that names no usable version stands for.</summary>
+    public const long Unmatchable = -1;
+
+    /// <summary>
+    /// The version an <c>If-Match</c> requires: null when the header is absent or <c>*</c> (no version condition), the version for
+    /// one strong tag we issued, and <see cref="Unmatchable"/> for anything else (weak tags, lists, foreign tags) — which can
+    /// never match, so the write fails with 412 rather than running unconditionally.
+    /// </summary>
+    public static long? IfMatch(HttpContext context)
+    {
+        var header = context.Request.Headers.IfMatch;
+        if (header.Count == 0 || (header.Count == 1 && header[0]?.Trim() == "*"))
+        {
+            return null;
+        }
+
+        if (header.Count == 1 && header[0] is { Length: > 2 } value && value[0] == '"' && value[^1] == '"' &&
+            long.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return version;
+        }
+
+        return Unmatchable;
+    }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http;
+using SecureApi.Pipeline;
+
+namespace SecureApi.Infrastructure;
+
+/// <summary>What the generator knows about an endpoint, handed to <see cref="EndpointMapping.Map"/> at start-up.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class EndpointDefinition
+{
+    public required string Method { get; init; }
+
+    public required string Route { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Tag { get; init; }
+
+    /// <summary>True only when the declaration says <c>[AllowAnonymous]</c>; otherwise an authenticated caller is required.</summary>
+    public bool AllowAnonymous { get; init; }
+
+    /// <summary>Each entry is one <c>[RequireRole]</c>: a comma-separated set of which the caller needs one; all entries must hold.</summary>
+    public IReadOnlyList<string> RoleSets { get; init; } = [];
+
+    /// <summary>Authorization policies (<c>[Authorize(Policy = …)]</c>), each required; registered with <c>AddAuthorization</c>.</summary>
+    public IReadOnlyList<string> Policies { get; init; } = [];
+
+    public string? RateLimitPolicy { get; init; }
+
+    /// <summary>The query parameters the endpoint binds; any other is refused with 400.</summary>
+    public string[] QueryParameters { get; init; } = [];
+
+    /// <summary>The endpoint takes a <c>PageRequest</c>: <c>limit</c>, <c>cursor</c>, <c>sort</c> and <c>filter.*</c> are its own.</summary>
+    public bool AcceptsPageQuery { get; init; }
+
+    /// <summary>The declaration says <c>[AllowUnknownQuery]</c>: query parameters it does not bind are ignored.</summary>
+    public bool AllowUnknownQuery { get; init; }
+
+    public Type? RequestType { get; init; }
+
+    public int SuccessStatusCode { get; init; } = StatusCodes.Status200OK;
+
+    public Type? ResponseType { get; init; }
+
+    public required EndpointHandler Handler { get; init; }
+}

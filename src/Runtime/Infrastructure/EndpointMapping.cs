@@ -1,0 +1,106 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SecureApi.Logging;
+using SecureApi.Pipeline;
+
+namespace SecureApi.Infrastructure;
+
+/// <summary>
+/// Maps a generated handler as a plain <see cref="RequestDelegate"/> (no RequestDelegateFactory) and attaches the metadata
+/// that authorisation, rate limiting and OpenAPI read.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class EndpointMapping
+{
+    private static readonly int[] s_problemStatusCodes =
+    [
+        StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
+        StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError,
+    ];
+
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints, EndpointDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(definition);
+
+        var pipeline = CreatePipeline(endpoints.ServiceProvider, definition);
+        var builder = endpoints.MapMethods(definition.Route, [definition.Method], pipeline.InvokeAsync)
+            .WithName(definition.Name)
+            .WithTags(definition.Tag);
+
+        if (definition.AllowAnonymous)
+        {
+            builder.AllowAnonymous();
+        }
+        else
+        {
+            builder.RequireAuthorization();
+            foreach (var roles in definition.RoleSets)
+            {
+                builder.RequireAuthorization(new AuthorizeAttribute { Roles = roles });
+            }
+
+            foreach (var authorizationPolicy in definition.Policies)
+            {
+                builder.RequireAuthorization(authorizationPolicy);
+            }
+        }
+
+        if (definition.RateLimitPolicy is { } policy)
+        {
+            builder.RequireRateLimiting(policy);
+        }
+
+        if (definition.RequestType is { } requestType)
+        {
+            builder.WithMetadata(new JsonAcceptsMetadata(requestType));
+        }
+
+        builder.WithMetadata(new JsonProducesMetadata(definition.SuccessStatusCode, definition.ResponseType, definition.ResponseType is null ? [] : ["application/json"]));
+        foreach (var status in s_problemStatusCodes)
+        {
+            builder.WithMetadata(new JsonProducesMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Everything a request needs from its endpoint, resolved once here rather than per request.</summary>
+    private static EndpointPipeline CreatePipeline(IServiceProvider services, EndpointDefinition definition)
+    {
+        var info = new EndpointInfo(definition.Name, definition.Method, definition.Route, definition.Tag, definition.AllowAnonymous, definition.RateLimitPolicy);
+        return new EndpointPipeline(
+            info,
+            definition,
+            services.GetRequiredService<ILogger<SecureApiRequests>>(),
+            [.. services.GetServices<IEndpointGuard>()],
+            [.. services.GetServices<IEndpointObserver>()]);
+    }
+
+    private sealed class JsonAcceptsMetadata(Type requestType) : IAcceptsMetadata
+    {
+        public IReadOnlyList<string> ContentTypes { get; } = ["application/json"];
+
+        public Type? RequestType { get; } = requestType;
+
+        public bool IsOptional => false;
+    }
+
+    private sealed class JsonProducesMetadata(int statusCode, Type? type, IEnumerable<string> contentTypes) : IProducesResponseTypeMetadata
+    {
+        public Type? Type { get; } = type;
+
+        public int StatusCode { get; } = statusCode;
+
+        public string? Description => null;
+
+        public IEnumerable<string> ContentTypes { get; } = contentTypes;
+    }
+}

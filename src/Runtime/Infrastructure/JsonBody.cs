@@ -1,0 +1,134 @@
+using System.ComponentModel;
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SecureApi.Infrastructure;
+
+namespace SecureApi.Infrastructure;
+
+/// <summary>
+/// Reads a request body as JSON: media type checked (415), size capped while reading (413), parsed in one strict pass
+/// with the generated metadata (400 naming the member). Nothing is bound from a body that was not read whole.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonBody
+{
+    /// <param name="maxBytes">The endpoint's <c>[MaxBodySize]</c>; null for <see cref="SecureApiOptions.MaxRequestBodyBytes"/>.</param>
+    public static async ValueTask<JsonBodyResult<T>> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long? maxBytes)
+        where T : class
+    {
+        var limit = maxBytes ?? context.RequestServices.GetRequiredService<IOptions<SecureApiOptions>>().Value.MaxRequestBodyBytes;
+        var request = context.Request;
+        if (!IsJsonMediaType(request.ContentType))
+        {
+            return Fail<T>(Problems.UnsupportedMediaType());
+        }
+
+        if (request.ContentLength > limit)
+        {
+            return Fail<T>(Problems.BodyTooLarge(limit));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit; // the server stops reading past the cap, too
+        }
+
+        var reader = request.BodyReader;
+        ReadResult read;
+        try
+        {
+            while (true)
+            {
+                read = await reader.ReadAsync(context.RequestAborted);
+                if (read.Buffer.Length > limit)
+                {
+                    reader.AdvanceTo(read.Buffer.End);
+                    return Fail<T>(Problems.BodyTooLarge(limit));
+                }
+
+                if (read.IsCompleted)
+                {
+                    break;
+                }
+
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Fail<T>(Problems.BodyTooLarge(limit));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The client's fault (a body that ended early, or arrived too slowly): a 4xx, never a server failure.
+            return Fail<T>(Problems.BadRequestBody(ex.StatusCode));
+        }
+
+        try
+        {
+            var value = read.Buffer.Length == 0 ? null : Deserialize(read.Buffer, typeInfo);
+            if (value is null)
+            {
+                var errors = new ValidationErrors();
+                errors.Add("$", "A JSON object is required.");
+                return Fail<T>(Problems.Validation(errors));
+            }
+
+            return new JsonBodyResult<T>(value, null);
+        }
+        catch (JsonException ex)
+        {
+            return Fail<T>(Problems.Validation(JsonErrors.Describe(ex)));
+        }
+        finally
+        {
+            reader.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    /// <summary><c>application/json</c> or any <c>+json</c> type; a charset other than UTF-8 is refused.</summary>
+    public static bool IsJsonMediaType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType) ||
+            !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            return false;
+        }
+
+        var isJson = mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
+                     (mediaType.MediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) &&
+                      mediaType.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        var charset = mediaType.Charset;
+        return isJson && (!charset.HasValue || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static T? Deserialize<T>(ReadOnlySequence<byte> body, JsonTypeInfo<T> typeInfo)
+    {
+        if (body.IsSingleSegment)
+        {
+            return JsonSerializer.Deserialize(body.FirstSpan, typeInfo);
+        }
+
+        // Parse from one contiguous span so the options' rules (and the check for trailing content) apply unchanged.
+        var length = checked((int)body.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.CopyTo(rented);
+            return JsonSerializer.Deserialize(rented.AsSpan(0, length), typeInfo);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static JsonBodyResult<T> Fail<T>(IResult problem)
+        where T : class => new(null, problem);
+}

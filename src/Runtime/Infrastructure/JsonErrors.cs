@@ -1,0 +1,55 @@
+using System.Text.Json;
+using SecureApi.Infrastructure;
+
+namespace SecureApi.Infrastructure;
+
+/// <summary>
+/// Turns a <see cref="JsonException"/> into a client-facing error keyed by the JSON path of the offending member.
+/// The serializer's own message names .NET types, so it is classified and replaced, never echoed.
+/// </summary>
+internal static class JsonErrors
+{
+    public static ValidationErrors Describe(JsonException exception)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(KeyOf(exception.Path), MessageFor(exception));
+        return errors;
+    }
+
+    /// <summary><c>$.items[0].name</c> → <c>items[0].name</c>; the document itself is <c>$</c>.</summary>
+    internal static string KeyOf(string? path) => path switch
+    {
+        null or "" or "$" => "$",
+        _ when path.StartsWith("$.", StringComparison.Ordinal) => path[2..],
+        _ when path.StartsWith('$') => path[1..],
+        _ => path,
+    };
+
+    private static string MessageFor(JsonException exception)
+    {
+        var message = exception.Message;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return "This member is not part of the request. Members are case-sensitive.";
+        }
+
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return "This member appears more than once.";
+        }
+
+        if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"The JSON is nested deeper than {StrictJson.MaxDepth} levels.";
+        }
+
+        if (message.Contains("missing required properties", StringComparison.OrdinalIgnoreCase))
+        {
+            return "A required member is missing.";
+        }
+
+        return message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "The value has the wrong JSON type or is out of range for this member."
+            : "The request body is not valid JSON for this endpoint.";
+    }
+}

@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http;
+using SecureApi.Infrastructure;
+
+namespace SecureApi.Infrastructure;
+
+/// <summary>The RFC 9457 problem responses SecureApi answers with. None carries exception text or internals.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Problems
+{
+    public static IResult Validation(ValidationErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request is not valid.");
+
+    public static IResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The resource was not found.");
+
+    public static IResult UnsupportedMediaType() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type.",
+            detail: "The request body must be JSON: send Content-Type: application/json.");
+
+    public static IResult BodyTooLarge(long maxBytes) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "The request body is too large.",
+            detail: $"The body must be at most {maxBytes} bytes.");
+
+    /// <summary>A body the server could not read whole (it ended before its Content-Length, or arrived too slowly): Kestrel's status, 400 or 408.</summary>
+    public static IResult BadRequestBody(int statusCode) =>
+        TypedResults.Problem(
+            statusCode: statusCode is >= 400 and < 500 ? statusCode : StatusCodes.Status400BadRequest,
+            title: "The request body could not be read.",
+            detail: "The body ended before its declared length, or arrived too slowly.");
+
+    public static IResult PreconditionFailed() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            title: "The resource has changed.",
+            detail: "Someone else changed it since you read it: read it again and retry with the new ETag.");
+
+    public static IResult PreconditionRequired() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status428PreconditionRequired,
+            title: "If-Match is required.",
+            detail: "Send If-Match with the ETag of the version you read, so concurrent changes are never overwritten.");
+
+    public static IResult Unavailable() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "The service is temporarily unavailable.",
+            detail: "Retry after the time given in Retry-After.");
+
+    /// <summary>RFC 6585 defines 429; ASP.NET Core's defaults give it no <c>type</c>, so it is named here like every other problem's.</summary>
+    public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
+
+    /// <summary>The problem for an empty error response the framework produced (401, 403, 404, 405, 429…).</summary>
+    public static IResult ForStatus(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status401Unauthorized => TypedResults.Problem(statusCode: statusCode, title: "Authentication is required."),
+        StatusCodes.Status403Forbidden => TypedResults.Problem(statusCode: statusCode, title: "The caller may not do this."),
+        StatusCodes.Status404NotFound => NotFound(),
+        StatusCodes.Status405MethodNotAllowed => TypedResults.Problem(statusCode: statusCode, title: "The method is not allowed on this resource."),
+        StatusCodes.Status429TooManyRequests => TypedResults.Problem(
+            statusCode: statusCode,
+            title: "Too many requests.",
+            detail: "Retry after the time given in Retry-After.",
+            type: TooManyRequestsType),
+        _ => TypedResults.Problem(statusCode: statusCode),
+    };
+
+    public static IResult ServerError() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status500InternalServerError,
+            title: "An unexpected error occurred.",
+            detail: "The error has been logged. Quote the trace id when reporting it.");
+}

@@ -1,0 +1,236 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using SecureApi.Infrastructure;
+
+namespace SecureApi.Infrastructure;
+
+/// <summary>
+/// Binds route, query and header values for generated handlers with <see cref="IParsable{TSelf}"/> and the invariant culture.
+/// A value that does not parse, a required value that is missing, or a value given twice is an error under the parameter's name.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class RequestBinding
+{
+    public static T? Route<T>(HttpContext context, string name, ref ValidationErrors? errors)
+        where T : IParsable<T>
+    {
+        var raw = context.Request.RouteValues[name] as string;
+        if (raw is not null && !raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ValidationErrors.Add(ref errors, name, $"The route value is not a valid {Describe<T>()}.");
+        return default;
+    }
+
+    public static T? RouteEnum<T>(HttpContext context, string name, ref ValidationErrors? errors)
+        where T : struct, Enum
+    {
+        var raw = context.Request.RouteValues[name] as string;
+        if (raw is not null && TryParseEnum<T>(raw, out var value))
+        {
+            return value;
+        }
+
+        ValidationErrors.Add(ref errors, name, $"The route value must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        return default;
+    }
+
+    /// <summary>A query value; when absent, <paramref name="fallback"/> (or an error when <paramref name="required"/>).</summary>
+    public static T? Query<T>(HttpContext context, string name, ref ValidationErrors? errors, bool required, T? fallback = default)
+        where T : IParsable<T>
+    {
+        if (!TryGetSingle(context, name, ref errors, required, out var raw))
+        {
+            return fallback;
+        }
+
+        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ValidationErrors.Add(ref errors, name, $"The query value is not a valid {Describe<T>()}.");
+        return fallback;
+    }
+
+    public static T? NullableQuery<T>(HttpContext context, string name, ref ValidationErrors? errors)
+        where T : struct, IParsable<T>
+    {
+        if (!TryGetSingle(context, name, ref errors, required: false, out var raw))
+        {
+            return null;
+        }
+
+        if (T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ValidationErrors.Add(ref errors, name, $"The query value is not a valid {Describe<T>()}.");
+        return null;
+    }
+
+    public static T? QueryEnum<T>(HttpContext context, string name, ref ValidationErrors? errors, bool required)
+        where T : struct, Enum
+    {
+        if (!TryGetSingle(context, name, ref errors, required, out var raw))
+        {
+            return null;
+        }
+
+        if (TryParseEnum<T>(raw, out var value))
+        {
+            return value;
+        }
+
+        ValidationErrors.Add(ref errors, name, $"The query value must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        return null;
+    }
+
+    /// <summary>A header value (<c>[FromHeader]</c>); when absent, <paramref name="fallback"/> (or an error naming the header when <paramref name="required"/>).</summary>
+    public static T? Header<T>(HttpContext context, string name, ref ValidationErrors? errors, bool required, T? fallback = default)
+        where T : IParsable<T>
+    {
+        if (!TryGetSingleHeader(context, name, ref errors, required, out var raw))
+        {
+            return fallback;
+        }
+
+        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ValidationErrors.Add(ref errors, name, $"The header value is not a valid {Describe<T>()}.");
+        return fallback;
+    }
+
+    public static T? NullableHeader<T>(HttpContext context, string name, ref ValidationErrors? errors)
+        where T : struct, IParsable<T>
+    {
+        if (!TryGetSingleHeader(context, name, ref errors, required: false, out var raw))
+        {
+            return null;
+        }
+
+        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ValidationErrors.Add(ref errors, name, $"The header value is not a valid {Describe<T>()}.");
+        return null;
+    }
+
+    /// <summary>
+    /// A list request from <c>limit</c> (1–100, default 50), <c>cursor</c>, <c>sort</c> and <c>filter.{member}</c>.
+    /// Sort and filter names are checked against the resource's allow-list by its store.
+    /// </summary>
+    public static SecureApi.Data.PageRequest Page(HttpContext context, ref ValidationErrors? errors)
+    {
+        var limit = Query(context, "limit", ref errors, required: false, fallback: SecureApi.Data.PageRequest.DefaultLimit);
+        if (limit is < 1 or > SecureApi.Data.PageRequest.MaxLimit)
+        {
+            ValidationErrors.Add(ref errors, "limit", $"The limit must be between 1 and {SecureApi.Data.PageRequest.MaxLimit}.");
+        }
+
+        var cursor = Query<string>(context, "cursor", ref errors, required: false);
+        var sort = Query<string>(context, "sort", ref errors, required: false);
+        if (cursor is { Length: > 2048 } || sort is { Length: > 64 })
+        {
+            ValidationErrors.Add(ref errors, cursor is { Length: > 2048 } ? "cursor" : "sort", "The value is too long.");
+        }
+
+        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, values) in context.Request.Query)
+        {
+            if (key.StartsWith("filter.", StringComparison.Ordinal))
+            {
+                if (values.Count != 1 || values[0] is not { Length: > 0 and <= 1024 } value || value.Contains('\0', StringComparison.Ordinal))
+                {
+                    ValidationErrors.Add(ref errors, key, "A filter takes one value of at most 1024 characters, without NUL.");
+                    continue;
+                }
+
+                filters[key["filter.".Length..]] = value;
+            }
+        }
+
+        return new SecureApi.Data.PageRequest { Limit = limit, Cursor = cursor, Sort = sort, Filters = filters };
+    }
+
+    private static bool TryGetSingle(HttpContext context, string name, ref ValidationErrors? errors, bool required, out string raw)
+    {
+        raw = "";
+        if (!context.Request.Query.TryGetValue(name, out StringValues values) || values.Count == 0)
+        {
+            if (required)
+            {
+                ValidationErrors.Add(ref errors, name, "The query value is required.");
+            }
+
+            return false;
+        }
+
+        if (values.Count > 1)
+        {
+            ValidationErrors.Add(ref errors, name, "The query value must be given once."); // refuse parameter pollution rather than pick one
+            return false;
+        }
+
+        raw = values[0] ?? "";
+        return true;
+    }
+
+    private static bool TryGetSingleHeader(HttpContext context, string name, ref ValidationErrors? errors, bool required, out string raw)
+    {
+        raw = "";
+        if (!context.Request.Headers.TryGetValue(name, out StringValues values) || values.Count == 0)
+        {
+            if (required)
+            {
+                ValidationErrors.Add(ref errors, name, "The header is required.");
+            }
+
+            return false;
+        }
+
+        if (values.Count > 1)
+        {
+            ValidationErrors.Add(ref errors, name, "The header must be given once.");
+            return false;
+        }
+
+        raw = values[0] ?? "";
+        return true;
+    }
+
+    /// <summary>Names only: numeric strings would admit undefined values. Shared with list filters.</summary>
+    internal static bool TryParseEnum<T>(string raw, out T value)
+        where T : struct, Enum =>
+        raw.Length > 0 && !char.IsAsciiDigit(raw[0]) && raw[0] != '-' &&
+        Enum.TryParse(raw, ignoreCase: true, out value) && Enum.IsDefined(value)
+        || Fail(out value);
+
+    private static bool Fail<T>(out T value)
+        where T : struct
+    {
+        value = default;
+        return false;
+    }
+
+    private static string Describe<T>() => typeof(T) switch
+    {
+        var t when t == typeof(Guid) => "GUID",
+        var t when t == typeof(int) || t == typeof(long) || t == typeof(short) => "integer",
+        var t when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => "number",
+        var t when t == typeof(bool) => "boolean (true or false)",
+        var t when t == typeof(DateTimeOffset) || t == typeof(DateTime) => "date and time (ISO 8601)",
+        var t when t == typeof(DateOnly) => "date (yyyy-MM-dd)",
+        _ => "value",
+    };
+}

@@ -1,0 +1,8 @@
+using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SecureApi.Infrastructure;
+
+/// <summary>What a generated resource contributes: its schema for each engine and its stores.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed record ResourceRegistration(string Table, string SqliteSchema, string PostgreSqlSchema, Action<IServiceCollection> AddStores);

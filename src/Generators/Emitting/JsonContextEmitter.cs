@@ -21,6 +21,7 @@ internal static class JsonContextEmitter
         writer.Lines(SourceWriter.Header.Replace("#nullable enable", "#nullable enable annotations\n#nullable disable warnings")).Line();
         writer.Line($"namespace {Names.GeneratedNamespace};").Line();
         writer.Line("/// <summary>JSON metadata for every request and response type of this assembly's endpoints, read with <see cref=\"global::SecureApi.Infrastructure.StrictJson\"/> rules.</summary>");
+        writer.Line(Names.GeneratedCodeAttribute);
         using (writer.Block($"internal sealed partial class {Names.JsonContext} : global::System.Text.Json.Serialization.JsonSerializerContext, {Metadata}.IJsonTypeInfoResolver"))
         {
             writer.Lines($$"""

@@ -14,6 +14,7 @@ internal static class MapEmitter
         var writer = new SourceWriter();
         writer.Lines(SourceWriter.Header).Line();
         writer.Line("namespace Microsoft.AspNetCore.Builder;").Line();
+        writer.Line(Names.GeneratedCodeAttribute);
         using (writer.Block("internal static class SecureApiEndpointRouteBuilderExtensions"))
         {
             writer.Line("/// <summary>Maps every endpoint declared with <c>[Endpoints]</c> in this assembly.</summary>");

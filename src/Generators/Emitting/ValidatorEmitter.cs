@@ -33,6 +33,7 @@ internal static class ValidatorEmitter
             "Validated by SecureApi generated code.");
         writer.Line($"namespace {Names.GeneratedNamespace};").Line();
         writer.Line("/// <summary>Validation generated from the data annotations of request types; every error is collected, keyed by JSON path.</summary>");
+        writer.Line(Names.GeneratedCodeAttribute);
         using (writer.Block($"internal static class {Names.Validators}"))
         {
             foreach (var type in types)

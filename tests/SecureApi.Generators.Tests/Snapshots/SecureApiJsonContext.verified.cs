@@ -6,6 +6,7 @@
 namespace SecureApi.Generated;
 
 /// <summary>JSON metadata for every request and response type of this assembly's endpoints, read with <see cref="global::SecureApi.Infrastructure.StrictJson"/> rules.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The context on strict request options.</summary>

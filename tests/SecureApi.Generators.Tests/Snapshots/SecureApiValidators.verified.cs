@@ -22,6 +22,7 @@
 namespace SecureApi.Generated;
 
 /// <summary>Validation generated from the data annotations of request types; every error is collected, keyed by JSON path.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class SecureApiValidators
 {
     private static readonly global::System.Text.RegularExpressions.Regex s_NewOrderCodePattern0 = global::SecureApi.Infrastructure.Patterns.Create("^[A-Z]{2}[0-9]{4}$");

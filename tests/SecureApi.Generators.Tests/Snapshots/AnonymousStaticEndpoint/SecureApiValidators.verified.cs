@@ -5,6 +5,7 @@
 namespace SecureApi.Generated;
 
 /// <summary>Validation generated from the data annotations of request types; every error is collected, keyed by JSON path.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class SecureApiValidators
 {
 }

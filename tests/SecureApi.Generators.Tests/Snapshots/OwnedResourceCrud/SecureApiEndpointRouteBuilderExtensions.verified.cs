@@ -4,6 +4,7 @@
 
 namespace Microsoft.AspNetCore.Builder;
 
+[global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
 internal static class SecureApiEndpointRouteBuilderExtensions
 {
     /// <summary>Maps every endpoint declared with <c>[Endpoints]</c> in this assembly.</summary>

@@ -157,9 +157,10 @@ public sealed class IncrementalTests
         var store = second.Source("Shop.Api.Ticket.Store.g.cs");
         Assert.Contains("closed INTEGER NOT NULL", store, StringComparison.Ordinal);
         Assert.Contains("(@f_closed IS NULL OR closed = @f_closed)", store, StringComparison.Ordinal);
-        Assert.Contains("closed: default!", second.Source("Shop.Api.TicketsApi.Endpoints.g.cs"), StringComparison.Ordinal);
+        // The CRUD endpoints are checked again against the new member: the create request does not carry it (SAPI043).
+        var diagnostic = Assert.Single(second.Diagnostics);
+        Assert.Equal(("SAPI043", "Create"), (diagnostic.Id, second.TextAt(diagnostic)));
         AssertSameAsAFreshRun(second);
-        Assert.Empty(second.CompilationProblems);
     }
 
     [Fact]

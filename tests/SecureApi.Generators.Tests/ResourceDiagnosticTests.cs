@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace SecureApi.Generators.Tests;
 
-/// <summary>SAPI011, SAPI012 and SAPI015-SAPI041: each fires on the shape it describes, at the user's declaration, and stays silent on the good shape.</summary>
+/// <summary>SAPI011, SAPI012, SAPI015-SAPI041 and SAPI043: each fires on the shape it describes, at the user's declaration, and stays silent on the good shape.</summary>
 public sealed class ResourceDiagnosticTests
 {
     /// <summary>One owned, tenant-scoped resource with every server-set role, its request type, and a plain object.</summary>
@@ -557,12 +557,15 @@ public sealed class ResourceDiagnosticTests
     [InlineData("SAPI040", "[Get(\"/{id}\")] public partial Task<Note> Get(Guid id);", "[Get(\"/{id}\")] public partial Task<Note?> Get(Guid id);", "Get")]
     [InlineData("SAPI040", "[Delete(\"/{id}\")] public partial Task<Note?> Delete(Guid id);", "[Delete(\"/{id}\")] public partial Task<bool> Delete(Guid id);", "Delete")]
     [InlineData("SAPI041", "[Post(\"\")] public partial Task<Note> Create(Draft body);", "[Post(\"\")] public partial Task<Note> Create(NewNote body);", "Create")]
+    [InlineData("SAPI043", "[Post(\"\")] public partial Task<Note> Create(Untitled body);", "[Post(\"\")] public partial Task<Note> Create(NewNote body);", "Create")]
     [InlineData("SAPI039", "[Post(\"/{id}\")] public partial Task<Note> Create(Guid id, NewNote body);", "[Post(\"\")] public partial Task<Note> Create(NewNote body);", "Create")]
     [InlineData("SAPI038", "[Get(\"/{id}\")] public partial ValueTask<Note?> Get(Guid id);", "[Get(\"/{id}\")] public partial Task<Note?> Get(Guid id);", "Get")]
     public void ReportsEachCrudRuleWithItsOwnIdAndNothingOnTheFixedShape(string id, string bad, string @fixed, string at)
     {
         static string Class(string method) => $$"""
             public sealed record Draft([MaxLength(200)] string? Title);
+
+            public sealed record Untitled([MaxLength(200)] string Summary);
 
             [Endpoints("/notes")]
             public partial class NotesApi(NoteStore notes)

@@ -169,6 +169,10 @@ internal static class DiagnosticDescriptors
         "SAPI041", "Create request member is nullable where the resource's is not",
         "Partial method '{0}' creates from request member '{1}', which is nullable, but the resource's '{2}' is not: a create could not store it; make the request member non-nullable");
 
+    public static readonly DiagnosticDescriptor CrudCreateMissesRequiredMember = Error(
+        "SAPI043", "Create request lacks a required resource member",
+        "Partial method '{0}' creates the resource, but its request type has no member for the resource's required '{1}': add it to the request type, or make the resource member nullable");
+
     public static readonly DiagnosticDescriptor UnsupportedAuthorize = Error(
         "SAPI042", "[Authorize] option is not supported",
         "'{0}' has [Authorize({1} = ...)], which SecureApi cannot honour; remove it, and express the rule as a policy ([Authorize(Policy = ...)]) or a role");

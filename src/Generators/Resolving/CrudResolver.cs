@@ -83,6 +83,15 @@ internal static class CrudResolver
             return Refuse(DiagnosticDescriptors.CrudNullableRequestMember, missing.RequestMember, missing.ResourceMember);
         }
 
+        // A required member the create request does not carry would be stored as default (null into NOT NULL): refuse.
+        var unset = kind == CrudKind.Create
+            ? resource.Columns.FirstOrDefault(c => c.IsClientData && !c.IsNullable && !assignments.Any(a => a.ResourceMember == c.PropertyName))
+            : null;
+        if (unset is not null)
+        {
+            return Refuse(DiagnosticDescriptors.CrudCreateMissesRequiredMember, unset.PropertyName);
+        }
+
         return new CrudSpec(kind.Value, resource, shape.Signature, key?.Name, shape.BodyParameter, shape.PageParameter, assignments.ToEquatableArray());
     }
 }

@@ -70,15 +70,15 @@ internal static class CrudEmitter
         }
     }
 
-    /// <summary>The request's client data as named arguments of the store's <c>CreateAsync</c>; a required member the request lacks is <c>default</c>.</summary>
+    /// <summary>
+    /// The request's client data as named arguments of the store's <c>CreateAsync</c>. Every required member is there
+    /// (SAPI043) and non-nullable (SAPI041); a nullable member the request lacks keeps its default of null.
+    /// </summary>
     private static string CreateArguments(CrudSpec crud) => string.Concat(
         Stores.StoreMethodParameters.CreateOrder(crud.Resource)
             .Select(column => (column, assignment: crud.Assignments.FirstOrDefault(a => a.ResourceMember == column.PropertyName)))
-            .Where(m => m.assignment is not null || !m.column.IsNullable)
-            .Select(m => $"{Stores.StoreMethodParameters.Name(m.column)}: {(m.assignment is null ? "default!" : CreateValue(crud, m.assignment, m.column))}, "));
-
-    private static string CreateValue(CrudSpec crud, MemberAssignment assignment, ColumnSpec column) =>
-        assignment.FromNullable && !column.IsNullable ? $"{crud.BodyParameter}.{assignment.RequestMember} ?? default!" : $"{crud.BodyParameter}.{assignment.RequestMember}";
+            .Where(m => m.assignment is not null)
+            .Select(m => $"{Stores.StoreMethodParameters.Name(m.column)}: {crud.BodyParameter}.{m.assignment!.RequestMember}, "));
 
     /// <summary>
     /// The members the request carries as named <c>Change</c> arguments of <c>UpdateAsync</c>. A null in a patch, or in a

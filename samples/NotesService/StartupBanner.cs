@@ -21,6 +21,7 @@ public static class StartupBanner
               curl -H 'X-Api-Key: dev-alice-key' -H 'Content-Type: application/json' -d '{"title":"Hello","body":"First note"}' {{address}}/notes
               curl -H 'X-Api-Key: dev-alice-key' '{{address}}/notes?sort=-createdAt&limit=10'
               curl -H 'X-Api-Key: dev-bob-key' {{address}}/notes/<id from alice>      # 404: not yours
+              curl -H 'X-Api-Key: dev-alice-key' '{{address}}/notes?ownerId=bob'    # 400: unknown query parameter
               curl -X PATCH -H 'X-Api-Key: dev-alice-key' -H 'If-Match: "1"' -H 'Content-Type: application/json' -d '{"title":"Renamed"}' {{address}}/notes/<id>
               curl -H 'X-Api-Key: dev-admin-key' {{address}}/admin/notes
               curl -H 'X-Api-Key: dev-alice-key' -H 'Content-Type: application/json' -d '{"title":"x","body":"y","isAdmin":true}' {{address}}/notes   # 400: unknown member

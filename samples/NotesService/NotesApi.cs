@@ -63,6 +63,14 @@ public sealed partial class NotesAdminApi(NoteAdminStore notes)
     public Task<bool> Delete(Guid id, CancellationToken cancellationToken) => notes.DeleteAsync(id, cancellationToken);
 }
 
+/// <summary>Request counts per endpoint, from the <see cref="RequestStats"/> observer; admins only.</summary>
+[Endpoints("/admin/stats"), RequireRole("admin")]
+public sealed partial class StatsApi(RequestStats stats)
+{
+    [Get("")]
+    public EndpointStats[] Get() => stats.Snapshot();
+}
+
 [Endpoints(""), AllowAnonymous]
 public sealed partial class InfoApi
 {

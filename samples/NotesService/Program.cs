@@ -3,6 +3,10 @@ using NotesService;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddSecureApi(builder.Configuration);
 
+// Cross-cutting behaviour hooks into the pipeline every generated endpoint runs in: here, request counts per endpoint.
+builder.Services.AddSingleton<RequestStats>();
+builder.Services.AddSingleton<SecureApi.Pipeline.IEndpointObserver>(services => services.GetRequiredService<RequestStats>());
+
 var app = builder.Build();
 
 // `dotnet run --project samples/NotesService -- schema` prints the DDL for the configured engine instead of serving.

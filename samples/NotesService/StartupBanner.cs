@@ -24,6 +24,7 @@ public static class StartupBanner
               curl -H 'X-Api-Key: dev-alice-key' '{{address}}/notes?ownerId=bob'    # 400: unknown query parameter
               curl -X PATCH -H 'X-Api-Key: dev-alice-key' -H 'If-Match: "1"' -H 'Content-Type: application/json' -d '{"title":"Renamed"}' {{address}}/notes/<id>
               curl -H 'X-Api-Key: dev-admin-key' {{address}}/admin/notes
+              curl -H 'X-Api-Key: dev-admin-key' {{address}}/admin/stats             # outcomes per endpoint, from a pipeline observer
               curl -H 'X-Api-Key: dev-alice-key' -H 'Content-Type: application/json' -d '{"title":"x","body":"y","isAdmin":true}' {{address}}/notes   # 400: unknown member
 
             """);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
-using SecureApi.Pipeline;
 
 namespace SecureApi.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Http;
 using SecureApi.Pipeline;
 
 namespace SecureApi.Infrastructure;

@@ -1,13 +1,5 @@
 using System.ComponentModel;
-using System.Buffers;
-using System.IO.Pipelines;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using SecureApi.Infrastructure;
 
 namespace SecureApi.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SecureApi.Infrastructure;
 
 namespace SecureApi.Infrastructure;
 

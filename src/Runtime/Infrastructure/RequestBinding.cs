@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using SecureApi.Infrastructure;
 
 namespace SecureApi.Infrastructure;
 
@@ -41,43 +40,21 @@ public static class RequestBinding
 
     /// <summary>A query value; when absent, <paramref name="fallback"/> (or an error when <paramref name="required"/>).</summary>
     public static T? Query<T>(HttpContext context, string name, ref ValidationErrors? errors, bool required, T? fallback = default)
-        where T : IParsable<T>
-    {
-        if (!TryGetSingle(context, name, ref errors, required, out var raw))
-        {
-            return fallback;
-        }
-
-        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        ValidationErrors.Add(ref errors, name, $"The query value is not a valid {Describe<T>()}.");
-        return fallback;
-    }
+        where T : IParsable<T> =>
+        Single(context.Request.Query.TryGetValue(name, out var values), values, name, QueryValue, required, ref errors) is { } raw
+            ? Parse(raw, name, QueryValue, fallback, ref errors)
+            : fallback;
 
     public static T? NullableQuery<T>(HttpContext context, string name, ref ValidationErrors? errors)
-        where T : struct, IParsable<T>
-    {
-        if (!TryGetSingle(context, name, ref errors, required: false, out var raw))
-        {
-            return null;
-        }
-
-        if (T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        ValidationErrors.Add(ref errors, name, $"The query value is not a valid {Describe<T>()}.");
-        return null;
-    }
+        where T : struct, IParsable<T> =>
+        Single(context.Request.Query.TryGetValue(name, out var values), values, name, QueryValue, required: false, ref errors) is { } raw
+            ? ParseNullable<T>(raw, name, QueryValue, ref errors)
+            : null;
 
     public static T? QueryEnum<T>(HttpContext context, string name, ref ValidationErrors? errors, bool required)
         where T : struct, Enum
     {
-        if (!TryGetSingle(context, name, ref errors, required, out var raw))
+        if (Single(context.Request.Query.TryGetValue(name, out var values), values, name, QueryValue, required, ref errors) is not { } raw)
         {
             return null;
         }
@@ -93,38 +70,16 @@ public static class RequestBinding
 
     /// <summary>A header value (<c>[FromHeader]</c>); when absent, <paramref name="fallback"/> (or an error naming the header when <paramref name="required"/>).</summary>
     public static T? Header<T>(HttpContext context, string name, ref ValidationErrors? errors, bool required, T? fallback = default)
-        where T : IParsable<T>
-    {
-        if (!TryGetSingleHeader(context, name, ref errors, required, out var raw))
-        {
-            return fallback;
-        }
-
-        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        ValidationErrors.Add(ref errors, name, $"The header value is not a valid {Describe<T>()}.");
-        return fallback;
-    }
+        where T : IParsable<T> =>
+        Single(context.Request.Headers.TryGetValue(name, out var values), values, name, HeaderValue, required, ref errors) is { } raw
+            ? Parse(raw, name, HeaderValue, fallback, ref errors)
+            : fallback;
 
     public static T? NullableHeader<T>(HttpContext context, string name, ref ValidationErrors? errors)
-        where T : struct, IParsable<T>
-    {
-        if (!TryGetSingleHeader(context, name, ref errors, required: false, out var raw))
-        {
-            return null;
-        }
-
-        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        ValidationErrors.Add(ref errors, name, $"The header value is not a valid {Describe<T>()}.");
-        return null;
-    }
+        where T : struct, IParsable<T> =>
+        Single(context.Request.Headers.TryGetValue(name, out var values), values, name, HeaderValue, required: false, ref errors) is { } raw
+            ? ParseNullable<T>(raw, name, HeaderValue, ref errors)
+            : null;
 
     /// <summary>
     /// A list request from <c>limit</c> (1–100, default 50), <c>cursor</c>, <c>sort</c> and <c>filter.{member}</c>.
@@ -163,50 +118,56 @@ public static class RequestBinding
         return new SecureApi.Data.PageRequest { Limit = limit, Cursor = cursor, Sort = sort, Filters = filters };
     }
 
-    private static bool TryGetSingle(HttpContext context, string name, ref ValidationErrors? errors, bool required, out string raw)
+    private const string QueryValue = "query value";
+    private const string HeaderValue = "header";
+
+    /// <summary>
+    /// The one value given for <paramref name="name"/>, or null when there is none (an error if <paramref name="required"/>)
+    /// or more than one (always an error: refuse parameter pollution rather than pick one).
+    /// </summary>
+    private static string? Single(bool found, StringValues values, string name, string what, bool required, ref ValidationErrors? errors)
     {
-        raw = "";
-        if (!context.Request.Query.TryGetValue(name, out StringValues values) || values.Count == 0)
+        if (!found || values.Count == 0)
         {
             if (required)
             {
-                ValidationErrors.Add(ref errors, name, "The query value is required.");
+                ValidationErrors.Add(ref errors, name, $"The {what} is required.");
             }
 
-            return false;
+            return null;
         }
 
         if (values.Count > 1)
         {
-            ValidationErrors.Add(ref errors, name, "The query value must be given once."); // refuse parameter pollution rather than pick one
-            return false;
+            ValidationErrors.Add(ref errors, name, $"The {what} must be given once.");
+            return null;
         }
 
-        raw = values[0] ?? "";
-        return true;
+        return values[0] ?? "";
     }
 
-    private static bool TryGetSingleHeader(HttpContext context, string name, ref ValidationErrors? errors, bool required, out string raw)
+    private static T? Parse<T>(string raw, string name, string what, T? fallback, ref ValidationErrors? errors)
+        where T : IParsable<T>
     {
-        raw = "";
-        if (!context.Request.Headers.TryGetValue(name, out StringValues values) || values.Count == 0)
+        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
         {
-            if (required)
-            {
-                ValidationErrors.Add(ref errors, name, "The header is required.");
-            }
-
-            return false;
+            return value;
         }
 
-        if (values.Count > 1)
+        ValidationErrors.Add(ref errors, name, $"The {what} is not a valid {Describe<T>()}.");
+        return fallback;
+    }
+
+    private static T? ParseNullable<T>(string raw, string name, string what, ref ValidationErrors? errors)
+        where T : struct, IParsable<T>
+    {
+        if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
         {
-            ValidationErrors.Add(ref errors, name, "The header must be given once.");
-            return false;
+            return value;
         }
 
-        raw = values[0] ?? "";
-        return true;
+        ValidationErrors.Add(ref errors, name, $"The {what} is not a valid {Describe<T>()}.");
+        return null;
     }
 
     /// <summary>Names only: numeric strings would admit undefined values. Shared with list filters.</summary>

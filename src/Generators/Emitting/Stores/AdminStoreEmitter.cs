@@ -16,14 +16,7 @@ internal static class AdminStoreEmitter
         using (writer.Block($"public sealed class {spec.AdminStoreName}({Data}.SecureApiDatabase database, {Data}.CursorProtector cursors)"))
         {
             ListEmitter.EmitAllowLists(writer, spec);
-            using (writer.Block($"public async {Task}<{spec.FullyQualifiedName}?> FindAsync({spec.Key.TypeName} key, {Token} cancellationToken = default)"))
-            {
-                writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
-                writer.Line(Command(spec, sql.AdminSelectByKey));
-                StatementBinder.Bind(writer, sql.AdminSelectByKey, StatementBinder.KeyOnly("key"));
-                writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
-                writer.Line($"return await reader.ReadAsync(cancellationToken) ? {Rows(spec)}.Read(reader, encryption: null) : null;");
-            }
+            FindEmitter.Emit(writer, spec, sql, scoped: false);
 
             writer.Line();
             ListEmitter.Emit(writer, spec, sql, scoped: false);

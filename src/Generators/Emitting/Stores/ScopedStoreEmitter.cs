@@ -21,14 +21,7 @@ internal static class ScopedStoreEmitter
         using (writer.Block($"public sealed class {spec.StoreName}({Data}.SecureApiDatabase database, {Data}.FieldEncryption encryption, {Data}.CursorProtector cursors)"))
         {
             ListEmitter.EmitAllowLists(writer, spec);
-            using (writer.Block($"public async {Task}<{spec.FullyQualifiedName}?> FindAsync({Caller} caller, {spec.Key.TypeName} key, {Token} cancellationToken = default)"))
-            {
-                writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
-                writer.Line(Command(spec, sql.SelectByKey));
-                StatementBinder.Bind(writer, sql.SelectByKey, StatementBinder.KeyOnly("key"));
-                writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
-                writer.Line($"return await reader.ReadAsync(cancellationToken) ? {Rows(spec)}.Read(reader, encryption) : null;");
-            }
+            FindEmitter.Emit(writer, spec, sql, scoped: true);
 
             writer.Line();
             ListEmitter.Emit(writer, spec, sql, scoped: true);

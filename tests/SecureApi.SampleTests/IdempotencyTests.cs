@@ -280,6 +280,52 @@ public sealed class SqliteIdempotencyTests(ClassDatabase database) : Idempotency
 public sealed class PostgresIdempotencyTests(PostgresServer server, ClassDatabase database) : IdempotencyTests(database, new PostgresEngine(server))
 {
     /// <summary>
+    /// A duplicate that arrives while the first request is still in flight (a test trigger holds it after it recorded
+    /// the key, before its commit) finds no committed key, then meets the first one's in the unique constraint: 409.
+    /// </summary>
+    [Fact]
+    public async Task ADuplicateWhileTheFirstIsInFlightIs409()
+    {
+        var alice = Client("alice");
+        await AssertStatusAsync(await PostNoteAsync(alice, key: null, "schema ready"), HttpStatusCode.Created);
+        await Target.ExecuteAsync("""
+            CREATE SEQUENCE IF NOT EXISTS test_slow_keys;
+            CREATE OR REPLACE FUNCTION test_slow_key() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.idempotency_key LIKE 'in-flight-%' THEN
+                    IF nextval('test_slow_keys') = 1 THEN
+                        PERFORM pg_sleep(1);
+                    END IF;
+                END IF;
+                RETURN NULL;
+            END $$;
+            DROP TRIGGER IF EXISTS test_slow_key ON secureapi_idempotency;
+            CREATE TRIGGER test_slow_key AFTER INSERT ON secureapi_idempotency FOR EACH ROW EXECUTE FUNCTION test_slow_key();
+            """);
+        var key = "in-flight-" + Guid.NewGuid().ToString("N");
+        var title = "in flight " + key;
+
+        var first = PostNoteAsync(alice, key, title);
+        await WaitUntilAsync(async () => Convert.ToInt64(await Target.ScalarAsync("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'"), CultureInfo.InvariantCulture) == 1);
+        var duplicate = await PostNoteAsync(alice, key, title);
+
+        await Problem.AssertAsync(duplicate, HttpStatusCode.Conflict);
+        var created = await ReadNoteAsync(await first);
+        Assert.Equal(1, await CountNotesAsync("alice", title));
+        Assert.Equal(created.Id, (await ReadNoteAsync(await PostNoteAsync(alice, key, title))).Id); // once it is done, a retry replays it
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The first request never reached its slow insert.");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>
     /// The connection breaks while the create commits (a deferred trigger ends the server process): the client cannot
     /// know whether the note was saved, so the answer says so, and the retry with the same key is safe.
     /// </summary>

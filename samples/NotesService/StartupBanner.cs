@@ -19,6 +19,7 @@ public static class StartupBanner
             {{devKeys}}
               curl {{address}}/info
               curl -H 'X-Api-Key: dev-alice-key' -H 'Content-Type: application/json' -d '{"title":"Hello","body":"First note"}' {{address}}/notes
+              curl -H 'X-Api-Key: dev-alice-key' -H 'Idempotency-Key: "note-42"' -H 'Content-Type: application/json' -d '{"title":"Once","body":"Safe to retry"}' {{address}}/notes   # again: the same note, not a second
               curl -H 'X-Api-Key: dev-alice-key' '{{address}}/notes?sort=-createdAt&limit=10'
               curl -H 'X-Api-Key: dev-bob-key' {{address}}/notes/<id from alice>      # 404: not yours
               curl -H 'X-Api-Key: dev-alice-key' '{{address}}/notes?ownerId=bob'    # 400: unknown query parameter

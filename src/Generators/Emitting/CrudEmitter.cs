@@ -56,7 +56,7 @@ internal static class CrudEmitter
                 writer.Line($"{crud.Signature} => {store}.ListAsync({caller}, {crud.PageParameter}, {token});");
                 break;
             case CrudKind.Create:
-                writer.Line($"{crud.Signature} => {store}.CreateAsync({caller}, {CreateArguments(crud)}cancellationToken: {token});");
+                writer.Line($"{crud.Signature} => {store}.CreateAsync({caller}, {CreateArguments(crud)}idempotency: {Request}.Idempotency, cancellationToken: {token});");
                 break;
             case CrudKind.Replace:
             case CrudKind.Patch:

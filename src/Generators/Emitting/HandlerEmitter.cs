@@ -42,7 +42,7 @@ internal static class HandlerEmitter
             var target = endpoint.IsStatic ? spec.FullyQualifiedName : "endpoint";
             if (!endpoint.IsStatic)
             {
-                writer.Line($"var endpoint = new {spec.FullyQualifiedName}({string.Join(", ", ConstructorArguments(spec, operations))});");
+                writer.Line($"var endpoint = new {spec.FullyQualifiedName}({string.Join(", ", ConstructorArguments(spec, endpoint, operations))});");
             }
 
             var call = $"{target}.{endpoint.MethodName}({string.Join(", ", endpoint.Parameters.Select(Argument))})";
@@ -65,7 +65,13 @@ internal static class HandlerEmitter
             writer.Line($"var {Local(parameter)} = {BindExpression(parameter)};");
         }
 
-        if (bound.Count > 0)
+        var idempotent = IsIdempotentCreate(endpoint);
+        if (idempotent)
+        {
+            writer.Line($"var {IdempotencyKey} = {Names.Binding}.IdempotencyKey(httpContext, ref errors); // a retry with the same key returns the first result");
+        }
+
+        if (bound.Count > 0 || idempotent)
         {
             writer.Lines(ReturnValidationProblem);
         }
@@ -81,7 +87,8 @@ internal static class HandlerEmitter
         }
 
         var maxBytes = endpoint.MaxBodyBytes is { } bytes ? bytes + "L" : "null";
-        writer.Line($"var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, {Names.JsonContextInstance}.{body.JsonProperty}, maxBytes: {maxBytes});");
+        var fingerprint = IsIdempotentCreate(endpoint) ? $", fingerprint: {IdempotencyKey} is not null" : "";
+        writer.Line($"var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, {Names.JsonContextInstance}.{body.JsonProperty}, maxBytes: {maxBytes}{fingerprint});");
         writer.Lines("""
             if (bodyRead.Problem is { } bodyProblem)
             {
@@ -96,14 +103,23 @@ internal static class HandlerEmitter
         writer.Line();
     }
 
-    /// <summary>The class's own constructor dependencies from DI; a class with generated operations also gets its stores and the request.</summary>
-    private static IEnumerable<string> ConstructorArguments(EndpointClassSpec spec, OperationClass? operations)
+    /// <summary>
+    /// The class's own constructor dependencies from DI; a class with generated operations also gets its stores and the
+    /// request (for a generated create, carrying its <c>Idempotency-Key</c> bound to the body's fingerprint).
+    /// </summary>
+    private static IEnumerable<string> ConstructorArguments(EndpointClassSpec spec, EndpointSpec endpoint, OperationClass? operations)
     {
         var services = spec.ConstructorParameterTypes.Select(Service);
+        var request = IsIdempotentCreate(endpoint) ? $"request.WithIdempotencyKey({IdempotencyKey}, bodyRead.Fingerprint)" : "request";
         return operations is null
             ? services
-            : services.Concat(operations.Stores.Where(s => !s.FromConstructor).Select(s => Service(s.StoreType))).Concat(["request"]);
+            : services.Concat(operations.Stores.Where(s => !s.FromConstructor).Select(s => Service(s.StoreType))).Concat([request]);
     }
+
+    /// <summary>A generated create accepts an <c>Idempotency-Key</c>; its store records the key with the row.</summary>
+    private static bool IsIdempotentCreate(EndpointSpec endpoint) => endpoint.Crud?.Kind == CrudKind.Create;
+
+    private const string IdempotencyKey = "idempotencyKey";
 
     private static string Service(string type) => $"{Names.GetService}<{type}>(httpContext.RequestServices)";
 
@@ -210,5 +226,5 @@ internal static class HandlerEmitter
             ? "@" + parameter.Name
             : ReservedLocals.Contains(parameter.Name) ? parameter.Name + "Parameter" : parameter.Name;
 
-    private static readonly HashSet<string> ReservedLocals = ["request", "httpContext", "errors", "bodyRead", "bodyProblem", "endpoint", "result", "found"];
+    private static readonly HashSet<string> ReservedLocals = ["request", "httpContext", "errors", "bodyRead", "bodyProblem", "endpoint", "result", "found", IdempotencyKey];
 }

@@ -19,20 +19,20 @@ internal sealed class SchemaInitializer(SecureApiDatabase database, IOptions<Sec
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Applies every registered resource's schema; statements are idempotent (<c>IF NOT EXISTS</c>).</summary>
+    /// <summary>Applies every registered resource's schema, and the framework's; statements are idempotent (<c>IF NOT EXISTS</c>).</summary>
     public static async Task ApplyAsync(SecureApiDatabase database, CancellationToken cancellationToken)
     {
         // No resources, nothing to create: do not open (and so create) a database the service never uses.
-        var resources = ResourceRegistry.Snapshot();
-        if (resources.Count == 0)
+        var schemas = ResourceRegistry.Schemas(database.Dialect);
+        if (schemas.Count == 0)
         {
             return;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var resource in resources)
+        foreach (var schema in schemas)
         {
-            await using var command = Db.Command(connection, database.Dialect == SqlDialect.PostgreSql ? resource.PostgreSqlSchema : resource.SqliteSchema);
+            await using var command = Db.Command(connection, schema);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -17,6 +17,7 @@ public sealed class SecureApiDatabase : IAsyncDisposable
     public SecureApiDatabase(IOptions<SecureApiOptions> options, IHostEnvironment environment)
     {
         var database = options.Value.Database;
+        IdempotencyRetention = TimeSpan.FromHours(options.Value.Idempotency.RetentionHours);
         if (!string.IsNullOrWhiteSpace(database.PostgreSql))
         {
             Dialect = SqlDialect.PostgreSql;
@@ -31,6 +32,9 @@ public sealed class SecureApiDatabase : IAsyncDisposable
     }
 
     public SqlDialect Dialect { get; }
+
+    /// <summary>How long an <c>Idempotency-Key</c> is remembered (<c>SecureApi:Idempotency:RetentionHours</c>).</summary>
+    internal TimeSpan IdempotencyRetention { get; }
 
     public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -27,4 +27,7 @@ public sealed class SecureApiOptions
 
     /// <summary>The key that signs list cursors.</summary>
     public Data.CursorOptions Cursors { get; set; } = new();
+
+    /// <summary>How long <c>Idempotency-Key</c>s of generated creates are remembered.</summary>
+    public Data.IdempotencyOptions Idempotency { get; set; } = new();
 }

@@ -22,10 +22,10 @@ internal static class EndpointFailures
         }
 
         context.Response.Clear();
-        if (IsDatabaseUnavailable(exception))
+        if (exception is SecureApi.Data.WriteOutcomeUnknownException || IsDatabaseUnavailable(exception))
         {
             context.Response.Headers.RetryAfter = "5";
-            return Problems.Unavailable().ExecuteAsync(context);
+            return (exception is SecureApi.Data.WriteOutcomeUnknownException ? Problems.OutcomeUnknown() : Problems.Unavailable()).ExecuteAsync(context);
         }
 
         return Problems.ServerError().ExecuteAsync(context);
@@ -36,6 +36,9 @@ internal static class EndpointFailures
     {
         BadHttpRequestException bad => Problems.BadRequestBody(bad.StatusCode), // Kestrel's word for a client error
         SecureApi.Data.ConcurrencyConflictException => Problems.PreconditionFailed(),
+        SecureApi.Data.IdempotencyKeyReusedException => Problems.IdempotencyKeyReused(),
+        SecureApi.Data.IdempotencyKeyInUseException => Problems.IdempotencyKeyInUse(),
+        SecureApi.Data.IdempotentResourceGoneException => Problems.IdempotentResourceGone(),
         SecureApi.Data.PreconditionRequiredException => Problems.PreconditionRequired(),
         SecureApi.Data.ForeignCursorException => Problems.NotFound(),
         SecureApi.Data.MissingTenantException => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A tenant is required."),

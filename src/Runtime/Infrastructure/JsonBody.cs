@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,8 @@ namespace SecureApi.Infrastructure;
 public static class JsonBody
 {
     /// <param name="maxBytes">The endpoint's <c>[MaxBodySize]</c>; null for <see cref="SecureApiOptions.MaxRequestBodyBytes"/>.</param>
-    public static async ValueTask<JsonBodyResult<T>> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long? maxBytes)
+    /// <param name="fingerprint">Also hash the exact body bytes (a create that carries an <c>Idempotency-Key</c>); other requests pay nothing.</param>
+    public static async ValueTask<JsonBodyResult<T>> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long? maxBytes, bool fingerprint = false)
         where T : class
     {
         var limit = maxBytes ?? context.RequestServices.GetRequiredService<IOptions<SecureApiOptions>>().Value.MaxRequestBodyBytes;
@@ -79,7 +81,7 @@ public static class JsonBody
                 return Fail<T>(Problems.Validation(errors));
             }
 
-            return new JsonBodyResult<T>(value, null);
+            return new JsonBodyResult<T>(value, null, fingerprint ? Fingerprint(read.Buffer) : null);
         }
         catch (JsonException ex)
         {
@@ -126,6 +128,18 @@ public static class JsonBody
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the body as received: what an <c>Idempotency-Key</c> is bound to.</summary>
+    private static string Fingerprint(ReadOnlySequence<byte> body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var segment in body)
+        {
+            hash.AppendData(segment.Span);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static JsonBodyResult<T> Fail<T>(IResult problem)

@@ -50,6 +50,33 @@ public static class Problems
             title: "The service is temporarily unavailable.",
             detail: "Retry after the time given in Retry-After.");
 
+    /// <summary>The connection failed during the commit: the write may or may not be saved, and only a keyed retry is safe.</summary>
+    public static IResult OutcomeUnknown() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "The outcome of the request is unknown.",
+            detail: "The database connection failed while the write was committed: it may or may not have been saved. Retry after the time given in Retry-After with the same Idempotency-Key; the retry returns the saved resource, or saves it once.");
+
+    /// <summary>IETF draft-ietf-httpapi-idempotency-key-header: a key reused with another request body is 422.</summary>
+    public static IResult IdempotencyKeyReused() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The Idempotency-Key was used for a different request.",
+            detail: "This key was already used with another request body. Use a new key for a new request.");
+
+    /// <summary>IETF draft-ietf-httpapi-idempotency-key-header: a request whose key is still being processed is 409.</summary>
+    public static IResult IdempotencyKeyInUse() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "A request with this Idempotency-Key is still being processed.",
+            detail: "Retry later with the same key to receive its result.");
+
+    public static IResult IdempotentResourceGone() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status410Gone,
+            title: "The resource created with this Idempotency-Key no longer exists.",
+            detail: "It was created by an earlier request with this key and has since been deleted.");
+
     /// <summary>RFC 6585 defines 429; ASP.NET Core's defaults give it no <c>type</c>, so it is named here like every other problem's.</summary>
     public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
 

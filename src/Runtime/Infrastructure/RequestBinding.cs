@@ -81,6 +81,70 @@ public static class RequestBinding
             ? ParseNullable<T>(raw, name, HeaderValue, ref errors)
             : null;
 
+    /// <summary>The header that makes a generated create safe to retry (IETF draft-ietf-httpapi-idempotency-key-header).</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>
+    /// The <c>Idempotency-Key</c> of a generated create, or null when none was sent. The draft's form is a structured-field
+    /// string (<c>"abc"</c>); a bare value (<c>abc</c>) is accepted too. Either way the key is 1–255 printable ASCII
+    /// characters, given once; anything else is an error naming the header.
+    /// </summary>
+    public static string? IdempotencyKey(HttpContext context, ref ValidationErrors? errors)
+    {
+        if (!TryGetSingleHeader(context, IdempotencyKeyHeader, ref errors, required: false, out var raw))
+        {
+            return null;
+        }
+
+        if (ParseIdempotencyKey(raw) is { Length: >= 1 and <= MaxIdempotencyKeyLength } key)
+        {
+            return key;
+        }
+
+        ValidationErrors.Add(ref errors, IdempotencyKeyHeader, $"The key must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters, sent as a string (\"key\") or bare.");
+        return null;
+    }
+
+    private const int MaxIdempotencyKeyLength = 255;
+
+    /// <summary>The key in a quoted structured-field string (escapes <c>\"</c> and <c>\\</c> only) or a bare value without spaces or quotes; null if neither.</summary>
+    private static string? ParseIdempotencyKey(string raw)
+    {
+        if (raw.Length < 2 || raw[0] != '"')
+        {
+            return raw.AsSpan().ContainsAnyExceptInRange('!', '~') || raw.Contains('"', StringComparison.Ordinal) ? null : raw;
+        }
+
+        if (raw[^1] != '"')
+        {
+            return null;
+        }
+
+        var key = new System.Text.StringBuilder(raw.Length - 2);
+        for (var i = 1; i < raw.Length - 1; i++)
+        {
+            var c = raw[i];
+            if (c is < ' ' or > '~' || c == '"')
+            {
+                return null;
+            }
+
+            if (c == '\\')
+            {
+                if (++i == raw.Length - 1 || raw[i] is not ('"' or '\\'))
+                {
+                    return null;
+                }
+
+                c = raw[i];
+            }
+
+            key.Append(c);
+        }
+
+        return key.ToString();
+    }
+
     /// <summary>
     /// A list request from <c>limit</c> (1–100, default 50), <c>cursor</c>, <c>sort</c> and <c>filter.{member}</c>.
     /// Sort and filter names are checked against the resource's allow-list by its store.

@@ -19,6 +19,22 @@ public static class ResourceRegistry
         }
     }
 
+    /// <summary>
+    /// The DDL to apply for <paramref name="dialect"/>: every registered resource's, then the framework's own table of
+    /// <c>Idempotency-Key</c>s. Nothing when there is no resource (a service that stores nothing gets no database).
+    /// </summary>
+    internal static IReadOnlyList<string> Schemas(SecureApi.Data.SqlDialect dialect)
+    {
+        var resources = Snapshot();
+        if (resources.Count == 0)
+        {
+            return [];
+        }
+
+        var postgres = dialect == SecureApi.Data.SqlDialect.PostgreSql;
+        return [.. resources.Select(r => postgres ? r.PostgreSqlSchema : r.SqliteSchema), postgres ? SecureApi.Data.IdempotencySql.PostgreSqlSchema : SecureApi.Data.IdempotencySql.SqliteSchema];
+    }
+
     public static IReadOnlyList<ResourceRegistration> Snapshot()
     {
         lock (s_resources)

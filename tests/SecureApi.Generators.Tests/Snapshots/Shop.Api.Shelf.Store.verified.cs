@@ -234,18 +234,33 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
         return new global::SecureApi.Data.Page<global::Shop.Api.Shelf>(items, global::SecureApi.Infrastructure.Lists.CloseCursor(cursors, scope, global::SecureApi.Infrastructure.Lists.Text(last.Id), sortText));
     }
 
-    /// <summary>Inserts a row with the given client data; key, owner, tenant, version and stamps are set here.</summary>
-    public async global::System.Threading.Tasks.Task<global::Shop.Api.Shelf> CreateAsync(global::SecureApi.Caller caller, string name, bool archived, decimal capacity, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Inserts a row with the given client data; key, owner, tenant, version and stamps are set here. With an
+    /// <paramref name="idempotency"/> key, the key is recorded with the row in one transaction and a retry returns that row.
+    /// </summary>
+    public async global::System.Threading.Tasks.Task<global::Shop.Api.Shelf> CreateAsync(global::SecureApi.Caller caller, string name, bool archived, decimal capacity, global::SecureApi.Data.IdempotencyRequest? idempotency = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.Insert);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_name", name, global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_archived", archived, global::System.Data.DbType.Boolean);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_capacity", capacity, global::System.Data.DbType.Decimal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return ShelfRows.Read(reader, encryption);
+        await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // no transaction without a key
+        if (write.OriginalKey<long>() is { } original)
+        {
+            return await FindAsync(caller, original, cancellationToken) ?? throw new global::SecureApi.Data.IdempotentResourceGoneException(); // a retry: the row the key's first request created
+        }
+
+        global::Shop.Api.Shelf created;
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.Insert, write.Transaction))
+        {
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_name", name, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_archived", archived, global::System.Data.DbType.Boolean);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_capacity", capacity, global::System.Data.DbType.Decimal);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            created = ShelfRows.Read(reader, encryption);
+        }
+
+        await write.CompleteAsync(created.Id, cancellationToken); // records the key with the row and commits; nothing without a key
+        return created;
     }
 
     /// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's.</summary>

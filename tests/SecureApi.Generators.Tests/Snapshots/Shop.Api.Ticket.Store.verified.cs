@@ -382,29 +382,44 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         return new global::SecureApi.Data.Page<global::Shop.Api.Ticket>(items, global::SecureApi.Infrastructure.Lists.CloseCursor(cursors, scope, global::SecureApi.Infrastructure.Lists.Text(last.Id), sortText));
     }
 
-    /// <summary>Inserts a row with the given client data; key, owner, tenant, version and stamps are set here.</summary>
-    public async global::System.Threading.Tasks.Task<global::Shop.Api.Ticket> CreateAsync(global::SecureApi.Caller caller, string title, string body, global::Shop.Api.TicketPriority priority, global::System.DateTimeOffset dueAt, int? estimate = null, string? secret = null, string? internalNote = null, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Inserts a row with the given client data; key, owner, tenant, version and stamps are set here. With an
+    /// <paramref name="idempotency"/> key, the key is recorded with the row in one transaction and a retry returns that row.
+    /// </summary>
+    public async global::System.Threading.Tasks.Task<global::Shop.Api.Ticket> CreateAsync(global::SecureApi.Caller caller, string title, string body, global::Shop.Api.TicketPriority priority, global::System.DateTimeOffset dueAt, int? estimate = null, string? secret = null, string? internalNote = null, global::SecureApi.Data.IdempotencyRequest? idempotency = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var key = global::System.Guid.CreateVersion7(); // time-ordered, not guessable
         var now = global::System.DateTimeOffset.UtcNow;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.Insert);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_id", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_owner_id", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_title", title, global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_body", body, global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_priority", (int)priority, global::System.Data.DbType.Int32);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_estimate", estimate, global::System.Data.DbType.Int32);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_due_at", dueAt, global::System.Data.DbType.DateTimeOffset);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_secret", secret is null ? null : encryption.Encrypt(secret, TicketRows.Aad("secret", caller.Subject, key.ToString())), global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_internal_note", internalNote, global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_created_at", now, global::System.Data.DbType.DateTimeOffset);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_updated_at", now, global::System.Data.DbType.DateTimeOffset);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return TicketRows.Read(reader, encryption);
+        await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // no transaction without a key
+        if (write.OriginalKey<global::System.Guid>() is { } original)
+        {
+            return await FindAsync(caller, original, cancellationToken) ?? throw new global::SecureApi.Data.IdempotentResourceGoneException(); // a retry: the row the key's first request created
+        }
+
+        global::Shop.Api.Ticket created;
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.Insert, write.Transaction))
+        {
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_id", key, global::System.Data.DbType.Guid);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_owner_id", caller.Subject, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_title", title, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_body", body, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_priority", (int)priority, global::System.Data.DbType.Int32);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_estimate", estimate, global::System.Data.DbType.Int32);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_due_at", dueAt, global::System.Data.DbType.DateTimeOffset);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_secret", secret is null ? null : encryption.Encrypt(secret, TicketRows.Aad("secret", caller.Subject, key.ToString())), global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_internal_note", internalNote, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_created_at", now, global::System.Data.DbType.DateTimeOffset);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_updated_at", now, global::System.Data.DbType.DateTimeOffset);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            created = TicketRows.Read(reader, encryption);
+        }
+
+        await write.CompleteAsync(created.Id, cancellationToken); // records the key with the row and commits; nothing without a key
+        return created;
     }
 
     /// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's and still at <paramref name="expectedVersion"/>; a stale version throws <see cref="global::SecureApi.Data.ConcurrencyConflictException"/> (412).</summary>

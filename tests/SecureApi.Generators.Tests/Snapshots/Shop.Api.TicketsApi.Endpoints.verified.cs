@@ -160,8 +160,14 @@ partial class TicketsApi
     {
         var httpContext = request.HttpContext;
         global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var idempotencyKey = global::SecureApi.Infrastructure.RequestBinding.IdempotencyKey(httpContext, ref errors); // a retry with the same key returns the first result
+        if (errors is not null)
+        {
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewTicket, maxBytes: null);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewTicket, maxBytes: null, fingerprint: idempotencyKey is not null);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -181,7 +187,7 @@ partial class TicketsApi
             return; // a guard refused, and answered
         }
 
-        var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request);
+        var endpoint = new global::Shop.Api.TicketsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.TicketStore>(httpContext.RequestServices), request.WithIdempotencyKey(idempotencyKey, bodyRead.Fingerprint));
         var result = await endpoint.Create(body);
         global::SecureApi.Infrastructure.ETags.Set(httpContext, result.Version);
         await global::SecureApi.Infrastructure.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Ticket);
@@ -340,7 +346,7 @@ partial class TicketsApi
 
     /// <summary>Generated: create, scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket> Create(global::Shop.Api.NewTicket body) => tickets.CreateAsync(_endpointRequest.Caller, title: body.Title, body: body.Body, priority: body.Priority, dueAt: body.DueAt, estimate: body.Estimate, secret: body.Secret, cancellationToken: _endpointRequest.Aborted);
+    public partial global::System.Threading.Tasks.Task<global::Shop.Api.Ticket> Create(global::Shop.Api.NewTicket body) => tickets.CreateAsync(_endpointRequest.Caller, title: body.Title, body: body.Body, priority: body.Priority, dueAt: body.DueAt, estimate: body.Estimate, secret: body.Secret, idempotency: _endpointRequest.Idempotency, cancellationToken: _endpointRequest.Aborted);
 
     /// <summary>Generated: replace (If-Match required), scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]

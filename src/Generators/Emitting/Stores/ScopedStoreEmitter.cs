@@ -49,8 +49,11 @@ internal static class ScopedStoreEmitter
     {
         var members = StoreMethodParameters.CreateOrder(spec)
             .Select(c => $"{StoreMethodParameters.Type(c)} {StoreMethodParameters.Name(c)}{(c.IsNullable ? " = null" : "")}, ");
-        writer.Line("/// <summary>Inserts a row with the given client data; key, owner, tenant, version and stamps are set here.</summary>");
-        using (writer.Block($"public async {Task}<{spec.FullyQualifiedName}> CreateAsync({Caller} caller, {string.Concat(members)}{Token} cancellationToken = default)"))
+        writer.Line("/// <summary>");
+        writer.Line("/// Inserts a row with the given client data; key, owner, tenant, version and stamps are set here. With an");
+        writer.Line("/// <paramref name=\"idempotency\"/> key, the key is recorded with the row in one transaction and a retry returns that row.");
+        writer.Line("/// </summary>");
+        using (writer.Block($"public async {Task}<{spec.FullyQualifiedName}> CreateAsync({Caller} caller, {string.Concat(members)}{Data}.IdempotencyRequest? idempotency = null, {Token} cancellationToken = default)"))
         {
             if (!spec.SequentialKey)
             {
@@ -63,19 +66,33 @@ internal static class ScopedStoreEmitter
             }
 
             writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
-            writer.Line(Command(spec, insert));
-            StatementBinder.Bind(writer, insert, parameter => parameter.Column!.Role switch
+            writer.Line("await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // no transaction without a key");
+            using (writer.Block($"if (write.OriginalKey<{spec.Key.TypeName}>() is {{ }} original)"))
             {
-                ColumnRole.Key => "key",
-                ColumnRole.Owner => "caller.Subject",
-                ColumnRole.Tenant => StatementBinder.TenantOfCaller,
-                ColumnRole.Version => "1L",
-                ColumnRole.CreatedAt or ColumnRole.UpdatedAt => "now",
-                _ => StatementBinder.WriteValue(spec, parameter.Column, StoreMethodParameters.Name(parameter.Column), KeyText(spec)),
-            });
-            writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
-            writer.Line("await reader.ReadAsync(cancellationToken);");
-            writer.Line($"return {Rows(spec)}.Read(reader, encryption);");
+                writer.Line($"return await FindAsync(caller, original, cancellationToken) ?? throw new {Data}.IdempotentResourceGoneException(); // a retry: the row the key's first request created");
+            }
+
+            writer.Line();
+            writer.Line($"{spec.FullyQualifiedName} created;");
+            using (writer.Block($"await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, {Sql(spec)}.{insert.Name}, write.Transaction))"))
+            {
+                StatementBinder.Bind(writer, insert, parameter => parameter.Column!.Role switch
+                {
+                    ColumnRole.Key => "key",
+                    ColumnRole.Owner => "caller.Subject",
+                    ColumnRole.Tenant => StatementBinder.TenantOfCaller,
+                    ColumnRole.Version => "1L",
+                    ColumnRole.CreatedAt or ColumnRole.UpdatedAt => "now",
+                    _ => StatementBinder.WriteValue(spec, parameter.Column, StoreMethodParameters.Name(parameter.Column), KeyText(spec)),
+                });
+                writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
+                writer.Line("await reader.ReadAsync(cancellationToken);");
+                writer.Line($"created = {Rows(spec)}.Read(reader, encryption);");
+            }
+
+            writer.Line();
+            writer.Line($"await write.CompleteAsync(created.{spec.Key.PropertyName}, cancellationToken); // records the key with the row and commits; nothing without a key");
+            writer.Line("return created;");
         }
     }
 

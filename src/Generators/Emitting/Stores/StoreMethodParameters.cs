@@ -14,8 +14,9 @@ internal static class StoreMethodParameters
     /// <summary>Names the generated methods already use, as parameters, locals or the store's constructor parameters.</summary>
     private static readonly HashSet<string> s_taken =
     [
-        "caller", "key", "expectedVersion", "cancellationToken",
+        "caller", "key", "expectedVersion", "idempotency", "cancellationToken",
         "database", "encryption", "cursors", "connection", "transaction", "command", "reader", "updated", "expected", "now",
+        "write", "original", "created",
     ];
 
     /// <summary><c>Title</c> → <c>title</c>, <c>Class</c> → <c>@class</c>, <c>Key</c> → <c>keyValue</c>.</summary>

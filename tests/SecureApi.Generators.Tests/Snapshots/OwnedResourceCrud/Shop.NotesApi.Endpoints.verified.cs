@@ -134,8 +134,14 @@ partial class NotesApi
     {
         var httpContext = request.HttpContext;
         global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var idempotencyKey = global::SecureApi.Infrastructure.RequestBinding.IdempotencyKey(httpContext, ref errors); // a retry with the same key returns the first result
+        if (errors is not null)
+        {
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote, maxBytes: null);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewNote, maxBytes: null, fingerprint: idempotencyKey is not null);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -155,7 +161,7 @@ partial class NotesApi
             return; // a guard refused, and answered
         }
 
-        var endpoint = new global::Shop.NotesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices), request);
+        var endpoint = new global::Shop.NotesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NoteStore>(httpContext.RequestServices), request.WithIdempotencyKey(idempotencyKey, bodyRead.Fingerprint));
         var result = await endpoint.Create(body);
         global::SecureApi.Infrastructure.ETags.Set(httpContext, result.Version);
         await global::SecureApi.Infrastructure.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Note);
@@ -239,7 +245,7 @@ partial class NotesApi
 
     /// <summary>Generated: create, scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-    public partial global::System.Threading.Tasks.Task<global::Shop.Note> Create(global::Shop.NewNote body) => _noteStore.CreateAsync(_endpointRequest.Caller, title: body.Title, cancellationToken: _endpointRequest.Aborted);
+    public partial global::System.Threading.Tasks.Task<global::Shop.Note> Create(global::Shop.NewNote body) => _noteStore.CreateAsync(_endpointRequest.Caller, title: body.Title, idempotency: _endpointRequest.Idempotency, cancellationToken: _endpointRequest.Aborted);
 
     /// <summary>Generated: replace (If-Match required), scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]

@@ -113,8 +113,14 @@ partial class ShelvesApi
     {
         var httpContext = request.HttpContext;
         global::SecureApi.Infrastructure.ValidationErrors? errors = null; // created on the first error
+        var idempotencyKey = global::SecureApi.Infrastructure.RequestBinding.IdempotencyKey(httpContext, ref errors); // a retry with the same key returns the first result
+        if (errors is not null)
+        {
+            await global::SecureApi.Infrastructure.Problems.Validation(errors).ExecuteAsync(httpContext);
+            return;
+        }
 
-        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null);
+        var bodyRead = await global::SecureApi.Infrastructure.JsonBody.ReadAsync(httpContext, global::SecureApi.Generated.SecureApiJsonContext.Default.NewShelf, maxBytes: null, fingerprint: idempotencyKey is not null);
         if (bodyRead.Problem is { } bodyProblem)
         {
             await bodyProblem.ExecuteAsync(httpContext);
@@ -134,7 +140,7 @@ partial class ShelvesApi
             return; // a guard refused, and answered
         }
 
-        var endpoint = new global::Shop.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.ShelfStore>(httpContext.RequestServices), request);
+        var endpoint = new global::Shop.ShelvesApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.ShelfStore>(httpContext.RequestServices), request.WithIdempotencyKey(idempotencyKey, bodyRead.Fingerprint));
         var result = await endpoint.Create(body);
         await global::SecureApi.Infrastructure.Responses.CreatedAtAsync(httpContext, result.Id.ToString(), result, global::SecureApi.Generated.SecureApiJsonContext.Default.Shelf);
     }
@@ -149,5 +155,5 @@ partial class ShelvesApi
 
     /// <summary>Generated: create, scoped to the caller.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-    public partial global::System.Threading.Tasks.Task<global::Shop.Shelf> Create(global::Shop.NewShelf body) => _shelfStore.CreateAsync(_endpointRequest.Caller, name: body.Name, cancellationToken: _endpointRequest.Aborted);
+    public partial global::System.Threading.Tasks.Task<global::Shop.Shelf> Create(global::Shop.NewShelf body) => _shelfStore.CreateAsync(_endpointRequest.Caller, name: body.Name, idempotency: _endpointRequest.Idempotency, cancellationToken: _endpointRequest.Aborted);
 }

@@ -1,0 +1,159 @@
+using System.ComponentModel;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using SecureApi.Data;
+
+namespace SecureApi.Infrastructure;
+
+/// <summary>
+/// A generated create with an <c>Idempotency-Key</c>: one transaction that either finds the row an earlier request
+/// with the key created (the store re-reads it) or records the key with the new row. Without a key it does nothing:
+/// no transaction, no statement, nothing allocated.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class IdempotentWrite : IAsyncDisposable
+{
+    private static readonly IdempotentWrite s_none = new(null, null, null, default, null);
+
+    private readonly DbTransaction? _transaction;
+    private readonly Caller? _caller;
+    private readonly IdempotencyRequest? _request;
+    private readonly DateTimeOffset _now;
+
+    private IdempotentWrite(DbTransaction? transaction, Caller? caller, IdempotencyRequest? request, DateTimeOffset now, string? originalKey)
+    {
+        _transaction = transaction;
+        _caller = caller;
+        _request = request;
+        _now = now;
+        OriginalKeyText = originalKey;
+    }
+
+    /// <summary>The transaction the insert joins; null without a key (the insert then commits on its own).</summary>
+    public DbTransaction? Transaction => _transaction;
+
+    private string? OriginalKeyText { get; }
+
+    /// <summary>The key of the row an earlier request with the same key and body created (the store returns that row); null for a new write.</summary>
+    public TKey? OriginalKey<TKey>()
+        where TKey : struct, IParsable<TKey> =>
+        OriginalKeyText is null ? null : TKey.Parse(OriginalKeyText, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Begins the write. A key the caller already used on this endpoint, unexpired, with the same body gives
+    /// <see cref="OriginalKey{TKey}"/>; with another body it throws <see cref="IdempotencyKeyReusedException"/> (422).
+    /// </summary>
+    public static async ValueTask<IdempotentWrite> BeginAsync(SecureApiDatabase database, DbConnection connection, Caller caller, IdempotencyRequest? request, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return s_none;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var expired = now - database.IdempotencyRetention;
+        var transaction = await connection.BeginTransactionAsync(cancellationToken); // SQLite: BEGIN IMMEDIATE, so same-key requests queue and then see the first
+        try
+        {
+            await using (var delete = Db.Command(connection, IdempotencySql.DeleteExpired, transaction))
+            {
+                Db.Parameter(delete, "@subject", caller.Subject, DbType.String);
+                Db.Parameter(delete, "@expired", expired, DbType.DateTimeOffset);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var find = Db.Command(connection, IdempotencySql.Find, transaction);
+            BindScope(find, caller, request);
+            Db.Parameter(find, "@expired", expired, DbType.DateTimeOffset);
+            string? originalKey = null;
+            await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+            {
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    if (!string.Equals(reader.GetString(0), request.Fingerprint, StringComparison.Ordinal))
+                    {
+                        throw new IdempotencyKeyReusedException();
+                    }
+
+                    originalKey = reader.GetString(1);
+                }
+            }
+
+            if (originalKey is not null)
+            {
+                await transaction.DisposeAsync(); // nothing to write: the store re-reads the original row
+                return new IdempotentWrite(null, caller, request, now, originalKey);
+            }
+
+            return new IdempotentWrite(transaction, caller, request, now, null);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Records the key with the created row's <paramref name="resourceKey"/> and commits both. A concurrent request that
+    /// recorded the key first makes this throw <see cref="IdempotencyKeyInUseException"/> (409), and nothing is created.
+    /// A connection that fails during the commit throws <see cref="WriteOutcomeUnknownException"/> (503: retry with the key).
+    /// </summary>
+    public async ValueTask CompleteAsync<TKey>(TKey resourceKey, CancellationToken cancellationToken)
+        where TKey : IFormattable
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        var connection = _transaction.Connection!;
+        await using (var insert = Db.Command(connection, IdempotencySql.Insert, _transaction))
+        {
+            BindScope(insert, _caller!, _request!);
+            Db.Parameter(insert, "@fingerprint", _request!.Fingerprint, DbType.String);
+            Db.Parameter(insert, "@resource_key", resourceKey.ToString(null, CultureInfo.InvariantCulture), DbType.String);
+            Db.Parameter(insert, "@now", _now, DbType.DateTimeOffset);
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (DbException exception) when (IsUniqueViolation(exception))
+            {
+                throw new IdempotencyKeyInUseException(exception);
+            }
+        }
+
+        try
+        {
+            await _transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && (connection.State != ConnectionState.Open || IsConnectionFailure(exception)))
+        {
+            throw new WriteOutcomeUnknownException(exception); // the server may have committed before the connection broke
+        }
+    }
+
+    public ValueTask DisposeAsync() => _transaction?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private static void BindScope(DbCommand command, Caller caller, IdempotencyRequest request)
+    {
+        Db.Parameter(command, "@subject", caller.Subject, DbType.String);
+        Db.Parameter(command, "@tenant", caller.Tenant ?? "", DbType.String);
+        Db.Parameter(command, "@endpoint", request.Endpoint, DbType.String);
+        Db.Parameter(command, "@key", request.Key, DbType.String);
+    }
+
+    private static bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        _ => false,
+    };
+
+    /// <summary>A broken connection (not an answer from the server): the commit's outcome is not known.</summary>
+    private static bool IsConnectionFailure(Exception exception) =>
+        exception is Npgsql.NpgsqlException and not Npgsql.PostgresException or IOException or System.Net.Sockets.SocketException or TimeoutException ||
+        (exception.InnerException is { } inner && IsConnectionFailure(inner));
+}

@@ -91,7 +91,7 @@ public static class RequestBinding
     /// </summary>
     public static string? IdempotencyKey(HttpContext context, ref ValidationErrors? errors)
     {
-        if (!TryGetSingleHeader(context, IdempotencyKeyHeader, ref errors, required: false, out var raw))
+        if (Single(context.Request.Headers.TryGetValue(IdempotencyKeyHeader, out var values), values, IdempotencyKeyHeader, HeaderValue, required: false, ref errors) is not { } raw)
         {
             return null;
         }

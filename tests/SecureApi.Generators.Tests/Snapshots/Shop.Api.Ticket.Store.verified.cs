@@ -402,9 +402,7 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         global::SecureApi.Infrastructure.Db.Parameter(command, "@p_created_at", now, global::System.Data.DbType.DateTimeOffset);
         global::SecureApi.Infrastructure.Db.Parameter(command, "@p_updated_at", now, global::System.Data.DbType.DateTimeOffset);
         global::SecureApi.Infrastructure.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return TicketRows.Read(reader, encryption);
+        return await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => TicketRows.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks
     }
 
     /// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's and still at <paramref name="expectedVersion"/>; a stale version throws <see cref="global::SecureApi.Data.ConcurrencyConflictException"/> (412).</summary>

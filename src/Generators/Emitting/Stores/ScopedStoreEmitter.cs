@@ -80,9 +80,7 @@ internal static class ScopedStoreEmitter
                 ColumnRole.CreatedAt or ColumnRole.UpdatedAt => "now",
                 _ => StatementBinder.WriteValue(spec, parameter.Column, StoreMethodParameters.Name(parameter.Column), KeyText(spec)),
             });
-            writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
-            writer.Line("await reader.ReadAsync(cancellationToken);");
-            writer.Line($"return {Rows(spec)}.Read(reader, encryption);");
+            writer.Line($"return await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => {Rows(spec)}.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks");
         }
     }
 

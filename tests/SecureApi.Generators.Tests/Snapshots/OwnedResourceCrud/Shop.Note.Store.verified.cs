@@ -188,9 +188,7 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
         global::SecureApi.Infrastructure.Db.Parameter(command, "@p_owner_id", caller.Subject, global::System.Data.DbType.String);
         global::SecureApi.Infrastructure.Db.Parameter(command, "@p_title", title, global::System.Data.DbType.String);
         global::SecureApi.Infrastructure.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return NoteRows.Read(reader, encryption);
+        return await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => NoteRows.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks
     }
 
     /// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's and still at <paramref name="expectedVersion"/>; a stale version throws <see cref="global::SecureApi.Data.ConcurrencyConflictException"/> (412).</summary>

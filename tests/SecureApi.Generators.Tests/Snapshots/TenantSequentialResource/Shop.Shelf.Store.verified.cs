@@ -180,9 +180,7 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
         await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.Insert);
         global::SecureApi.Infrastructure.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
         global::SecureApi.Infrastructure.Db.Parameter(command, "@p_name", name, global::System.Data.DbType.String);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return ShelfRows.Read(reader, encryption);
+        return await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => ShelfRows.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks
     }
 
     /// <summary>Sets the members given (<c>default</c> keeps one) in one statement if the row is the caller's.</summary>

@@ -35,7 +35,9 @@ public sealed class SecureApiDatabase : IAsyncDisposable
         var path = Path.IsPathRooted(database.SqlitePath) ? database.SqlitePath : Path.Combine(environment.ContentRootPath, database.SqlitePath);
         _sqliteDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Dialect = SqlDialect.Sqlite;
-        _sqlite = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+        // DefaultTimeout bounds Microsoft.Data.Sqlite's own retries of a busy statement: with the busy timeout below, a
+        // database locked by someone else is refused (503) after about 10 s, not 30.
+        _sqlite = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 10 }.ToString();
     }
 
     public SqlDialect Dialect { get; }
@@ -82,6 +84,7 @@ public sealed class SecureApiDatabase : IAsyncDisposable
 
         // SQLite: a lock is the outage, so try to take the write lock without waiting; a read may still work without it.
         probe.CommandText = "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;";
+        probe.CommandTimeout = 1; // Microsoft.Data.Sqlite retries a busy statement until this many seconds pass
         try
         {
             await probe.ExecuteNonQueryAsync(cancellationToken);

@@ -14,6 +14,15 @@ internal static class EndpointFailures
         {
             // The client did not send its body whole: its fault, never a server failure. Answered where an answer can still go.
             RequestLog.ClientBodyIncomplete(logger, endpointName, clientStatus);
+            if (clientStatus == 0)
+            {
+                // The read that failed is still "in progress" in Kestrel's body reader; if Kestrel has not yet seen the
+                // reset, it would drain the body through it and log "Reading is already in progress". Aborting now
+                // tells it the connection is gone, so it does not drain.
+                context.Abort();
+                return Task.CompletedTask;
+            }
+
             var canAnswer = clientStatus != 0 && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested;
             return canAnswer ? Problems.BadRequestBody(clientStatus).ExecuteAsync(context) : Task.CompletedTask;
         }

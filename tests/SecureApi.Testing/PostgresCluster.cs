@@ -91,6 +91,23 @@ public sealed class PostgresCluster : IAsyncDisposable
         return connectionString;
     }
 
+    /// <summary>
+    /// Stops the server as an operator would (fast shutdown: sessions ended, transactions in flight rolled back, committed
+    /// data kept — the cluster commits asynchronously, so an immediate stop could lose acknowledged commits), for fault tests.
+    /// </summary>
+    public Task StopAsync() => StopServerAsync("fast");
+
+    /// <summary>Starts a stopped server again on the same port, with the same data; returns once it accepts connections.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        _server = LaunchServer();
+        if (!await WaitUntilReadyAsync(_server, cancellationToken))
+        {
+            await _server.WaitForExitAsync(cancellationToken);
+            throw new InvalidOperationException($"PostgreSQL exited while restarting on port {Port}:\n{Log}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         string[] handedOut;
@@ -130,14 +147,7 @@ public sealed class PostgresCluster : IAsyncDisposable
                 _log.Clear();
             }
 
-            _server = _tools.StartServer(
-                [
-                    "-D", DataDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
-                ],
-                _root.FullName,
-                _log);
+            _server = LaunchServer();
 
             if (await WaitUntilReadyAsync(_server, cancellationToken))
             {
@@ -154,6 +164,15 @@ public sealed class PostgresCluster : IAsyncDisposable
             }
         }
     }
+
+    private Process LaunchServer() => _tools.StartServer(
+        [
+            "-D", DataDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
+            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
+        ],
+        _root.FullName,
+        _log);
 
     /// <summary>True once the server accepts a connection; false if it exits first; throws with its log at the deadline.</summary>
     private async Task<bool> WaitUntilReadyAsync(Process server, CancellationToken cancellationToken)
@@ -182,7 +201,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         return false;
     }
 
-    private async Task StopServerAsync()
+    private async Task StopServerAsync(string mode = "immediate")
     {
         if (_server is null)
         {
@@ -194,7 +213,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             if (!_server.HasExited)
             {
                 // Immediate: nothing needs to survive, and pg_ctl's SIGQUIT still lets the postmaster release shared memory.
-                await _tools.RunAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "30"], _root.FullName, CancellationToken.None);
+                await _tools.RunAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", mode, "-w", "-t", "30"], _root.FullName, CancellationToken.None);
             }
 
             using var stopped = new CancellationTokenSource(s_stopTimeout);

@@ -31,6 +31,48 @@ public static class Db
         command.Parameters.Add(parameter);
     }
 
+    /// <summary>
+    /// Runs a write that returns its row (<c>INSERT … RETURNING</c>) and reads that row. A connection that breaks while
+    /// the reader is closed, after the row arrived, cannot make a done write look "not done" (503, and a retry that
+    /// duplicates it): PostgreSQL holds a small row in its send buffer until the auto-commit has ended, so a row that
+    /// arrived is committed (a rollback or a terminated backend sends an error after it, which still throws), and in an
+    /// explicit transaction the commit decides later anyway.
+    /// </summary>
+    public static async Task<T> WrittenRowAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var reader = await command.ExecuteReaderAsync(cancellationToken);
+        T row;
+        try
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("The write returned no row.");
+            }
+
+            row = read(reader);
+        }
+        catch
+        {
+            await reader.DisposeAsync();
+            throw;
+        }
+
+        try
+        {
+            await reader.DisposeAsync();
+        }
+        catch (DbException exception) when (IsConnectionFailure(exception))
+        {
+            // Only the connection broke, after the outcome arrived: the row stands. A server error (a deferred
+            // constraint failing at commit, say) still throws: then the write did not happen.
+        }
+
+        return row;
+    }
+
     /// <summary>Reads a <see cref="DateTimeOffset"/> from either engine (SQLite keeps text, PostgreSQL timestamptz).</summary>
     public static DateTimeOffset Time(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();
+
+    private static bool IsConnectionFailure(DbException exception) =>
+        exception is Npgsql.NpgsqlException { IsTransient: true } and not Npgsql.PostgresException;
 }

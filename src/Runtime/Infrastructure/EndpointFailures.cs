@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SecureApi.Logging;
 
@@ -9,12 +10,38 @@ internal static class EndpointFailures
 {
     public static Task HandleAsync(HttpContext context, Exception exception, ILogger logger, string endpointName)
     {
+        if (ClientBodyFailure(exception) is { } clientStatus)
+        {
+            // The client did not send its body whole: its fault, never a server failure. Answered where an answer can still go.
+            RequestLog.ClientBodyIncomplete(logger, endpointName, clientStatus);
+            if (clientStatus == 0)
+            {
+                // The read that failed is still "in progress" in Kestrel's body reader; if Kestrel has not yet seen the
+                // reset, it would drain the body through it and log "Reading is already in progress". Aborting now
+                // tells it the connection is gone, so it does not drain.
+                context.Abort();
+                return Task.CompletedTask;
+            }
+
+            var canAnswer = clientStatus != 0 && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested;
+            return canAnswer ? Problems.BadRequestBody(clientStatus).ExecuteAsync(context) : Task.CompletedTask;
+        }
+
         if (ExpectedProblem(exception) is { } expected && !context.Response.HasStarted)
         {
             return expected.ExecuteAsync(context);
         }
 
-        RequestLog.UnhandledException(logger, exception, endpointName, System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+        if (IsDatabaseUnavailable(exception))
+        {
+            // Expected during an outage: logged once for the whole outage, not per request.
+            context.RequestServices.GetService<SecureApi.Data.SecureApiDatabase>()?.Outage.Refused(exception);
+        }
+        else
+        {
+            RequestLog.UnhandledException(logger, exception, endpointName, System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+        }
+
         if (context.Response.HasStarted)
         {
             context.Abort(); // a half-written response must not look complete
@@ -31,10 +58,20 @@ internal static class EndpointFailures
         return Problems.ServerError().ExecuteAsync(context);
     }
 
+    /// <summary>
+    /// Kestrel's status for a body the client did not send whole (<see cref="BadHttpRequestException"/>: 400 ended early
+    /// or malformed, 408 too slow), 0 for a connection the client reset; null for anything else.
+    /// </summary>
+    private static int? ClientBodyFailure(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        Microsoft.AspNetCore.Connections.ConnectionResetException => 0, // the client's connection, not the database's
+        _ => null,
+    };
+
     /// <summary>Outcomes the data layer signals by exception that are the client's to fix, not failures.</summary>
     private static IResult? ExpectedProblem(Exception exception) => exception switch
     {
-        BadHttpRequestException bad => Problems.BadRequestBody(bad.StatusCode), // Kestrel's word for a client error
         SecureApi.Data.ConcurrencyConflictException => Problems.PreconditionFailed(),
         SecureApi.Data.IdempotencyKeyReusedException => Problems.IdempotencyKeyReused(),
         SecureApi.Data.IdempotencyKeyInUseException => Problems.IdempotencyKeyInUse(),

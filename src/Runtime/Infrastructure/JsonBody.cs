@@ -46,7 +46,10 @@ public static class JsonBody
         {
             while (true)
             {
-                read = await reader.ReadAsync(context.RequestAborted);
+                // No cancellation token: Kestrel hands it down to its own read of the connection, and a pipe read
+                // cancelled that way can be left in progress ("Reading is already in progress", dotnet/runtime#53914).
+                // When the client goes, Kestrel fails this read itself; EndpointFailures logs it as the client's doing.
+                read = await reader.ReadAsync();
                 if (read.Buffer.Length > limit)
                 {
                     reader.AdvanceTo(read.Buffer.End);
@@ -64,11 +67,6 @@ public static class JsonBody
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Fail<T>(Problems.BodyTooLarge(limit));
-        }
-        catch (BadHttpRequestException ex)
-        {
-            // The client's fault (a body that ended early, or arrived too slowly): a 4xx, never a server failure.
-            return Fail<T>(Problems.BadRequestBody(ex.StatusCode));
         }
 
         try

@@ -127,7 +127,7 @@ public sealed class SqliteTarget : DatabaseTarget
     public override ValueTask DisposeAsync()
     {
         // The sample pools its connections under the connection string SecureApiDatabase builds; release just that pool.
-        using (var pooled = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = FilePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString()))
+        using (var pooled = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = FilePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 10 }.ToString()))
         {
             SqliteConnection.ClearPool(pooled);
         }

@@ -85,9 +85,7 @@ internal static class ScopedStoreEmitter
                     ColumnRole.CreatedAt or ColumnRole.UpdatedAt => "now",
                     _ => StatementBinder.WriteValue(spec, parameter.Column, StoreMethodParameters.Name(parameter.Column), KeyText(spec)),
                 });
-                writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
-                writer.Line("await reader.ReadAsync(cancellationToken);");
-                writer.Line($"created = {Rows(spec)}.Read(reader, encryption);");
+                writer.Line($"created = await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => {Rows(spec)}.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks");
             }
 
             writer.Line();

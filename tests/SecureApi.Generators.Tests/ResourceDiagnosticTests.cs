@@ -191,8 +191,8 @@ public sealed class ResourceDiagnosticTests
             """);
 
         // An endpoint that does not touch the store can still reach it through the constructor: it is reported too.
-        Assert.All(run.Diagnostics, d => Assert.Equal("SAPI011", d.Id));
         Assert.Equal(["Count", "List"], run.Diagnostics.Select(run.TextAt).Order(StringComparer.Ordinal));
+        Assert.All(run.Diagnostics, d => Assert.Equal("SAPI011", d.Id));
     }
 
     [Fact]

@@ -231,6 +231,7 @@ public sealed partial class ResourceSqlTests
         foreach (var declarator in root.DescendantNodes().OfType<VariableDeclaratorSyntax>().Where(v => v.Identifier.ValueText == "sql"))
         {
             var choice = Assert.IsType<SwitchExpressionSyntax>(declarator.Initializer?.Value);
+            Assert.NotEmpty(choice.Arms);
             Assert.All(choice.Arms, arm => Assert.True(
                 arm.Expression is ThrowExpressionSyntax || arm.Expression.ToString().StartsWith(sqlClass + ".", StringComparison.Ordinal),
                 $"'sql' may be something other than a constant: {arm}"));
@@ -286,8 +287,9 @@ public sealed partial class ResourceSqlTests
     [Fact]
     public void ScopeIndexLeadsWithTheScopeColumns()
     {
-        var schemas = Constants("Ticket").Where(c => s_schemaNames.Contains(c.Name));
+        var schemas = Constants("Ticket").Where(c => s_schemaNames.Contains(c.Name)).ToList();
 
+        Assert.Equal(s_schemaNames.Length, schemas.Count);
         Assert.All(schemas, schema =>
         {
             Assert.Contains("CREATE INDEX IF NOT EXISTS ix_tickets_scope ON tickets (tenant_id, owner_id, id);", schema.Sql, StringComparison.Ordinal);

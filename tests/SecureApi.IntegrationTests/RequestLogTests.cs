@@ -66,6 +66,39 @@ public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<
         Assert.DoesNotContain(logs, e => e.Message.Contains("zebra-token", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A bearer token, an API key, a cookie and a query string reach the service on a success, an unknown-query refusal,
+    /// a validation failure and a server failure; none of their values is in any structured value or message SecureApi logs.
+    /// </summary>
+    [Fact]
+    public async Task NoCredentialCookieOrQueryValueIsInAnyStructuredValue()
+    {
+        var (app, client, logs) = CreateClientWithCapturedLogs("alice");
+        await using var _ = app;
+        client.DefaultRequestHeaders.Add("Authorization", "Bearer zebra-bearer-token");
+        client.DefaultRequestHeaders.Add("X-Api-Key", "zebra-api-key");
+        client.DefaultRequestHeaders.Add("Cookie", "session=zebra-cookie");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/widgets/search?q=zebra-query")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/probe/callback?state=zebra-state&utm_source=zebra-extra")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/widgets/me?debug=zebra-unknown")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/widgets", TestServiceFactory.Json("""{"name":"zebra-body"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, (await client.GetAsync("/widgets/boom")).StatusCode);
+
+        var secureApiEvents = logs.Where(e => e.Category.StartsWith("SecureApi.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, secureApiEvents.Count(e => e.EventId.Id == 1000));
+        Assert.Single(secureApiEvents, e => e.EventId.Id == 1001);
+        foreach (var entry in secureApiEvents)
+        {
+            Assert.DoesNotContain("zebra", entry.Message, StringComparison.Ordinal);
+            foreach (var (name, value) in entry.Values)
+            {
+                var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                Assert.False(text.Contains("zebra", StringComparison.Ordinal), $"Event {entry.EventId} logs {name} = {text}");
+            }
+        }
+    }
+
     /// <summary>A client of a host that captures its log events; the caller disposes the host.</summary>
     private (WebApplicationFactory<Program> App, HttpClient Client, ConcurrentQueue<LogEntry> Logs) CreateClientWithCapturedLogs(string? subject)
     {

@@ -5,13 +5,19 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace SecureApi.IntegrationTests;
 
 /// <summary>
-/// Runs the test service through the real ASP.NET Core pipeline, in Development (no HTTPS redirect in-process). Any
+/// Runs the test service through the real ASP.NET Core pipeline, in Development unless <see cref="Environment"/> says otherwise (no HTTPS redirect in-process). Any
 /// database it opens is a file in a temp directory of its own, removed on dispose: a test run writes nothing into the
 /// source tree.
 /// </summary>
 public sealed class TestServiceFactory : WebApplicationFactory<Program>
 {
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("secureapi-integrationtests-");
+
+    /// <summary>The host environment; Development unless a test needs what happens outside it.</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Configuration on top of the test service's own.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A client whose requests are made as <paramref name="subject"/> (test header scheme).</summary>
     public HttpClient ClientFor(string subject, string? roles = null, string? tenant = null)
@@ -42,7 +48,11 @@ public sealed class TestServiceFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("SecureApi:Database:SqlitePath", Path.Combine(_data.FullName, "secureapi.db"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

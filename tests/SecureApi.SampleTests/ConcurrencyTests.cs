@@ -58,7 +58,7 @@ public abstract class ConcurrencyTests(ClassDatabase database, IEngine engine) :
             SendAsync(Client(i % 2 == 0 ? "alice" : "bob"), HttpMethod.Put, $"/team-docs/{doc.Id}", new { name = $"team-writer-{i}", content = "c" }, ETag(doc.Version))));
 
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
-        Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
+        Assert.Equal(Writers - 1, results.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed));
         Assert.Equal(2L, Convert.ToInt64(await Target.ScalarAsync("SELECT version FROM team_docs WHERE id = @p0", doc.Id), System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -11,6 +11,14 @@ builder.Services.AddSingleton<WidgetRepository>();
 var app = builder.Build();
 app.UseSecureApi();
 app.MapSecureApi();
+
+// Endpoints SecureApi did not generate: the fallback policy must still deny them an anonymous caller.
+app.MapGet("/hand-mapped", static context => context.Response.WriteAsync("hand-mapped"));
+app.MapGet("/hand-mapped/cached", static context =>
+{
+    context.Response.Headers.CacheControl = "public, max-age=60"; // an endpoint's own caching choice is left alone
+    return context.Response.WriteAsync("cached");
+});
 app.Run();
 
 /// <summary>The entry point WebApplicationFactory starts.</summary>

@@ -53,6 +53,11 @@ public sealed record RenameWidget([Required, MaxLength(40)] string Name);
 
 public sealed record SmallBody([MaxLength(100)] string Text);
 
+public sealed record LargeBody([MaxLength(2_000_000)] string Text);
+
+/// <summary><c>(a+)+\1</c> has a backreference, which NonBacktracking refuses; on input like "aaa…a!" it backtracks exponentially.</summary>
+public sealed record PatternBody([RegularExpression(@"(a+)+\1"), MaxLength(200)] string Value);
+
 public sealed record HealthInfo(string Status, string Version);
 
 public sealed record CallerInfo(string Subject, string? Tenant);

@@ -28,6 +28,14 @@ public sealed partial class WidgetsApi(WidgetRepository widgets)
     [Post("/small"), MaxBodySize(64)]
     public SmallBody Echo(SmallBody body) => body;
 
+    /// <summary>No <c>[MaxBodySize]</c>: the default cap (<c>SecureApi:MaxRequestBodyBytes</c>) applies.</summary>
+    [Post("/large")]
+    public static int Large(LargeBody body) => body.Text.Length;
+
+    /// <summary>A pattern the linear-time engine cannot run, so it runs on the backtracking engine with a timeout.</summary>
+    [Post("/pattern")]
+    public static PatternBody Pattern(PatternBody body) => body;
+
     [Get("/boom")]
     public Widget Boom() => throw new InvalidOperationException("secret internal detail: connection string Password=hunter2");
 

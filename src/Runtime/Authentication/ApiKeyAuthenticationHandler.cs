@@ -24,7 +24,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = ReadKey();
+        var (presented, ambiguous) = ReadKey();
+        if (ambiguous)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Two different API keys."));
+        }
+
         if (presented is null)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
@@ -50,15 +55,22 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.CompletedTask;
     }
 
-    private string? ReadKey()
+    /// <summary>The presented key (null when there is none), or ambiguous when the two headers carry different keys.</summary>
+    private (string? Key, bool Ambiguous) ReadKey()
     {
         var authorization = Request.Headers.Authorization.ToString();
-        if (authorization.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase))
+        var fromAuthorization = authorization.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase)
+            ? authorization[(SchemeName.Length + 1)..].Trim()
+            : null;
+        var fromHeader = Request.Headers[HeaderName].ToString() is { Length: > 0 } header ? header : null;
+
+        // A request that names two different keys is refused rather than resolved: which one "wins" is a guess.
+        if (fromAuthorization is not null && fromHeader is not null && !string.Equals(fromAuthorization, fromHeader, StringComparison.Ordinal))
         {
-            return authorization[(SchemeName.Length + 1)..].Trim() is { Length: > 0 } key ? key : null;
+            return (null, true);
         }
 
-        return Request.Headers[HeaderName].ToString() is { Length: > 0 } header ? header : null;
+        return (fromAuthorization is null ? fromHeader : fromAuthorization is { Length: > 0 } ? fromAuthorization : null, false);
     }
 
     private static bool Matches(string expectedHex, ReadOnlySpan<byte> actual)

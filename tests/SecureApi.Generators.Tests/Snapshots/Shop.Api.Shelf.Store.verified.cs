@@ -254,9 +254,7 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_name", name, global::System.Data.DbType.String);
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_archived", archived, global::System.Data.DbType.Boolean);
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_capacity", capacity, global::System.Data.DbType.Decimal);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            created = ShelfRows.Read(reader, encryption);
+            created = await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => ShelfRows.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks
         }
 
         await write.CompleteAsync(created.Id, cancellationToken); // records the key with the row and commits; nothing without a key

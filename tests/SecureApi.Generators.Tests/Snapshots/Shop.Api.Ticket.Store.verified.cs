@@ -413,9 +413,7 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_created_at", now, global::System.Data.DbType.DateTimeOffset);
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_updated_at", now, global::System.Data.DbType.DateTimeOffset);
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            created = TicketRows.Read(reader, encryption);
+            created = await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => TicketRows.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks
         }
 
         await write.CompleteAsync(created.Id, cancellationToken); // records the key with the row and commits; nothing without a key

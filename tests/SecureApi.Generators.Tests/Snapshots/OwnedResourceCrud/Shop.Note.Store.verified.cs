@@ -199,9 +199,7 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_owner_id", caller.Subject, global::System.Data.DbType.String);
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_title", title, global::System.Data.DbType.String);
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_version", 1L, global::System.Data.DbType.Int64);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            created = NoteRows.Read(reader, encryption);
+            created = await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => NoteRows.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks
         }
 
         await write.CompleteAsync(created.Id, cancellationToken); // records the key with the row and commits; nothing without a key

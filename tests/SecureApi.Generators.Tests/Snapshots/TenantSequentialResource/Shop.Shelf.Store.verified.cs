@@ -191,9 +191,7 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
         {
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_tenant_id", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
             global::SecureApi.Infrastructure.Db.Parameter(command, "@p_name", name, global::System.Data.DbType.String);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            created = ShelfRows.Read(reader, encryption);
+            created = await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => ShelfRows.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks
         }
 
         await write.CompleteAsync(created.Id, cancellationToken); // records the key with the row and commits; nothing without a key

@@ -18,6 +18,8 @@ namespace SecureApi.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonBody
 {
+    private const long KestrelSlackBytes = 64 * 1024;
+
     /// <param name="maxBytes">The endpoint's <c>[MaxBodySize]</c>; null for <see cref="SecureApiOptions.MaxRequestBodyBytes"/>.</param>
     /// <param name="fingerprint">Also hash the exact body bytes (a create that carries an <c>Idempotency-Key</c>); other requests pay nothing.</param>
     public static async ValueTask<JsonBodyResult<T>> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long? maxBytes, bool fingerprint = false)
@@ -37,7 +39,10 @@ public static class JsonBody
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = limit; // the server stops reading past the cap, too
+            // A backstop, so the server stops reading not far past the cap, too. The loop below enforces the cap exactly;
+            // Kestrel's count for a chunked body runs a few bytes ahead of the body itself, so at exactly the cap it
+            // would refuse a body that fits.
+            sizeFeature.MaxRequestBodySize = limit + KestrelSlackBytes;
         }
 
         var reader = request.BodyReader;

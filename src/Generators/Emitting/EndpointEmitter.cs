@@ -117,8 +117,8 @@ internal static class EndpointEmitter
 
     private static (int Status, string? ResponseType) SuccessOf(EndpointSpec endpoint) => endpoint.Return switch
     {
-        _ when endpoint.Crud?.Kind == CrudKind.Create => (201, endpoint.Return.ValueType!.TrimEnd('?')),
-        { Kind: ReturnKind.Json } result => (200, result.ValueType!.TrimEnd('?')),
+        _ when endpoint.Crud?.Kind == CrudKind.Create => (201, endpoint.Return.UnderlyingValueType),
+        { Kind: ReturnKind.Json } result => (200, result.UnderlyingValueType),
         { Kind: ReturnKind.Created } result => (201, result.ValueType),
         { Kind: ReturnKind.Result } => (200, null),
         _ => (204, null),

@@ -180,7 +180,7 @@ internal static class HandlerEmitter
         }
 
         var name = Names.Literal(parameter.BindingName);
-        var underlying = parameter.TypeName.TrimEnd('?');
+        var underlying = parameter.UnderlyingTypeName;
         if (parameter.Source == ParameterSource.Route)
         {
             return parameter.BindKind == BindKind.Enum

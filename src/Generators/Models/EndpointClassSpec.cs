@@ -72,6 +72,7 @@ internal sealed record ParameterSpec(
     string Name,
     ParameterSource Source,
     string TypeName,
+    string UnderlyingTypeName,
     string BindingName,
     BindKind BindKind,
     bool IsRequired,
@@ -98,4 +99,5 @@ internal enum ReturnKind
 }
 
 /// <summary>What the method returns, after unwrapping Task/ValueTask.</summary>
-internal sealed record ReturnSpec(ReturnKind Kind, bool IsAwaitable, string? ValueType, string? JsonProperty, bool CanBeNull);
+/// <param name="UnderlyingValueType"><paramref name="ValueType"/> without <c>Nullable&lt;T&gt;</c>: what <c>typeof</c> and the JSON metadata name.</param>
+internal sealed record ReturnSpec(ReturnKind Kind, bool IsAwaitable, string? ValueType, string? UnderlyingValueType, string? JsonProperty, bool CanBeNull);

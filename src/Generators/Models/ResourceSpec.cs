@@ -67,6 +67,7 @@ internal sealed record ColumnSpec(
     string JsonName,
     string Column,
     string TypeName,
+    string UnderlyingTypeName,
     ColumnKind Kind,
     bool IsNullable,
     ColumnRole Role,

@@ -19,7 +19,7 @@ internal static class ParameterParser
         var type = parameter.Type;
         var typeName = type.FullName(); // a not-yet-generated store's name is resolved when resources are joined in
         ParameterSpec Make(ParameterSource source, BindKind kind = BindKind.None, bool required = false, string? jsonProperty = null, string? bindingName = null) =>
-            new(parameter.Name, source, typeName, bindingName ?? parameter.Name, kind, required, DefaultOf(parameter), jsonProperty, type.IsValueType);
+            new(parameter.Name, source, typeName, type.UnderlyingFullName(), bindingName ?? parameter.Name, kind, required, DefaultOf(parameter), jsonProperty, type.IsValueType);
 
         if (type.Is(known.Caller))
         {

@@ -102,7 +102,7 @@ internal static class ResourceParser
             }
 
             columns.Add(new ColumnSpec(
-                property.Name, SymbolExtensions.ToCamelCase(property.Name), column, property.Type.FullName(),
+                property.Name, SymbolExtensions.ToCamelCase(property.Name), column, property.Type.FullName(), property.Type.UnderlyingFullName(),
                 kind.Value, nullable, role, encrypted, sensitive, sortable, filterable));
         }
 

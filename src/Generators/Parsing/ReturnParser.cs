@@ -10,12 +10,12 @@ internal static class ReturnParser
     {
         if (returnType.SpecialType == SpecialType.System_Void)
         {
-            return new ReturnSpec(ReturnKind.NoContent, false, null, null, false);
+            return new ReturnSpec(ReturnKind.NoContent, false, null, null, null, false);
         }
 
         if (returnType.Is(known.Task) || returnType.Is(known.ValueTask))
         {
-            return new ReturnSpec(ReturnKind.NoContent, true, null, null, false);
+            return new ReturnSpec(ReturnKind.NoContent, true, null, null, null, false);
         }
 
         var awaitable = false;
@@ -28,25 +28,25 @@ internal static class ReturnParser
 
         if (type.SpecialType == SpecialType.System_Boolean)
         {
-            return new ReturnSpec(ReturnKind.Found, awaitable, "bool", null, false);
+            return new ReturnSpec(ReturnKind.Found, awaitable, "bool", "bool", null, false);
         }
 
         if (type.Is(known.CreatedResult) && type is INamedTypeSymbol created)
         {
             var value = created.TypeArguments[0];
             return json.Add(value) is { } createdProperty
-                ? new ReturnSpec(ReturnKind.Created, awaitable, value.FullName(), createdProperty, false)
+                ? new ReturnSpec(ReturnKind.Created, awaitable, value.FullName(), value.UnderlyingFullName(), createdProperty, false)
                 : null;
         }
 
         if (type.Implements(known.IResult))
         {
-            return new ReturnSpec(ReturnKind.Result, awaitable, type.FullName(), null, MayBeNull(type));
+            return new ReturnSpec(ReturnKind.Result, awaitable, type.FullName(), type.UnderlyingFullName(), null, MayBeNull(type));
         }
 
         if (json.Add(type) is { } property)
         {
-            return new ReturnSpec(ReturnKind.Json, awaitable, type.FullName(), property, MayBeNull(type));
+            return new ReturnSpec(ReturnKind.Json, awaitable, type.FullName(), type.UnderlyingFullName(), property, MayBeNull(type));
         }
 
         return null;

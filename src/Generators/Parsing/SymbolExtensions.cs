@@ -13,6 +13,10 @@ internal static class SymbolExtensions
     public static string FullName(this ITypeSymbol type) =>
         type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_fullyQualified);
 
+    /// <summary>The name of the type a value has once it is known to be there: <c>T</c> for <c>T?</c> and <c>Nullable&lt;T&gt;</c>.</summary>
+    public static string UnderlyingFullName(this ITypeSymbol type) =>
+        type.IsNullableValueType(out var underlying) ? underlying.FullName() : type.FullName();
+
     /// <summary>True when <paramref name="type"/> is <paramref name="known"/> or a construction of it (<c>Task&lt;int&gt;</c> is <c>Task&lt;TResult&gt;</c>).</summary>
     public static bool Is(this ITypeSymbol? type, INamedTypeSymbol? known) =>
         type is not null && known is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);

@@ -37,15 +37,15 @@ internal static class JsonNames
 
         var names = spec.JsonTypes.ToDictionary(t => t.TypeName, t => qualify.Contains(t.TypeName) ? t.QualifiedPropertyName : t.PropertyName);
         string? Rename(string? typeName, string? property) =>
-            property is not null && typeName is not null && names.TryGetValue(typeName.TrimEnd('?'), out var renamed) ? renamed : property;
+            property is not null && typeName is not null && names.TryGetValue(typeName, out var renamed) ? renamed : property;
 
         return spec with
         {
             JsonTypes = Apply(spec.JsonTypes, qualify),
             Endpoints = spec.Endpoints.Select(e => e with
             {
-                Parameters = e.Parameters.Select(p => p with { JsonProperty = Rename(p.TypeName, p.JsonProperty) }).ToEquatableArray(),
-                Return = e.Return with { JsonProperty = Rename(e.Return.ValueType, e.Return.JsonProperty) },
+                Parameters = e.Parameters.Select(p => p with { JsonProperty = Rename(p.UnderlyingTypeName, p.JsonProperty) }).ToEquatableArray(),
+                Return = e.Return with { JsonProperty = Rename(e.Return.UnderlyingValueType, e.Return.JsonProperty) },
             }).ToEquatableArray(),
         };
     }

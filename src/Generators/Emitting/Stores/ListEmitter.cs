@@ -100,8 +100,8 @@ internal static class ListEmitter
         var column = parameter.Column!;
         return parameter.Source switch
         {
-            ParameterSource.Filter when column.Kind == ColumnKind.Enum => $"global::SecureApi.Infrastructure.Lists.FilterEnum<{column.TypeName.TrimEnd('?')}>(request, {Names.Literal(column.JsonName)})",
-            ParameterSource.Filter => $"global::SecureApi.Infrastructure.Lists.Filter<{column.TypeName.TrimEnd('?')}>(request, {Names.Literal(column.JsonName)})",
+            ParameterSource.Filter when column.Kind == ColumnKind.Enum => $"global::SecureApi.Infrastructure.Lists.FilterEnum<{column.UnderlyingTypeName}>(request, {Names.Literal(column.JsonName)})",
+            ParameterSource.Filter => $"global::SecureApi.Infrastructure.Lists.Filter<{column.UnderlyingTypeName}>(request, {Names.Literal(column.JsonName)})",
             ParameterSource.AfterKey => $"after is {{ }} afterKey ? {ParseText(spec.Key, "afterKey.Key")} : null",
             ParameterSource.AfterSort when column.Kind == ColumnKind.String => "afterSort",
             ParameterSource.AfterSort => $"afterSort is null ? null : {ParseText(column, "afterSort")}",
@@ -116,7 +116,7 @@ internal static class ListEmitter
         ColumnKind.String => text,
         ColumnKind.Enum => $"global::SecureApi.Infrastructure.Lists.Parse<int>({text})",
         ColumnKind.DateTimeOffset => $"global::SecureApi.Infrastructure.Lists.Parse<global::System.DateTimeOffset>({text})",
-        _ => $"global::SecureApi.Infrastructure.Lists.Parse<{column.TypeName.TrimEnd('?')}>({text})",
+        _ => $"global::SecureApi.Infrastructure.Lists.Parse<{column.UnderlyingTypeName}>({text})",
     };
 
     /// <summary>Typed value → cursor text.</summary>

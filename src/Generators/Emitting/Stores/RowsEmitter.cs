@@ -52,7 +52,7 @@ internal static class RowsEmitter
             return $"encryption is null || reader.IsDBNull({ordinal}) ? null : encryption.Decrypt(reader.GetString({ordinal}), Aad({Names.Literal(column.Column)}, {owner}, {key}))";
         }
 
-        var type = column.TypeName.TrimEnd('?');
+        var type = column.UnderlyingTypeName;
         var read = column.Kind switch
         {
             ColumnKind.Guid => $"reader.GetFieldValue<global::System.Guid>({ordinal})",

@@ -36,4 +36,19 @@ public sealed class FrameworkErrorTests(TestServiceFactory factory) : IClassFixt
             Assert.StartsWith("https://", problem.Body.GetProperty("type").GetString(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task ExceptionOutsideAGeneratedHandlerIsA500ProblemWithoutInternals()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hand-mapped/boom");
+        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/xml"));
+
+        var response = await factory.ClientFor("alice").SendAsync(request);
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.InternalServerError, problem.Status);
+        Assert.Equal("application/problem+json", problem.ContentType);
+        Assert.DoesNotContain("hunter2", problem.Body.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", problem.Body.GetRawText(), StringComparison.Ordinal);
+    }
 }

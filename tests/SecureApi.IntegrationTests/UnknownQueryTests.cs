@@ -33,6 +33,19 @@ public sealed class UnknownQueryTests(TestServiceFactory factory) : IClassFixtur
         Assert.Equal(["as"], problem.Errors.Keys);
     }
 
+    [Theory]
+    [InlineData("limit=5", "limit")]
+    [InlineData("cursor=abc", "cursor")]
+    [InlineData("sort=name", "sort")]
+    [InlineData("filter.name=x", "filter.name")]
+    public async Task ListParametersAreUnknownToAnEndpointWithoutAPageRequest(string query, string name)
+    {
+        var problem = await Problem.ReadAsync(await factory.ClientFor("alice").GetAsync("/widgets/me?" + query));
+
+        Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
+        Assert.Equal([name], problem.Errors.Keys);
+    }
+
     [Fact]
     public async Task DeclaredParametersMatchWithoutRegardToCase()
     {

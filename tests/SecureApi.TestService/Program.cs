@@ -19,6 +19,9 @@ app.MapGet("/hand-mapped/cached", static context =>
     context.Response.Headers.CacheControl = "public, max-age=60"; // an endpoint's own caching choice is left alone
     return context.Response.WriteAsync("cached");
 });
+
+// A hand-written endpoint that fails: the exception handler, not a generated handler, must answer it.
+app.MapGet("/hand-mapped/boom", static Task (HttpContext _) => throw new InvalidOperationException("secret internal detail: Password=hunter2"));
 app.Run();
 
 /// <summary>The entry point WebApplicationFactory starts.</summary>

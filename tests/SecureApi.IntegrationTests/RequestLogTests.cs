@@ -100,9 +100,9 @@ public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<
     }
 
     /// <summary>A client of a host that captures its log events; the caller disposes the host.</summary>
-    private (WebApplicationFactory<Program> App, HttpClient Client, ConcurrentQueue<LogEntry> Logs) CreateClientWithCapturedLogs(string? subject)
+    private (WebApplicationFactory<Program> App, HttpClient Client, ConcurrentQueue<CapturedLog> Logs) CreateClientWithCapturedLogs(string? subject)
     {
-        var provider = new CapturingLoggerProvider();
+        var provider = new CapturedLogs();
         var app = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(provider)));
         var client = app.CreateClient(new WebApplicationFactoryClientOptions());
         if (subject is not null)
@@ -111,34 +111,5 @@ public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<
         }
 
         return (app, client, provider.Entries);
-    }
-
-    public sealed record LogEntry(string Category, EventId EventId, string Message, Exception? Exception, IReadOnlyDictionary<string, object?> Values);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<LogEntry> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                    ? pairs.ToDictionary(p => p.Key, p => p.Value)
-                    : new Dictionary<string, object?>();
-                entries.Enqueue(new LogEntry(category, eventId, formatter(state, exception), exception, values));
-            }
-        }
     }
 }

@@ -38,7 +38,7 @@ public sealed partial class PackageConsumerTests : IDisposable
         using var service = ProcessRunner.Start("dotnet", "bin/Release/net10.0/Consumer.dll --urls http://127.0.0.1:0", consumer, out var log);
         try
         {
-            using var client = new HttpClient { BaseAddress = await WaitUntilListeningAsync(service, log) };
+            using var client = new HttpClient { BaseAddress = await ServiceOutput.WaitUntilListeningAsync(service, log, StartTimeout, "consumer") };
             var hello = await client.GetAsync("/hello");
             Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
             Assert.Equal("""{"message":"hello from a package consumer"}""", await hello.Content.ReadAsStringAsync());
@@ -143,44 +143,7 @@ public sealed partial class PackageConsumerTests : IDisposable
             """);
     }
 
-    /// <summary>
-    /// The address the service logs once it is listening, returned when it has also logged that it started (every hosted
-    /// service, the schema among them, has run). Polls the output, failing at once with it if the process exits, or after a minute.
-    /// </summary>
-    private static async Task<Uri> WaitUntilListeningAsync(Process service, StringBuilder log)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            string output;
-            lock (log)
-            {
-                output = log.ToString();
-            }
 
-            var listening = ListeningLine().Match(output);
-            if (listening.Success && output.Contains("Application started.", StringComparison.Ordinal))
-            {
-                return new Uri(listening.Groups["address"].Value);
-            }
-
-            if (service.HasExited)
-            {
-                await service.WaitForExitAsync(); // flushes the redirected output
-                throw new InvalidOperationException($"The consumer exited with {service.ExitCode} before listening:\n{log}");
-            }
-
-            if (deadline.Elapsed > StartTimeout)
-            {
-                throw new TimeoutException($"The consumer was not listening after {StartTimeout.TotalSeconds} s:\n{output}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    [GeneratedRegex(@"Now listening on: (?<address>http://\S+)")]
-    private static partial Regex ListeningLine();
 
     private static string FindRepositoryRoot()
     {

@@ -150,7 +150,7 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
             process.BeginErrorReadLine();
             try
             {
-                return new SampleProcess(process, await WaitUntilListeningAsync(process, log));
+                return new SampleProcess(process, await ServiceOutput.WaitUntilListeningAsync(process, log, s_startTimeout, "sample"));
             }
             catch
             {
@@ -186,38 +186,6 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
             }
         }
 
-        private static async Task<Uri> WaitUntilListeningAsync(Process process, StringBuilder log)
-        {
-            var deadline = Stopwatch.StartNew();
-            while (true)
-            {
-                string output;
-                lock (log)
-                {
-                    output = log.ToString();
-                }
-
-                var listening = ListeningLine().Match(output);
-                if (listening.Success && output.Contains("Application started.", StringComparison.Ordinal))
-                {
-                    return new Uri(listening.Groups["address"].Value);
-                }
-
-                if (process.HasExited)
-                {
-                    await process.WaitForExitAsync(); // flushes the redirected output
-                    throw new InvalidOperationException($"The sample exited with {process.ExitCode} before listening:\n{log}");
-                }
-
-                if (deadline.Elapsed > s_startTimeout)
-                {
-                    throw new TimeoutException($"The sample was not listening after {s_startTimeout.TotalSeconds} s:\n{output}");
-                }
-
-                await Task.Delay(50);
-            }
-        }
-
         private static string SampleDirectory()
         {
             for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -231,7 +199,5 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
             throw new InvalidOperationException("SecureApi.sln not found above " + AppContext.BaseDirectory);
         }
 
-        [GeneratedRegex(@"Now listening on: (?<address>http://\S+)")]
-        private static partial Regex ListeningLine();
     }
 }

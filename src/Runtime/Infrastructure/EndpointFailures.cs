@@ -23,7 +23,7 @@ internal static class EndpointFailures
                 return Task.CompletedTask;
             }
 
-            var canAnswer = clientStatus != 0 && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested;
+            var canAnswer = !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested;
             return canAnswer ? Problems.BadRequestBody(clientStatus).ExecuteAsync(context) : Task.CompletedTask;
         }
 
@@ -32,7 +32,8 @@ internal static class EndpointFailures
             return expected.ExecuteAsync(context);
         }
 
-        if (IsDatabaseUnavailable(exception))
+        var unavailable = IsDatabaseUnavailable(exception);
+        if (unavailable)
         {
             // Expected during an outage: logged once for the whole outage, not per request.
             context.RequestServices.GetService<SecureApi.Data.SecureApiDatabase>()?.Outage.Refused(exception);
@@ -49,10 +50,16 @@ internal static class EndpointFailures
         }
 
         context.Response.Clear();
-        if (exception is SecureApi.Data.WriteOutcomeUnknownException || IsDatabaseUnavailable(exception))
+        if (exception is SecureApi.Data.WriteOutcomeUnknownException)
         {
             context.Response.Headers.RetryAfter = "5";
-            return (exception is SecureApi.Data.WriteOutcomeUnknownException ? Problems.OutcomeUnknown() : Problems.Unavailable()).ExecuteAsync(context);
+            return Problems.OutcomeUnknown().ExecuteAsync(context);
+        }
+
+        if (unavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return Problems.Unavailable().ExecuteAsync(context);
         }
 
         return Problems.ServerError().ExecuteAsync(context);

@@ -135,7 +135,7 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
 
             for (var i = 0; i < callers.Count; i++)
             {
-                var prefix = string.Create(CultureInfo.InvariantCulture, $"SecureApi__ApiKeys__{100 + i}__");
+                var prefix = string.Create(CultureInfo.InvariantCulture, $"SecureApi__Authentication__ApiKeys__Static__{100 + i}__");
                 start.Environment[prefix + "Subject"] = callers[i].Subject;
                 start.Environment[prefix + "Sha256"] = callers[i].Sha256;
                 start.Environment[prefix + "Tenant"] = callers[i].Tenant;

@@ -43,6 +43,7 @@ public sealed class ApiKeys
         ArgumentNullException.ThrowIfNull(request);
         EnsureAvailable();
         var now = _time.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10)); // whole microseconds, as PostgreSQL stores them: the answer shows what is stored
         var info = Validate(request, now, _options.CurrentValue.Authentication.ApiKeys);
         var (id, key) = ApiKeyFormat.Create();
         info = info with { Id = id };

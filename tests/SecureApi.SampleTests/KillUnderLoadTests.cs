@@ -118,7 +118,7 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
         {
             var start = new ProcessStartInfo("dotnet")
             {
-                WorkingDirectory = SampleDirectory(), // the content root: the sample's appsettings (encryption key and all)
+                WorkingDirectory = SampleCommand.SampleDirectory(), // the content root: the sample's appsettings (encryption key and all)
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
@@ -185,19 +185,5 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
                 log.AppendLine(line);
             }
         }
-
-        private static string SampleDirectory()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "SecureApi.sln")))
-                {
-                    return Path.Combine(directory.FullName, "samples", "NotesService");
-                }
-            }
-
-            throw new InvalidOperationException("SecureApi.sln not found above " + AppContext.BaseDirectory);
-        }
-
     }
 }

@@ -77,7 +77,8 @@ internal static class ApiKeyCommands
     {
         if (!await keys.RevokeAsync(id, cancellationToken))
         {
-            return Fail(error, $"No key {id}.");
+            await error.WriteLineAsync($"No key {id}.");
+            return 1;
         }
 
         await error.WriteLineAsync($"Key {id} is revoked.");

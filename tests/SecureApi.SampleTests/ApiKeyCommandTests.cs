@@ -62,6 +62,15 @@ public abstract class ApiKeyCommandTests(ClassDatabase database, IEngine engine)
         Assert.Equal((2, ""), (exitCode, output.Trim()));
     }
 
+    /// <summary>The runtime owns the commands now; <c>schema</c> still prints the DDL, the key table included.</summary>
+    [Fact]
+    public async Task TheSchemaCommandPrintsTheApiKeyTable()
+    {
+        var (exitCode, output, _) = await SampleCommand.RunAsync(Target, "schema");
+
+        Assert.Equal((0, true), (exitCode, output.Contains("CREATE TABLE IF NOT EXISTS secureapi_api_keys", StringComparison.Ordinal)));
+    }
+
     private async Task<string> CreateAsync(string subject)
     {
         var (exitCode, output, error) = await SampleCommand.RunAsync(Target, "keys", "create", "--subject", subject, "--kind", "service", "--scope", "notes:read notes:write", "--expires", "90d");

@@ -9,11 +9,10 @@ builder.Services.AddSingleton<SecureApi.Pipeline.IEndpointObserver>(services => 
 
 var app = builder.Build();
 
-// `dotnet run --project samples/NotesService -- schema` prints the DDL for the configured engine instead of serving.
-if (args.Contains("schema"))
+// `dotnet run --project samples/NotesService -- schema` prints the DDL for the configured engine instead of serving;
+// `-- keys create|list|revoke …` manages the stored API keys.
+if (await app.RunSecureApiCommandAsync(args))
 {
-    var dialect = app.Services.GetRequiredService<SecureApi.Data.SecureApiDatabase>().Dialect;
-    Console.WriteLine(SecureApi.Data.SecureApiSchema.Script(dialect));
     return;
 }
 

@@ -92,7 +92,7 @@ public sealed partial class PackageConsumerTests : IDisposable
             """);
         var keyHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("consumer-key")));
         File.WriteAllText(Path.Combine(directory, "appsettings.json"), $$"""
-            { "SecureApi": { "ApiKeys": [ { "Subject": "consumer", "Sha256": "{{keyHash}}" } ] } }
+            { "SecureApi": { "Authentication": { "ApiKeys": { "Static": [ { "Subject": "consumer", "Sha256": "{{keyHash}}" } ] } } } }
             """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), """
             using System.ComponentModel.DataAnnotations;

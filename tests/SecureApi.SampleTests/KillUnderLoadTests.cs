@@ -118,7 +118,7 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
         {
             var start = new ProcessStartInfo("dotnet")
             {
-                WorkingDirectory = SampleDirectory(), // the content root: the sample's appsettings (encryption key and all)
+                WorkingDirectory = SampleCommand.SampleDirectory(), // the content root: the sample's appsettings (encryption key and all)
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
@@ -135,7 +135,7 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
 
             for (var i = 0; i < callers.Count; i++)
             {
-                var prefix = string.Create(CultureInfo.InvariantCulture, $"SecureApi__ApiKeys__{100 + i}__");
+                var prefix = string.Create(CultureInfo.InvariantCulture, $"SecureApi__Authentication__ApiKeys__Static__{100 + i}__");
                 start.Environment[prefix + "Subject"] = callers[i].Subject;
                 start.Environment[prefix + "Sha256"] = callers[i].Sha256;
                 start.Environment[prefix + "Tenant"] = callers[i].Tenant;
@@ -185,19 +185,5 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
                 log.AppendLine(line);
             }
         }
-
-        private static string SampleDirectory()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "SecureApi.sln")))
-                {
-                    return Path.Combine(directory.FullName, "samples", "NotesService");
-                }
-            }
-
-            throw new InvalidOperationException("SecureApi.sln not found above " + AppContext.BaseDirectory);
-        }
-
     }
 }

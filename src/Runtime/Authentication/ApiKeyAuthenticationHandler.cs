@@ -1,59 +1,93 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SecureApi.Data;
+using SecureApi.Infrastructure;
 
 namespace SecureApi.Authentication;
 
 /// <summary>
-/// Authenticates <c>Authorization: ApiKey &lt;key&gt;</c> (or <c>X-Api-Key</c>) against configured SHA-256 hashes,
-/// compared in constant time. Keys themselves are never stored or logged.
+/// Authenticates <c>Authorization: ApiKey &lt;key&gt;</c> (or <c>X-Api-Key</c>): first against the static keys in
+/// configuration, then — for a key in the minted format whose checksum holds — against its row in the database, read
+/// on every request (no cache, so a revocation is seen at once). Hashes are compared in constant time; keys themselves
+/// are never stored or logged. A key that cannot be checked because the database is unavailable is a 503, not a 401:
+/// the key may be fine, and a client told "wrong key" might throw it away.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<SecureApiOptions> secureApiOptions)
+    IOptionsMonitor<SecureApiOptions> secureApiOptions,
+    ApiKeys keys,
+    SecureApiDatabase database)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    private static readonly object s_unavailable = new();
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var (presented, ambiguous) = ReadKey();
         if (ambiguous)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Two different API keys."));
+            return AuthenticateResult.Fail("Two different API keys.");
         }
 
         if (presented is null)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(presented), hash);
-        foreach (var credential in secureApiOptions.CurrentValue.ApiKeys)
+        if (StaticApiKeys.Find(secureApiOptions.CurrentValue.Authentication.ApiKeys.Static, presented) is { } configured)
         {
-            if (Matches(credential.Sha256, hash))
-            {
-                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(PrincipalFor(credential), SchemeName)));
-            }
+            return Success(ApiKeyPrincipal.For(configured));
         }
 
-        return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
+        // Everything that is not a well-formed minted key is refused here, before any I/O.
+        if (!keys.IsAvailable || !ApiKeyFormat.TryParse(presented, out var id))
+        {
+            return AuthenticateResult.Fail("Invalid API key.");
+        }
+
+        StoredApiKey? stored;
+        try
+        {
+            stored = await keys.FindForAuthenticationAsync(id, Context.RequestAborted);
+        }
+        catch (Exception exception) when (EndpointFailures.IsDatabaseUnavailable(exception))
+        {
+            database.Outage.Refused(exception); // logged once per outage, as every other refusal
+            Context.Items[s_unavailable] = true;
+            return AuthenticateResult.Fail("The API key could not be checked: the database is unavailable.");
+        }
+
+        if (stored is null || !stored.Matches(presented) || !stored.IsActive(keys.Time.GetUtcNow()))
+        {
+            return AuthenticateResult.Fail("Invalid API key.");
+        }
+
+        return Success(ApiKeyPrincipal.For(id, stored));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(s_unavailable))
+        {
+            Response.StatusCode = 503;
+            Response.Headers.RetryAfter = "5";
+            return Problems.Unavailable().ExecuteAsync(Context);
+        }
+
         Response.StatusCode = 401;
         Response.Headers.WWWAuthenticate = SchemeName;
         return Task.CompletedTask;
     }
+
+    private static AuthenticateResult Success(ClaimsPrincipal principal) => AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
 
     /// <summary>The presented key (null when there is none), or ambiguous when the two headers carry different keys.</summary>
     private (string? Key, bool Ambiguous) ReadKey()
@@ -71,31 +105,5 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         return (fromAuthorization is null ? fromHeader : fromAuthorization is { Length: > 0 } ? fromAuthorization : null, false);
-    }
-
-    private static bool Matches(string expectedHex, ReadOnlySpan<byte> actual)
-    {
-        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
-        return expectedHex.Length == SHA256.HashSizeInBytes * 2 &&
-               Convert.FromHexString(expectedHex, expected, out _, out var written) == System.Buffers.OperationStatus.Done &&
-               written == expected.Length &&
-               CryptographicOperations.FixedTimeEquals(expected, actual);
-    }
-
-    private static ClaimsPrincipal PrincipalFor(ApiKeyCredential credential)
-    {
-        var identity = new ClaimsIdentity(SchemeName, "sub", ClaimTypes.Role);
-        identity.AddClaim(new Claim("sub", credential.Subject));
-        if (!string.IsNullOrEmpty(credential.Tenant))
-        {
-            identity.AddClaim(new Claim(Caller.TenantClaimType, credential.Tenant));
-        }
-
-        foreach (var role in credential.Roles)
-        {
-            identity.AddClaim(new Claim(ClaimTypes.Role, role));
-        }
-
-        return new ClaimsPrincipal(identity);
     }
 }

@@ -9,7 +9,7 @@ namespace SecureApi.Data;
 /// </summary>
 public static class SecureApiSchema
 {
-    /// <summary>The DDL of all registered resources (and of SecureApi's <c>Idempotency-Key</c> table) for <paramref name="dialect"/>; every statement is idempotent.</summary>
+    /// <summary>The DDL of all registered resources (and of SecureApi's <c>Idempotency-Key</c> and API-key tables) for <paramref name="dialect"/>; every statement is idempotent.</summary>
     public static string Script(SqlDialect dialect) => string.Join("\n\n", ResourceRegistry.Schemas(dialect));
 
     /// <summary>Creates any missing tables and indexes in the configured database.</summary>

@@ -11,8 +11,8 @@ public sealed class SecureApiOptions
     /// <summary>Redirect HTTP to HTTPS and send HSTS outside Development. Default true.</summary>
     public bool RequireHttps { get; set; } = true;
 
-    /// <summary>API keys accepted by the <c>ApiKey</c> scheme. Only SHA-256 hashes are configured, never keys.</summary>
-    public List<ApiKeyCredential> ApiKeys { get; set; } = [];
+    /// <summary>The authentication schemes: API keys (static and stored in the database).</summary>
+    public Authentication.SecureApiAuthenticationOptions Authentication { get; set; } = new();
 
     /// <summary>Requests a partition (a caller, else a client address) may make per <see cref="RateLimitWindowSeconds"/> under the <c>per-user</c> policy.</summary>
     public int RateLimitPermits { get; set; } = 100;

@@ -35,6 +35,8 @@ public static class SecureApiServiceCollectionExtensions
         // "Server: Kestrel" on every response only tells an attacker what to look up.
         services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ApiKeys>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 

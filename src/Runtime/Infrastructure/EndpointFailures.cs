@@ -86,6 +86,7 @@ internal static class EndpointFailures
         SecureApi.Data.PreconditionRequiredException => Problems.PreconditionRequired(),
         SecureApi.Data.ForeignCursorException => Problems.NotFound(),
         SecureApi.Data.MissingTenantException => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A tenant is required."),
+        SecureApi.Authentication.InvalidApiKeyRequestException invalid => Problems.Validation(Single(invalid.Member, invalid.Message)),
         SecureApi.Data.InvalidListRequestException invalid => Problems.Validation(Single(invalid.Parameter, invalid.Message)),
         // Defence in depth: text PostgreSQL cannot store (U+0000) that slipped past validation is the client's input, not a failure.
         Npgsql.PostgresException { SqlState: "22021" } => Problems.Validation(Single("$", "The request contains text the database cannot store (U+0000).")),
@@ -100,7 +101,7 @@ internal static class EndpointFailures
     }
 
     /// <summary>Connection failures (server down, pool exhausted, database locked) are transient: 503 with Retry-After.</summary>
-    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    internal static bool IsDatabaseUnavailable(Exception exception) => exception switch
     {
         Npgsql.NpgsqlException { IsTransient: true } => true,
         Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED

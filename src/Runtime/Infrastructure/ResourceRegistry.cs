@@ -20,8 +20,8 @@ public static class ResourceRegistry
     }
 
     /// <summary>
-    /// The DDL to apply for <paramref name="dialect"/>: every registered resource's, then the framework's own table of
-    /// <c>Idempotency-Key</c>s. Nothing when there is no resource (a service that stores nothing gets no database).
+    /// The DDL to apply for <paramref name="dialect"/>: every registered resource's, then the framework's own tables of
+    /// <c>Idempotency-Key</c>s and API keys. Nothing when there is no resource (a service that stores nothing gets no database).
     /// </summary>
     internal static IReadOnlyList<string> Schemas(SecureApi.Data.SqlDialect dialect)
     {
@@ -32,7 +32,12 @@ public static class ResourceRegistry
         }
 
         var postgres = dialect == SecureApi.Data.SqlDialect.PostgreSql;
-        return [.. resources.Select(r => postgres ? r.PostgreSqlSchema : r.SqliteSchema), postgres ? SecureApi.Data.IdempotencySql.PostgreSqlSchema : SecureApi.Data.IdempotencySql.SqliteSchema];
+        return
+        [
+            .. resources.Select(r => postgres ? r.PostgreSqlSchema : r.SqliteSchema),
+            postgres ? SecureApi.Data.IdempotencySql.PostgreSqlSchema : SecureApi.Data.IdempotencySql.SqliteSchema,
+            postgres ? SecureApi.Authentication.ApiKeySql.PostgreSqlSchema : SecureApi.Authentication.ApiKeySql.SqliteSchema,
+        ];
     }
 
     public static IReadOnlyList<ResourceRegistration> Snapshot()

@@ -98,9 +98,10 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
         var index = 100;
         foreach (var caller in NamedCallers.Concat(FreshCallers))
         {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"SecureApi:ApiKeys:{index++}:");
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"SecureApi:Authentication:ApiKeys:Static:{index++}:");
             settings[prefix + "Subject"] = caller.Subject;
             settings[prefix + "Sha256"] = caller.Sha256;
+            settings[prefix + "Kind"] = "User";
             if (caller.Tenant is not null)
             {
                 settings[prefix + "Tenant"] = caller.Tenant;

@@ -1,0 +1,14 @@
+namespace SecureApi.Authentication;
+
+/// <summary>A stored API key as lists show it: never the key, never its hash.</summary>
+public sealed record ApiKeyInfo(
+    string Id,
+    string Subject,
+    string? Tenant,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Scopes,
+    ClientKind Kind,
+    string Name,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? RevokedAt);

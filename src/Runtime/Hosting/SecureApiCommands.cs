@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SecureApi.Authentication;
+using SecureApi.Data;
+
+namespace SecureApi.Hosting;
+
+/// <summary>
+/// The commands every SecureApi service understands instead of serving, when the first argument names one:
+/// <c>schema</c> prints the DDL for the configured engine; <c>keys create|list|revoke</c> manages stored API keys.
+/// </summary>
+public static class SecureApiCommands
+{
+    /// <summary>
+    /// Runs the command <paramref name="args"/> names and returns its exit code (0 done, 1 failed, 2 usage), or null
+    /// when the first argument is no command (then serve).
+    /// </summary>
+    public static async Task<int?> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args.Count == 0)
+        {
+            return null;
+        }
+
+        var database = services.GetRequiredService<SecureApiDatabase>();
+        switch (args[0])
+        {
+            case "schema":
+                await output.WriteLineAsync(SecureApiSchema.Script(database.Dialect));
+                return 0;
+            case "keys":
+                var keys = services.GetRequiredService<ApiKeys>();
+                if (!keys.IsAvailable)
+                {
+                    await error.WriteLineAsync("This service has no database (no [Resource]), so it has no stored API keys; configure static keys instead.");
+                    return 1;
+                }
+
+                // The table may not exist yet when the service has never run; create it as start-up would.
+                if (services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Database.ApplySchemaOnStartup)
+                {
+                    await SchemaInitializer.ApplyAsync(database, cancellationToken);
+                }
+
+                return await ApiKeyCommands.RunAsync(keys, [.. args.Skip(1)], output, error, cancellationToken);
+            default:
+                return null;
+        }
+    }
+}

@@ -8,8 +8,17 @@ public sealed class SecureApiOptions
     /// <summary>Largest request body accepted when an endpoint does not say <c>[MaxBodySize]</c>. Default 1 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Redirect HTTP to HTTPS and send HSTS outside Development. Default true.</summary>
+    /// <summary>
+    /// Outside Development: redirect HTTP to HTTPS, send HSTS, and refuse (403) a request still not on HTTPS. In
+    /// Development: plain HTTP only on a loopback address. Default true; false only where TLS is someone else's job.
+    /// </summary>
     public bool RequireHttps { get; set; } = true;
+
+    /// <summary>Which origins may call from a browser (<c>SecureApi:Cors</c>). Default: none.</summary>
+    public Transport.CrossOriginOptions Cors { get; set; } = new();
+
+    /// <summary>Which proxies' forwarded headers are believed (<c>SecureApi:ForwardedHeaders</c>). Default: none.</summary>
+    public Transport.ProxyOptions ForwardedHeaders { get; set; } = new();
 
     /// <summary>API keys accepted by the <c>ApiKey</c> scheme. Only SHA-256 hashes are configured, never keys.</summary>
     public List<ApiKeyCredential> ApiKeys { get; set; } = [];

@@ -1,6 +1,7 @@
 using SecureApi.TestService;
 
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration(); // HTTPS endpoints from Kestrel settings (the TLS tests run it as a child process)
 builder.Services.AddSecureApi(builder.Configuration);
 builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);

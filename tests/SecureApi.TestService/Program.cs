@@ -21,6 +21,10 @@ app.MapGet("/hand-mapped/cached", static context =>
     return context.Response.WriteAsync("cached");
 });
 
+// What the service believes about the connection: forwarded headers may change it only from trusted proxies.
+app.MapGet("/probe/connection", static context => context.Response.WriteAsync($"{context.Connection.RemoteIpAddress} {context.Request.Scheme} {context.Request.Host}"))
+    .AllowAnonymous();
+
 // A hand-written endpoint that fails: the exception handler, not a generated handler, must answer it.
 app.MapGet("/hand-mapped/boom", static Task (HttpContext _) => throw new InvalidOperationException("secret internal detail: Password=hunter2"));
 app.Run();

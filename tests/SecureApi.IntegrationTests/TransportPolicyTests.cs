@@ -24,6 +24,18 @@ public sealed class TransportPolicyTests
     }
 
     [Fact]
+    public async Task TheRefusalCarriesTheSecurityHeaders()
+    {
+        await using var factory = new TestServiceFactory { Environment = "Production" };
+        var http = KestrelHost.StartHttp(factory);
+        using var client = new HttpClient { BaseAddress = http };
+
+        using var response = await client.GetAsync(new Uri("/probe/health", UriKind.Relative));
+
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+    }
+
+    [Fact]
     public async Task InProductionPlainHttpIsServedWhenRequireHttpsIsTurnedOff()
     {
         await using var factory = new TestServiceFactory { Environment = "Production" };

@@ -10,8 +10,8 @@ public static class SecureApiApplicationBuilderExtensions
 {
     /// <summary>
     /// Adds the SecureApi middleware in order: exception → ProblemDetails, forwarded headers (trusted proxies only), HTTPS
-    /// redirection and HSTS (outside Development), the transport check (HTTPS outside Development, loopback-only plain
-    /// HTTP in Development, TLS 1.2+), security headers, CORS, ProblemDetails for empty error responses, authentication, rate limiting, authorisation.
+    /// redirection and HSTS (outside Development), security headers, the transport check (HTTPS outside Development,
+    /// loopback-only plain HTTP in Development, TLS 1.2+), CORS, ProblemDetails for empty error responses, authentication, rate limiting, authorisation.
     /// </summary>
     public static IApplicationBuilder UseSecureApi(this IApplicationBuilder app)
     {
@@ -35,9 +35,10 @@ public static class SecureApiApplicationBuilderExtensions
             app.UseHttpsRedirection();
         }
 
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+
         // What redirection could not redirect (no HTTPS port known) is refused, not served over plain HTTP.
         app.UseMiddleware<SecureApi.Transport.TransportPolicyMiddleware>();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCors(); // the default policy: no origin allowed unless SecureApi:Cors:AllowedOrigins names it
         app.UseStatusCodePages(static statusContext =>
             SecureApi.Infrastructure.Problems.ForStatus(statusContext.HttpContext.Response.StatusCode).ExecuteAsync(statusContext.HttpContext));

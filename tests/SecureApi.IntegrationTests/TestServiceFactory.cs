@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SecureApi.IntegrationTests;
 
@@ -18,6 +19,9 @@ public sealed class TestServiceFactory : WebApplicationFactory<Program>
 
     /// <summary>Configuration on top of the test service's own.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Services added after the test service's own (a startup filter, a replaced service).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
 
     /// <summary>A client whose requests are made as <paramref name="subject"/> (test header scheme).</summary>
     public HttpClient ClientFor(string subject, string? roles = null, string? tenant = null)
@@ -53,6 +57,11 @@ public sealed class TestServiceFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ExtraServices is not null)
+        {
+            builder.ConfigureServices(ExtraServices);
         }
     }
 }

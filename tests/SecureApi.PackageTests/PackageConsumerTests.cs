@@ -35,7 +35,8 @@ public sealed partial class PackageConsumerTests : IDisposable
         await ProcessRunner.RunAsync("dotnet", "build -c Release", consumer, BuildTimeout);
 
         // Port 0: Kestrel picks a free port itself and logs it, so no other process can take it between probe and bind.
-        using var service = ProcessRunner.Start("dotnet", "bin/Release/net10.0/Consumer.dll --urls http://127.0.0.1:0", consumer, out var log);
+        // Development: plain HTTP on loopback, and no production secrets (cursor key, engine) to provide.
+        using var service = ProcessRunner.Start("dotnet", "bin/Release/net10.0/Consumer.dll --environment Development --urls http://127.0.0.1:0", consumer, out var log);
         try
         {
             using var client = new HttpClient { BaseAddress = await ServiceOutput.WaitUntilListeningAsync(service, log, StartTimeout, "consumer") };

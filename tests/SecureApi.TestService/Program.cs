@@ -1,6 +1,7 @@
 using SecureApi.TestService;
 
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration(); // HTTPS endpoints from Kestrel settings (the TLS tests run it as a child process)
 builder.Services.AddSecureApi(builder.Configuration);
 builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
@@ -19,6 +20,10 @@ app.MapGet("/hand-mapped/cached", static context =>
     context.Response.Headers.CacheControl = "public, max-age=60"; // an endpoint's own caching choice is left alone
     return context.Response.WriteAsync("cached");
 });
+
+// What the service believes about the connection: forwarded headers may change it only from trusted proxies.
+app.MapGet("/probe/connection", static context => context.Response.WriteAsync($"{context.Connection.RemoteIpAddress} {context.Request.Scheme} {context.Request.Host}"))
+    .AllowAnonymous();
 
 // A hand-written endpoint that fails: the exception handler, not a generated handler, must answer it.
 app.MapGet("/hand-mapped/boom", static Task (HttpContext _) => throw new InvalidOperationException("secret internal detail: Password=hunter2"));

@@ -44,6 +44,6 @@ public static partial class ServiceOutput
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (?<address>http://\S+)")]
+    [GeneratedRegex(@"Now listening on: (?<address>https?://\S+)")]
     private static partial Regex ListeningLine();
 }

@@ -3,7 +3,14 @@ namespace SecureApi.Data;
 /// <summary>The <c>SecureApi:Database</c> section.</summary>
 public sealed class DatabaseOptions
 {
-    /// <summary>A PostgreSQL connection string. When set, every store uses PostgreSQL; otherwise SQLite.</summary>
+    /// <summary>
+    /// <c>Sqlite</c> or <c>PostgreSql</c>. Required outside Development when the service has resources, so a missing
+    /// connection string cannot quietly fall back to a local SQLite file. Unset in Development: PostgreSQL when
+    /// <see cref="PostgreSql"/> is set, otherwise SQLite.
+    /// </summary>
+    public SqlDialect? Engine { get; set; }
+
+    /// <summary>A PostgreSQL connection string (from the environment or a secret store, not a checked-in file). Required when <see cref="Engine"/> is <c>PostgreSql</c>.</summary>
     public string? PostgreSql { get; set; }
 
     /// <summary>The SQLite file. Relative paths are under the content root. Default <c>data/secureapi.db</c>.</summary>

@@ -26,10 +26,11 @@ public sealed class SecureApiDatabase : IAsyncDisposable
         Outage = new DatabaseOutage(loggerFactory.CreateLogger<SecureApi.Logging.SecureApiRequests>());
         var database = options.Value.Database;
         IdempotencyRetention = TimeSpan.FromHours(options.Value.Idempotency.RetentionHours);
-        if (!string.IsNullOrWhiteSpace(database.PostgreSql))
+        // An explicit engine wins; start-up validation has already refused PostgreSql without a connection string.
+        if ((database.Engine ?? (string.IsNullOrWhiteSpace(database.PostgreSql) ? SqlDialect.Sqlite : SqlDialect.PostgreSql)) == SqlDialect.PostgreSql)
         {
             Dialect = SqlDialect.PostgreSql;
-            _postgres = NpgsqlDataSource.Create(database.PostgreSql);
+            _postgres = NpgsqlDataSource.Create(database.PostgreSql!);
             return;
         }
 

@@ -6,6 +6,6 @@ public enum SqlDialect
     /// <summary>Embedded, the default: a file under the app's data folder.</summary>
     Sqlite,
 
-    /// <summary>Chosen by setting <c>SecureApi:Database:PostgreSql</c> to a connection string.</summary>
+    /// <summary><c>SecureApi:Database:Engine</c> = <c>PostgreSql</c> (or, in Development, just a connection string in <c>SecureApi:Database:PostgreSql</c>).</summary>
     PostgreSql,
 }

@@ -9,8 +9,9 @@ namespace Microsoft.AspNetCore.Builder;
 public static class SecureApiApplicationBuilderExtensions
 {
     /// <summary>
-    /// Adds the SecureApi middleware in order: exception → ProblemDetails, HTTPS redirection and HSTS (outside Development),
-    /// security headers, ProblemDetails for empty error responses, authentication, rate limiting, authorisation.
+    /// Adds the SecureApi middleware in order: exception → ProblemDetails, forwarded headers (trusted proxies only), HTTPS
+    /// redirection and HSTS (outside Development), security headers, the transport check (HTTPS outside Development,
+    /// loopback-only plain HTTP in Development, TLS 1.2+), CORS, ProblemDetails for empty error responses, authentication, rate limiting, authorisation.
     /// </summary>
     public static IApplicationBuilder UseSecureApi(this IApplicationBuilder app)
     {
@@ -21,6 +22,13 @@ public static class SecureApiApplicationBuilderExtensions
         // Errors the framework produces are ProblemDetails whatever the Accept header asks for: a client sending
         // Accept: application/xml still gets application/problem+json, never a text/plain status line.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = static context => SecureApi.Infrastructure.Problems.ServerError().ExecuteAsync(context) });
+
+        // First, so scheme and client address are settled before anything reads them; only configured proxies count.
+        if (SecureApi.Transport.TransportServices.TrustsAProxy(options.ForwardedHeaders))
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (options.RequireHttps && !environment.IsDevelopment())
         {
             app.UseHsts();
@@ -28,6 +36,10 @@ public static class SecureApiApplicationBuilderExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        // What redirection could not redirect (no HTTPS port known) is refused, not served over plain HTTP.
+        app.UseMiddleware<SecureApi.Transport.TransportPolicyMiddleware>();
+        app.UseCors(); // the default policy: no origin allowed unless SecureApi:Cors:AllowedOrigins names it
         app.UseStatusCodePages(static statusContext =>
             SecureApi.Infrastructure.Problems.ForStatus(statusContext.HttpContext.Response.StatusCode).ExecuteAsync(statusContext.HttpContext));
         app.UseAuthentication();

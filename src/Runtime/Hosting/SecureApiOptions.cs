@@ -8,11 +8,20 @@ public sealed class SecureApiOptions
     /// <summary>Largest request body accepted when an endpoint does not say <c>[MaxBodySize]</c>. Default 1 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Redirect HTTP to HTTPS and send HSTS outside Development. Default true.</summary>
+    /// <summary>
+    /// Outside Development: redirect HTTP to HTTPS, send HSTS, and refuse (403) a request still not on HTTPS. In
+    /// Development: plain HTTP only on a loopback address. Default true; false only where TLS is someone else's job.
+    /// </summary>
     public bool RequireHttps { get; set; } = true;
 
     /// <summary>The authentication schemes: API keys (static and stored in the database).</summary>
     public Authentication.SecureApiAuthenticationOptions Authentication { get; set; } = new();
+
+    /// <summary>Which origins may call from a browser (<c>SecureApi:Cors</c>). Default: none.</summary>
+    public Transport.CrossOriginOptions Cors { get; set; } = new();
+
+    /// <summary>Which proxies' forwarded headers are believed (<c>SecureApi:ForwardedHeaders</c>). Default: none.</summary>
+    public Transport.ProxyOptions ForwardedHeaders { get; set; } = new();
 
     /// <summary>Requests a partition (a caller, else a client address) may make per <see cref="RateLimitWindowSeconds"/> under the <c>per-user</c> policy.</summary>
     public int RateLimitPermits { get; set; } = 100;

@@ -19,8 +19,8 @@ public static class SecureApiServiceCollectionExtensions
     public const string PerUserPolicy = "per-user";
 
     /// <summary>
-    /// Registers what the generated endpoints rely on: options from the <c>SecureApi</c> section, ProblemDetails, no
-    /// <c>Server</c> response header, the <c>ApiKey</c> authentication scheme, an authorisation fallback that requires an
+    /// Registers what the generated endpoints rely on: options from the <c>SecureApi</c> section (validated at start-up),
+    /// ProblemDetails, no <c>Server</c> response header, TLS 1.2/1.3 only, the CORS policy, the trusted proxies, the <c>ApiKey</c> authentication scheme, an authorisation fallback that requires an
     /// authenticated caller for every endpoint (deny by default), the <c>per-user</c> rate-limit policy, and the generated
     /// JSON metadata.
     /// </summary>
@@ -29,7 +29,10 @@ public static class SecureApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<SecureApiOptions>().Bind(configuration.GetSection(SecureApiOptions.SectionName));
+        // Validated when the host starts: a missing secret or a dangerous CORS setting stops start-up with its name.
+        services.AddOptions<SecureApiOptions>().Bind(configuration.GetSection(SecureApiOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecureApiOptions>, SecureApi.Hosting.SecretSettingsValidator>();
+        SecureApi.Transport.TransportServices.Add(services);
         services.AddProblemDetails();
 
         // "Server: Kestrel" on every response only tells an attacker what to look up.

@@ -5,4 +5,8 @@ namespace SecureApi.Infrastructure;
 
 /// <summary>What a generated resource contributes: its schema for each engine and its stores.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed record ResourceRegistration(string Table, string SqliteSchema, string PostgreSqlSchema, Action<IServiceCollection> AddStores);
+public sealed record ResourceRegistration(string Table, string SqliteSchema, string PostgreSqlSchema, Action<IServiceCollection> AddStores)
+{
+    /// <summary>Some member is <c>[Encrypted]</c>: start-up then requires the encryption keys.</summary>
+    public bool HasEncryptedMembers { get; init; }
+}

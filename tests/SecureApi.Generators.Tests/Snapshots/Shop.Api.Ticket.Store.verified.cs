@@ -634,7 +634,7 @@ internal static class TicketResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TicketStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TicketAdminStore>(services);
-            }));
+            }) { HasEncryptedMembers = true });
     }
     #pragma warning restore CA2255
 }

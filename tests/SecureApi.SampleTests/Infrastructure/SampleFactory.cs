@@ -17,7 +17,7 @@ public sealed record TestCaller(string Subject, string? Tenant, params string[] 
 }
 
 /// <summary>
-/// Hosts the NotesService sample in Development on one database. On top of the sample's own configuration it adds
+/// Hosts the NotesService sample (in Development unless <see cref="Environment"/> says otherwise) on one database. On top of the sample's own configuration it adds
 /// the test callers' API keys, the encryption key <c>k1</c> (active), and a rate limit no test reaches.
 /// </summary>
 public sealed class SampleFactory : WebApplicationFactory<Program>
@@ -52,6 +52,9 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
 
     public DatabaseTarget Target => _target;
 
+    /// <summary>The host environment; Development unless a test needs what happens outside it.</summary>
+    public string Environment { get; init; } = "Development";
+
     /// <summary>A 32-byte AES key, base64, derived from its id so every factory agrees on it.</summary>
     public static string EncryptionKey(string keyId) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("sampletests-encryption-" + keyId)));
 
@@ -80,7 +83,7 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings()));
     }
 

@@ -30,11 +30,25 @@ internal static class RegistrationEmitter
                 writer.Line($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{spec.StoreName}>(services);");
                 writer.Line($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{spec.AdminStoreName}>(services);");
                 writer.Outdent();
-                writer.Line("}));");
+                // Encryption keys are required at start-up only when some resource has [Encrypted] members.
+                writer.Line(HasEncryptedMembers(spec) ? "}) { HasEncryptedMembers = true });" : "}));");
                 writer.Outdent();
             }
 
             writer.Line("#pragma warning restore CA2255");
         }
+    }
+
+    private static bool HasEncryptedMembers(ResourceSpec spec)
+    {
+        foreach (var column in spec.Columns)
+        {
+            if (column.Encrypted)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

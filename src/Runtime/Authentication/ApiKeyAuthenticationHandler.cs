@@ -96,6 +96,18 @@ public sealed class ApiKeyAuthenticationHandler(
             identity.AddClaim(new Claim(ClaimTypes.Role, role));
         }
 
+        if (credential.Scopes.Count > 0)
+        {
+            identity.AddClaim(new Claim(Caller.ScopeClaimTypes[0], string.Join(' ', credential.Scopes)));
+        }
+
+        identity.AddClaim(new Claim(Caller.ClientKindClaimType, credential.ClientKind switch
+        {
+            ClientKind.User => "user",
+            ClientKind.Agent => "agent",
+            _ => "service",
+        }));
+
         return new ClaimsPrincipal(identity);
     }
 }

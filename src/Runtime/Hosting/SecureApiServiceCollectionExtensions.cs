@@ -41,6 +41,9 @@ public static class SecureApiServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        // Roles, scopes and client kinds of generated endpoints are checked against Caller, whatever the scheme.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SecureApi.Authorization.CallerRequirementHandler>());
+
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

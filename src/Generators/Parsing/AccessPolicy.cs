@@ -14,6 +14,7 @@ namespace SecureApi.Generators.Parsing;
 /// <param name="ScopeSets">One entry per <c>[RequireScope]</c>: its scopes, space-separated (one of them is needed).</param>
 /// <param name="ClientKindSets">One entry per <c>[RequireClientKind]</c>: the <c>ClientKind</c> member names it admits.</param>
 /// <param name="CallerRequirement">The first <c>[RequireScope]</c> or <c>[RequireClientKind]</c>, for SAPI044.</param>
+/// <param name="HasInvalidScope">A <c>[RequireScope]</c> was refused (SAPI045): its endpoints are not generated.</param>
 internal sealed record AccessPolicy(
     bool AllowAnonymous,
     IReadOnlyList<string> RoleSets,
@@ -24,7 +25,8 @@ internal sealed record AccessPolicy(
     long? MaxBodyBytes,
     bool AllowUnknownQuery,
     AttributeData? AllowAnonymousAttribute,
-    AttributeData? CallerRequirement)
+    AttributeData? CallerRequirement,
+    bool HasInvalidScope)
 {
     public static AccessPolicy Read(ISymbol symbol, KnownTypes known, List<DiagnosticInfo>? diagnostics = null)
     {
@@ -55,32 +57,35 @@ internal sealed record AccessPolicy(
 
         var scopeAttributes = symbol.FindAttributes(known.RequireScopeAttribute).ToList();
         var kindAttributes = symbol.FindAttributes(known.RequireClientKindAttribute).ToList();
+        var scopeSets = scopeAttributes.Select(a => ScopeSet(a, symbol, diagnostics)).ToList();
         return new AccessPolicy(
             symbol.HasAttribute(known.AllowAnonymousAttribute),
             roleSets,
-            scopeAttributes.Select(a => ScopeSet(a, symbol, diagnostics)).ToList(),
+            scopeSets.OfType<string>().ToList(),
             kindAttributes.Select(KindSet).ToList(),
             policies,
             symbol.FindAttribute(known.RateLimitAttribute)?.ConstructorArguments.FirstOrDefault().Value as string,
             symbol.FindAttribute(known.MaxBodySizeAttribute)?.ConstructorArguments.FirstOrDefault().Value is long bytes ? bytes : null,
             symbol.HasAttribute(known.AllowUnknownQueryAttribute),
             symbol.FindAttribute(known.AllowAnonymousAttribute),
-            scopeAttributes.Concat(kindAttributes).FirstOrDefault());
+            scopeAttributes.Concat(kindAttributes).FirstOrDefault(),
+            scopeSets.Contains(null));
     }
 
     public static Location? LocationOf(AttributeData attribute, ISymbol symbol) =>
         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? symbol.Locations.FirstOrDefault();
 
-    /// <summary>The scopes of one <c>[RequireScope]</c>; each that is not an RFC 6749 scope token (or none at all) is SAPI045.</summary>
-    private static string ScopeSet(AttributeData attribute, ISymbol symbol, List<DiagnosticInfo>? diagnostics)
+    /// <summary>The scopes of one <c>[RequireScope]</c>, space-separated; null (and SAPI045) when one is not an RFC 6749 scope token or there is none.</summary>
+    private static string? ScopeSet(AttributeData attribute, ISymbol symbol, List<DiagnosticInfo>? diagnostics)
     {
         var scopes = Strings(attribute).ToList();
-        foreach (var scope in scopes.Count == 0 ? [""] : scopes.Where(s => !IsScopeToken(s)))
+        var invalid = scopes.Count == 0 ? [""] : scopes.Where(s => !IsScopeToken(s)).ToList();
+        foreach (var scope in invalid)
         {
             diagnostics?.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidScope, LocationOf(attribute, symbol), symbol.Name, scope ?? ""));
         }
 
-        return string.Join(" ", scopes.Where(IsScopeToken));
+        return invalid.Count == 0 ? string.Join(" ", scopes) : null;
     }
 
     /// <summary>The <c>ClientKind</c> member names one <c>[RequireClientKind]</c> admits; a value the enum does not define admits nothing.</summary>

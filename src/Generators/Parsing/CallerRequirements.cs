@@ -18,7 +18,7 @@ internal static class CallerRequirements
     public static bool Check(IMethodSymbol method, AccessPolicy classPolicy, AccessPolicy methodPolicy, List<DiagnosticInfo> diagnostics, out EquatableArray<string> clientKinds)
     {
         clientKinds = EquatableArray<string>.Empty;
-        var valid = true;
+        var valid = !classPolicy.HasInvalidScope && !methodPolicy.HasInvalidScope;
         if (classPolicy.AllowAnonymous || methodPolicy.AllowAnonymous)
         {
             // Pointed at the method's own attribute when it has one; a class that is both anonymous and restricted is

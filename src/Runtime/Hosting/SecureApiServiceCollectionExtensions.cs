@@ -21,7 +21,8 @@ public static class SecureApiServiceCollectionExtensions
     /// <summary>
     /// Registers what the generated endpoints rely on: options from the <c>SecureApi</c> section, ProblemDetails, no
     /// <c>Server</c> response header, the <c>ApiKey</c> authentication scheme, an authorisation fallback that requires an
-    /// authenticated caller for every endpoint (deny by default), the <c>per-user</c> rate-limit policy, and the generated
+    /// authenticated caller for every endpoint (deny by default), the handler that checks the roles, scopes and client
+    /// kinds endpoints declare against <see cref="Caller"/>, the <c>per-user</c> rate-limit policy, and the generated
     /// JSON metadata.
     /// </summary>
     public static IServiceCollection AddSecureApi(this IServiceCollection services, IConfiguration configuration)

@@ -91,6 +91,25 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void ChangingARequiredScopeOrClientKindRegeneratesItsClassFile()
+    {
+        // Scopes and client kinds are part of the endpoint model: a change must reach the emitted metadata, not stay cached.
+        var first = GeneratorHarness.Run(Service());
+        var edited = RepresentativeService.Endpoints.Replace(
+            "[Post(\"\"), MaxBodySize(16_384), RequireScope(\"orders:write\")]",
+            "[Post(\"\"), MaxBodySize(16_384), RequireScope(\"orders:create\"), RequireClientKind(ClientKind.Service)]",
+            StringComparison.Ordinal);
+        Assert.NotEqual(RepresentativeService.Endpoints, edited);
+
+        var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(1), edited), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.EndpointSpecs), reason => reason == IncrementalStepRunReason.Modified);
+        var source = second.Source("Shop.Api.OrdersApi.Endpoints.g.cs");
+        Assert.Contains("ScopeSets = [\"orders:create\"],\n            ClientKinds = [global::SecureApi.ClientKind.Service],", source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Empty(second.Diagnostics);
+    }
+
+    [Fact]
     public void AddingAnEndpointClassProducesNewOutputs()
     {
         var first = GeneratorHarness.Run(Service());

@@ -117,7 +117,7 @@ internal static class RepresentativeService
         [Endpoints("/orders", Tag = "Orders"), RateLimit("standard")]
         public sealed partial class OrdersApi(OrderStore store)
         {
-            [Post(""), MaxBodySize(16_384)]
+            [Post(""), MaxBodySize(16_384), RequireScope("orders:write")]
             public Created<Order> Create(NewOrder body, Caller caller, [Service] IClock clock)
             {
                 var order = store.Add(caller.Subject, body, clock.Now);
@@ -255,7 +255,7 @@ internal static class RepresentativeService
 
         namespace Shop.Api;
 
-        [Endpoints("/tickets"), RateLimit("per-user")]
+        [Endpoints("/tickets"), RateLimit("per-user"), RequireScope("tickets:read", "tickets:admin"), RequireClientKind(ClientKind.User, ClientKind.Agent, ClientKind.Service)]
         public sealed partial class TicketsApi(TicketStore tickets)
         {
             [Get("/{id}")]
@@ -273,7 +273,7 @@ internal static class RepresentativeService
             [Patch("/{id}")]
             public partial Task<Ticket?> Patch(Guid id, TicketPatch body);
 
-            [Delete("/{id}")]
+            [Delete("/{id}"), RequireScope("tickets:write"), RequireClientKind(ClientKind.Agent, ClientKind.User)]
             public partial Task<bool> Delete(Guid id);
 
             /// <summary>Hand-written on the same caller-scoped store.</summary>

@@ -139,6 +139,11 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
                 start.Environment[prefix + "Subject"] = callers[i].Subject;
                 start.Environment[prefix + "Sha256"] = callers[i].Sha256;
                 start.Environment[prefix + "Tenant"] = callers[i].Tenant;
+                start.Environment[prefix + "ClientKind"] = callers[i].ClientKind;
+                for (var scope = 0; scope < callers[i].Scopes.Count; scope++)
+                {
+                    start.Environment[prefix + "Scopes__" + scope.ToString(CultureInfo.InvariantCulture)] = callers[i].Scopes[scope];
+                }
             }
 
             var log = new StringBuilder();

@@ -5,11 +5,11 @@ using SecureApi.SampleTests.Infrastructure;
 
 namespace SecureApi.SampleTests;
 
-/// <summary>The sample's pipeline observer counts every outcome per endpoint, and only admins read the counts.</summary>
+/// <summary>The sample's pipeline observer counts every outcome per endpoint, and only the monitoring service reads the counts.</summary>
 public sealed class RequestStatsTests
 {
     [Fact]
-    public async Task ObserverCountsEachOutcomeOfEachEndpointForAdminsOnly()
+    public async Task ObserverCountsEachOutcomeOfEachEndpointForTheMonitoringServiceOnly()
     {
         await using var storage = new SqliteTarget();
         await using var factory = storage.CreateFactory();
@@ -19,9 +19,10 @@ public sealed class RequestStatsTests
         Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/notes/{Guid.CreateVersion7()}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await alice.GetAsync("/notes?ownerId=bob")).StatusCode);
         await Problem.AssertAsync(await alice.GetAsync("/admin/stats"), HttpStatusCode.Forbidden);
+        await Problem.AssertAsync(await factory.ClientFor("ada").GetAsync("/admin/stats"), HttpStatusCode.Forbidden);
 
-        // Alice's 403 was answered by authorisation before the endpoint ran: observers see what reaches endpoints.
-        var stats = await factory.ClientFor("ada").GetFromJsonAsync<EndpointStats[]>("/admin/stats") ?? [];
+        // The 403s were answered by authorisation before the endpoint ran: observers see what reaches endpoints.
+        var stats = await factory.ClientFor("monitor").GetFromJsonAsync<EndpointStats[]>("/admin/stats") ?? [];
 
         Assert.Equal(
             [new("NotesApi.Create", 1, 0, 0), new("NotesApi.Get", 0, 1, 0), new("NotesApi.List", 0, 1, 0)],

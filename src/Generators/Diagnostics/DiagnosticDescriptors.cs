@@ -177,6 +177,18 @@ internal static class DiagnosticDescriptors
         "SAPI042", "[Authorize] option is not supported",
         "'{0}' has [Authorize({1} = ...)], which SecureApi cannot honour; remove it, and express the rule as a policy ([Authorize(Policy = ...)]) or a role");
 
+    public static readonly DiagnosticDescriptor RequirementOnAnonymousEndpoint = Error(
+        "SAPI044", "Caller requirement on an anonymous endpoint",
+        "'{0}' is [AllowAnonymous] but also has [{1}], which an anonymous caller never meets; remove [AllowAnonymous] (the endpoint then requires a caller), or remove the requirement");
+
+    public static readonly DiagnosticDescriptor InvalidScope = Error(
+        "SAPI045", "[RequireScope] scope is not a scope token",
+        "'{0}' has [RequireScope] with scope '{1}', which is not a scope: give one or more scopes, each non-empty printable ASCII without spaces, quotes or backslashes (RFC 6749)");
+
+    public static readonly DiagnosticDescriptor NoClientKindAdmitted = Error(
+        "SAPI046", "[RequireClientKind] admits no client kind",
+        "'{0}' admits no client kind: its [RequireClientKind] attributes (class and method) have no kind in common, or list none; list the kinds that may call, e.g. [RequireClientKind(ClientKind.User)]");
+
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = typeof(DiagnosticDescriptors)
         .GetFields()
         .Select(field => field.GetValue(null))

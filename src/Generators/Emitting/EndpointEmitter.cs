@@ -71,6 +71,16 @@ internal static class EndpointEmitter
                         writer.Line($"RoleSets = [{string.Join(", ", endpoint.RoleSets.Select(Names.Literal))}],");
                     }
 
+                    if (endpoint.ScopeSets.Count > 0)
+                    {
+                        writer.Line($"ScopeSets = [{string.Join(", ", endpoint.ScopeSets.Select(Names.Literal))}],");
+                    }
+
+                    if (endpoint.ClientKinds.Count > 0)
+                    {
+                        writer.Line($"ClientKinds = [{string.Join(", ", endpoint.ClientKinds.Select(kind => "global::SecureApi.ClientKind." + kind))}],");
+                    }
+
                     if (endpoint.Policies.Count > 0)
                     {
                         writer.Line($"Policies = [{string.Join(", ", endpoint.Policies.Select(Names.Literal))}],");

@@ -19,6 +19,9 @@ internal sealed record EndpointClassSpec(
     EquatableArray<ValidatedTypeSpec> ValidatedTypes);
 
 /// <summary>One endpoint method.</summary>
+/// <param name="RoleSets">One entry per role requirement, comma-separated roles of which one is needed; all entries must hold.</param>
+/// <param name="ScopeSets">One entry per <c>[RequireScope]</c>, space-separated scopes of which one is needed; all entries must hold.</param>
+/// <param name="ClientKinds">The <c>ClientKind</c> members admitted by every <c>[RequireClientKind]</c> of class and method; empty: any kind.</param>
 internal sealed record EndpointSpec(
     string MethodName,
     string HttpMethod,
@@ -28,6 +31,8 @@ internal sealed record EndpointSpec(
     bool IsStatic,
     bool AllowAnonymous,
     EquatableArray<string> RoleSets,
+    EquatableArray<string> ScopeSets,
+    EquatableArray<string> ClientKinds,
     EquatableArray<string> Policies,
     string? RateLimitPolicy,
     long? MaxBodyBytes,

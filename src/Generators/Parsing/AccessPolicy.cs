@@ -7,15 +7,31 @@ using SecureApi.Generators.Models;
 namespace SecureApi.Generators.Parsing;
 
 /// <summary>
-/// The access attributes of a class or method: anonymous access, role sets, authorization policies, rate-limit policy and
-/// body cap. ASP.NET Core's <c>[Authorize(Roles = …, Policy = …)]</c> is read beside SecureApi's <c>[RequireRole]</c>.
+/// The access attributes of a class or method: anonymous access, role sets, scope sets, client-kind sets, authorization
+/// policies, rate-limit policy and body cap. ASP.NET Core's <c>[Authorize(Roles = …, Policy = …)]</c> is read beside
+/// SecureApi's <c>[RequireRole]</c>. Parsing only: locations are kept for the checks that combine class and method.
 /// </summary>
-internal sealed record AccessPolicy(bool AllowAnonymous, IReadOnlyList<string> RoleSets, IReadOnlyList<string> Policies, string? RateLimitPolicy, long? MaxBodyBytes, bool AllowUnknownQuery)
+/// <param name="ScopeSets">One entry per <c>[RequireScope]</c>: its scopes, space-separated (one of them is needed).</param>
+/// <param name="ClientKindSets">One entry per <c>[RequireClientKind]</c>: the <c>ClientKind</c> member names it admits.</param>
+/// <param name="CallerRequirement">The first <c>[RequireScope]</c> or <c>[RequireClientKind]</c>, for SAPI044.</param>
+/// <param name="HasInvalidScope">A <c>[RequireScope]</c> was refused (SAPI045): its endpoints are not generated.</param>
+internal sealed record AccessPolicy(
+    bool AllowAnonymous,
+    IReadOnlyList<string> RoleSets,
+    IReadOnlyList<string> ScopeSets,
+    IReadOnlyList<IReadOnlyList<string>> ClientKindSets,
+    IReadOnlyList<string> Policies,
+    string? RateLimitPolicy,
+    long? MaxBodyBytes,
+    bool AllowUnknownQuery,
+    AttributeData? AllowAnonymousAttribute,
+    AttributeData? CallerRequirement,
+    bool HasInvalidScope)
 {
     public static AccessPolicy Read(ISymbol symbol, KnownTypes known, List<DiagnosticInfo>? diagnostics = null)
     {
         var roleSets = symbol.FindAttributes(known.RequireRoleAttribute)
-            .Select(a => string.Join(",", a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : [c]).Select(v => v.Value as string).Where(v => !string.IsNullOrEmpty(v))))
+            .Select(a => string.Join(",", Strings(a).Where(v => !string.IsNullOrEmpty(v))))
             .Where(set => set.Length > 0)
             .ToList();
         var policies = new List<string>();
@@ -34,17 +50,59 @@ internal sealed record AccessPolicy(bool AllowAnonymous, IReadOnlyList<string> R
 
             if (authorize.NamedString("AuthenticationSchemes") is not null)
             {
-                diagnostics?.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedAuthorize, authorize.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? symbol.Locations.FirstOrDefault(),
+                diagnostics?.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedAuthorize, LocationOf(authorize, symbol),
                     symbol.Name, "AuthenticationSchemes"));
             }
         }
 
+        var scopeAttributes = symbol.FindAttributes(known.RequireScopeAttribute).ToList();
+        var kindAttributes = symbol.FindAttributes(known.RequireClientKindAttribute).ToList();
+        var scopeSets = scopeAttributes.Select(a => ScopeSet(a, symbol, diagnostics)).ToList();
         return new AccessPolicy(
             symbol.HasAttribute(known.AllowAnonymousAttribute),
             roleSets,
+            scopeSets.OfType<string>().ToList(),
+            kindAttributes.Select(KindSet).ToList(),
             policies,
             symbol.FindAttribute(known.RateLimitAttribute)?.ConstructorArguments.FirstOrDefault().Value as string,
             symbol.FindAttribute(known.MaxBodySizeAttribute)?.ConstructorArguments.FirstOrDefault().Value is long bytes ? bytes : null,
-            symbol.HasAttribute(known.AllowUnknownQueryAttribute));
+            symbol.HasAttribute(known.AllowUnknownQueryAttribute),
+            symbol.FindAttribute(known.AllowAnonymousAttribute),
+            scopeAttributes.Concat(kindAttributes).FirstOrDefault(),
+            scopeSets.Contains(null));
     }
+
+    public static Location? LocationOf(AttributeData attribute, ISymbol symbol) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? symbol.Locations.FirstOrDefault();
+
+    /// <summary>The scopes of one <c>[RequireScope]</c>, space-separated; null (and SAPI045) when one is not an RFC 6749 scope token or there is none.</summary>
+    private static string? ScopeSet(AttributeData attribute, ISymbol symbol, List<DiagnosticInfo>? diagnostics)
+    {
+        var scopes = Strings(attribute).ToList();
+        var invalid = scopes.Count == 0 ? [""] : scopes.Where(s => !IsScopeToken(s)).ToList();
+        foreach (var scope in invalid)
+        {
+            diagnostics?.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidScope, LocationOf(attribute, symbol), symbol.Name, scope ?? ""));
+        }
+
+        return invalid.Count == 0 ? string.Join(" ", scopes) : null;
+    }
+
+    /// <summary>The <c>ClientKind</c> member names one <c>[RequireClientKind]</c> admits; a value the enum does not define admits nothing.</summary>
+    private static IReadOnlyList<string> KindSet(AttributeData attribute) =>
+        attribute.ConstructorArguments
+            .SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : [c])
+            .Select(v => v.Type?.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, v.Value)))
+            .OfType<IFieldSymbol>()
+            .OrderBy(f => System.Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(f => f.Name)
+            .Distinct()
+            .ToList();
+
+    private static IEnumerable<string?> Strings(AttributeData attribute) =>
+        attribute.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : [c]).Select(v => v.Value as string);
+
+    /// <summary>RFC 6749 section 3.3: <c>scope-token = 1*( %x21 / %x23-5B / %x5D-7E )</c>.</summary>
+    private static bool IsScopeToken(string? scope) =>
+        scope is { Length: > 0 } && scope.All(c => c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E));
 }

@@ -21,7 +21,7 @@ internal static class EndpointParser
         var classPolicy = context.ClassPolicy;
         var methodPolicy = AccessPolicy.Read(method, known, diagnostics);
         var allowAnonymous = classPolicy.AllowAnonymous || methodPolicy.AllowAnonymous;
-        var valid = true;
+        var valid = CallerRequirements.Check(method, classPolicy, methodPolicy, diagnostics, out var clientKinds);
 
         var routeParameters = Routes.ParameterNames(route);
         foreach (var routeParameter in routeParameters)
@@ -87,6 +87,8 @@ internal static class EndpointParser
             method.IsStatic,
             allowAnonymous,
             roleSets,
+            classPolicy.ScopeSets.Concat(methodPolicy.ScopeSets).ToEquatableArray(),
+            clientKinds,
             classPolicy.Policies.Concat(methodPolicy.Policies).Distinct().ToEquatableArray(),
             methodPolicy.RateLimitPolicy ?? classPolicy.RateLimitPolicy,
             methodPolicy.MaxBodyBytes ?? classPolicy.MaxBodyBytes,

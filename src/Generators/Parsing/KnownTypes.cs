@@ -39,6 +39,8 @@ internal sealed class KnownTypes
         MaxBodySizeAttribute = Get("SecureApi.MaxBodySizeAttribute");
         RateLimitAttribute = Get("SecureApi.RateLimitAttribute");
         RequireRoleAttribute = Get("SecureApi.RequireRoleAttribute");
+        RequireScopeAttribute = Get("SecureApi.RequireScopeAttribute");
+        RequireClientKindAttribute = Get("SecureApi.RequireClientKindAttribute");
         AllowUnknownQueryAttribute = Get("SecureApi.AllowUnknownQueryAttribute");
         QueryAttribute = Get("SecureApi.QueryAttribute");
         ServiceAttribute = Get("SecureApi.ServiceAttribute");
@@ -111,6 +113,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? MaxBodySizeAttribute { get; }
     public INamedTypeSymbol? RateLimitAttribute { get; }
     public INamedTypeSymbol? RequireRoleAttribute { get; }
+    public INamedTypeSymbol? RequireScopeAttribute { get; }
+    public INamedTypeSymbol? RequireClientKindAttribute { get; }
 
     public INamedTypeSymbol? AllowUnknownQueryAttribute { get; }
     public INamedTypeSymbol? QueryAttribute { get; }

@@ -18,7 +18,7 @@ public sealed class ApiKeyCredential
     public List<string> Scopes { get; set; } = [];
 
     /// <summary>The <c>client_kind</c> claim. Default <see cref="ClientKind.Service"/>: a key is usually held by a program.</summary>
-    public ClientKind Kind { get; set; } = ClientKind.Service;
+    public ClientKind ClientKind { get; set; } = ClientKind.Service;
 
     /// <summary>Lower- or upper-case hex SHA-256 of the key (<c>printf %s KEY | sha256sum</c>).</summary>
     public string Sha256 { get; set; } = "";

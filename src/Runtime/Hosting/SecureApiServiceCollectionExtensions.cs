@@ -20,8 +20,10 @@ public static class SecureApiServiceCollectionExtensions
 
     /// <summary>
     /// Registers what the generated endpoints rely on: options from the <c>SecureApi</c> section (validated at start-up),
-    /// ProblemDetails, no <c>Server</c> response header, TLS 1.2/1.3 only, the CORS policy, the trusted proxies, the <c>ApiKey</c> authentication scheme, an authorisation fallback that requires an
-    /// authenticated caller for every endpoint (deny by default), the <c>per-user</c> rate-limit policy, and the generated
+    /// ProblemDetails, no <c>Server</c> response header, TLS 1.2/1.3 only, the CORS policy, the trusted proxies, the
+    /// <c>ApiKey</c> authentication scheme, an authorisation fallback that requires an authenticated caller for every
+    /// endpoint (deny by default), the handler that checks the roles, scopes and client kinds endpoints declare against
+    /// <see cref="Caller"/>, the <c>per-user</c> rate-limit policy, and the generated
     /// JSON metadata.
     /// </summary>
     public static IServiceCollection AddSecureApi(this IServiceCollection services, IConfiguration configuration)
@@ -45,6 +47,9 @@ public static class SecureApiServiceCollectionExtensions
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        // Roles, scopes and client kinds of generated endpoints are checked against Caller, whatever the scheme.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SecureApi.Authorization.CallerRequirementHandler>());
 
         services.AddRateLimiter(options =>
         {

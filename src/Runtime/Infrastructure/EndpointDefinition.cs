@@ -21,6 +21,12 @@ public sealed class EndpointDefinition
     /// <summary>Each entry is one <c>[RequireRole]</c>: a comma-separated set of which the caller needs one; all entries must hold.</summary>
     public IReadOnlyList<string> RoleSets { get; init; } = [];
 
+    /// <summary>Each entry is one <c>[RequireScope]</c>: a space-separated set of which the caller needs one; all entries must hold.</summary>
+    public IReadOnlyList<string> ScopeSets { get; init; } = [];
+
+    /// <summary>The client kinds that may call (<c>[RequireClientKind]</c>, class and method combined); empty: any kind.</summary>
+    public IReadOnlyList<ClientKind> ClientKinds { get; init; } = [];
+
     /// <summary>Authorization policies (<c>[Authorize(Policy = …)]</c>), each required; registered with <c>AddAuthorization</c>.</summary>
     public IReadOnlyList<string> Policies { get; init; } = [];
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SecureApi.Authorization;
 using SecureApi.Logging;
 using SecureApi.Pipeline;
 
@@ -41,11 +42,13 @@ public static class EndpointMapping
         }
         else
         {
+            // The default policy (an authenticated user unless the service changed it), and what the declarations
+            // require of the caller: roles, scopes and client kinds, all read from Caller so every scheme counts alike.
             builder.RequireAuthorization();
-            foreach (var roles in definition.RoleSets)
-            {
-                builder.RequireAuthorization(new AuthorizeAttribute { Roles = roles });
-            }
+            builder.RequireAuthorization(new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .AddRequirements(RequirementOf(definition))
+                .Build());
 
             foreach (var authorizationPolicy in definition.Policies)
             {
@@ -71,6 +74,11 @@ public static class EndpointMapping
 
         return builder;
     }
+
+    private static CallerRequirement RequirementOf(EndpointDefinition definition) => new(
+        [.. definition.RoleSets.Select(set => set.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+        [.. definition.ScopeSets.Select(set => set.Split(' ', StringSplitOptions.RemoveEmptyEntries))],
+        [.. definition.ClientKinds]);
 
     /// <summary>Everything a request needs from its endpoint, resolved once here rather than per request.</summary>
     private static EndpointPipeline CreatePipeline(IServiceProvider services, EndpointDefinition definition)

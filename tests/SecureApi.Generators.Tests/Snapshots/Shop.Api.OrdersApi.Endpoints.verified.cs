@@ -16,6 +16,7 @@ partial class OrdersApi
             Route = "/orders",
             Name = "OrdersApi.Create",
             Tag = "Orders",
+            ScopeSets = ["orders:write"],
             RateLimitPolicy = "standard",
             RequestType = typeof(global::Shop.Api.NewOrder),
             SuccessStatusCode = 201,

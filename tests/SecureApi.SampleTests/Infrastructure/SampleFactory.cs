@@ -8,9 +8,19 @@ using Microsoft.Extensions.Configuration;
 
 namespace SecureApi.SampleTests.Infrastructure;
 
-/// <summary>A caller the test configuration knows: its API key is configured only as a SHA-256 hash.</summary>
+/// <summary>
+/// A caller the test configuration knows: its API key is configured only as a SHA-256 hash. Unless a test says
+/// otherwise it is a person (<c>ClientKind</c> User) granted every scope the sample's people use.
+/// </summary>
 public sealed record TestCaller(string Subject, string? Tenant, params string[] Roles)
 {
+    public static readonly IReadOnlyList<string> PersonScopes = ["notes:read", "notes:write", "docs:read", "docs:write"];
+
+    public IReadOnlyList<string> Scopes { get; init; } = PersonScopes;
+
+    /// <summary>The configured key's <c>ClientKind</c>: User, Service or Agent.</summary>
+    public string ClientKind { get; init; } = "User";
+
     public string ApiKey => "sampletests-key-" + Subject;
 
     public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey)));
@@ -24,7 +34,10 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
 {
     public const string ActiveKeyId = "k1";
 
-    /// <summary>alice and bob share tenant acme; carol is in globex; ada is acme's admin; dave has no tenant.</summary>
+    /// <summary>
+    /// alice and bob share tenant acme; carol is in globex; ada is acme's admin; dave has no tenant; monitor is a
+    /// service of acme that reads the request stats.
+    /// </summary>
     public static readonly IReadOnlyList<TestCaller> NamedCallers =
     [
         new("alice", "acme"),
@@ -32,6 +45,17 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
         new("carol", "globex"),
         new("ada", "acme", "admin"),
         new("dave", null),
+        new("monitor", "acme") { ClientKind = "Service", Scopes = ["stats:read", "docs:read"] },
+    ];
+
+    /// <summary>The API-key callers of the authorisation matrix (<c>AuthorizationMatrixTests</c>), all in tenant matrix.</summary>
+    public static readonly IReadOnlyList<TestCaller> MatrixCallers =
+    [
+        new("matrix-no-scopes", "matrix") { Scopes = [] },
+        new("matrix-reader", "matrix") { Scopes = ["notes:read", "docs:read"] },
+        new("matrix-writer", "matrix") { Scopes = ["notes:read", "notes:write", "docs:read", "docs:write"] },
+        new("matrix-admin", "matrix", "admin") { Scopes = [] },
+        new("matrix-service", "matrix") { ClientKind = "Service", Scopes = ["notes:read", "notes:write", "docs:read", "docs:write", "stats:read"] },
     ];
 
     /// <summary>Callers no other test uses, for tests that must see exactly their own rows: fresh-01 … fresh-80, each in its own tenant.</summary>
@@ -39,6 +63,8 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
         [.. Enumerable.Range(1, 80).Select(i => new TestCaller(string.Create(CultureInfo.InvariantCulture, $"fresh-{i:00}"), string.Create(CultureInfo.InvariantCulture, $"tenant-{i:00}")))];
 
     private static int s_nextFresh = -1;
+
+    private static IEnumerable<TestCaller> AllCallers => NamedCallers.Concat(MatrixCallers).Concat(FreshCallers);
 
     private readonly DatabaseTarget _target;
     private readonly IReadOnlyDictionary<string, string?>? _overrides;
@@ -70,7 +96,7 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
     /// <summary>A client that authenticates as <paramref name="subject"/> with <c>X-Api-Key</c>.</summary>
     public HttpClient ClientFor(string subject) => _clients.GetOrAdd(subject, s =>
     {
-        var caller = NamedCallers.Concat(FreshCallers).SingleOrDefault(c => c.Subject == s)
+        var caller = AllCallers.SingleOrDefault(c => c.Subject == s)
             ?? throw new ArgumentException($"No test caller '{s}'.", nameof(subject));
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", caller.ApiKey);
@@ -97,14 +123,19 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
             ["SecureApi:Encryption:Keys:" + ActiveKeyId] = EncryptionKey(ActiveKeyId),
         };
 
-        // After the four keys appsettings.Development.json configures (indexes 0-3), so those stay as they are.
+        // After the keys appsettings.Development.json configures (indexes 0-4), so those stay as they are.
         var index = 100;
-        foreach (var caller in NamedCallers.Concat(FreshCallers))
+        foreach (var caller in AllCallers)
         {
             var prefix = string.Create(CultureInfo.InvariantCulture, $"SecureApi:Authentication:ApiKeys:Static:{index++}:");
             settings[prefix + "Subject"] = caller.Subject;
             settings[prefix + "Sha256"] = caller.Sha256;
-            settings[prefix + "Kind"] = "User";
+            settings[prefix + "ClientKind"] = caller.ClientKind;
+            for (var scope = 0; scope < caller.Scopes.Count; scope++)
+            {
+                settings[prefix + "Scopes:" + scope.ToString(CultureInfo.InvariantCulture)] = caller.Scopes[scope];
+            }
+
             if (caller.Tenant is not null)
             {
                 settings[prefix + "Tenant"] = caller.Tenant;

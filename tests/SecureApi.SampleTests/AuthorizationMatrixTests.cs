@@ -1,0 +1,187 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SecureApi.SampleTests.Infrastructure;
+using static SecureApi.SampleTests.Infrastructure.Api;
+
+namespace SecureApi.SampleTests;
+
+/// <summary>
+/// The role × scope × client-kind matrix over every endpoint of the sample: each kind of caller gets exactly the status
+/// the endpoint's declarations imply. A refusal is 401 (no caller) or 403 (a caller, not allowed); an admitted caller gets
+/// the endpoint's own answer (200, 201, or 404 for an id that does not exist). The endpoints are read from the running
+/// app, so a new endpoint without a row here fails <see cref="EveryEndpointOfTheSampleHasARow"/>. One engine is enough.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : IClassFixture<AuthorizationMatrixTests.Host>
+{
+    /// <summary>The callers, in the order of the status columns below.</summary>
+    private static readonly string[] s_callers = ["anonymous", "matrix-no-scopes", "matrix-reader", "matrix-writer", "matrix-admin", "matrix-service", "agent"];
+
+    /// <summary>
+    /// Endpoint → status per caller: anonymous; a person without scopes; a person with notes:read docs:read; a person with
+    /// notes:read notes:write docs:read docs:write; a person with role admin and no scopes; a service key with every scope;
+    /// agent-7 acting for a person (act claim) with the people's scopes.
+    /// </summary>
+    private static readonly Dictionary<string, int[]> s_expected = new(StringComparer.Ordinal)
+    {
+        ["GET /notes/{id}"] = [401, 403, 404, 404, 403, 403, 404],
+        ["GET /notes"] = [401, 403, 200, 200, 403, 403, 200],
+        ["POST /notes"] = [401, 403, 403, 201, 403, 403, 201],
+        ["PUT /notes/{id}"] = [401, 403, 403, 404, 403, 403, 404],
+        ["PATCH /notes/{id}"] = [401, 403, 403, 404, 403, 403, 404],
+        ["DELETE /notes/{id}"] = [401, 403, 403, 404, 403, 403, 403],
+        ["GET /notes/{id}/summary"] = [401, 403, 404, 404, 403, 403, 404],
+        ["GET /team-docs/{id}"] = [401, 403, 404, 404, 403, 404, 404],
+        ["GET /team-docs"] = [401, 403, 200, 200, 403, 200, 200],
+        ["POST /team-docs"] = [401, 403, 403, 201, 403, 201, 201],
+        ["PUT /team-docs/{id}"] = [401, 403, 403, 404, 403, 404, 404],
+        ["DELETE /team-docs/{id}"] = [401, 403, 403, 404, 403, 403, 403],
+        ["GET /admin/notes"] = [401, 403, 403, 403, 200, 403, 403],
+        ["DELETE /admin/notes/{id}"] = [401, 403, 403, 403, 404, 403, 403],
+        ["GET /admin/stats"] = [401, 403, 403, 403, 403, 200, 403],
+        ["GET /info"] = [200, 200, 200, 200, 200, 200, 200],
+    };
+
+    public static TheoryData<string, string> Cells()
+    {
+        var cells = new TheoryData<string, string>();
+        foreach (var endpoint in s_expected.Keys)
+        {
+            foreach (var caller in s_callers)
+            {
+                cells.Add(endpoint, caller);
+            }
+        }
+
+        return cells;
+    }
+
+    [Fact]
+    public void EveryEndpointOfTheSampleHasARow()
+    {
+        var mapped = host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => m + " " + e.RoutePattern.RawText))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(s_expected.Keys.Order(StringComparer.Ordinal), mapped);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task EachCallerGetsExactlyWhatTheDeclarationsImply(string endpoint, string caller)
+    {
+        var expected = (HttpStatusCode)s_expected[endpoint][Array.IndexOf(s_callers, caller)];
+
+        using var response = await host.ClientFor(caller).SendAsync(RequestFor(endpoint));
+
+        if (expected is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            var problem = await Problem.AssertAsync(response, expected);
+            AssertSaysNotWhichCheckFailed(problem.Text);
+        }
+        else
+        {
+            await AssertStatusAsync(response, expected);
+        }
+    }
+
+    /// <summary>A refusal names no role, scope or client kind: the caller learns only that it may not.</summary>
+    private static void AssertSaysNotWhichCheckFailed(string body)
+    {
+        foreach (var word in new[] { "scope", "role", "admin", "kind", "service", "agent", "notes:", "docs:", "stats:" })
+        {
+            Assert.DoesNotContain(word, body, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>A well-formed request for the endpoint; an <c>{id}</c> is a key that exists nowhere, so an admitted caller gets 404.</summary>
+    private static HttpRequestMessage RequestFor(string endpoint)
+    {
+        var (method, route) = (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], endpoint[(endpoint.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        var request = new HttpRequestMessage(new HttpMethod(method), route.Replace("{id}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal));
+        object? body = (method, route.StartsWith("/team-docs", StringComparison.Ordinal)) switch
+        {
+            ("POST" or "PUT", false) => new { title = "matrix", body = "matrix" },
+            ("PATCH", false) => new { title = "matrix" },
+            ("POST" or "PUT", true) => new { name = "matrix", content = "matrix" },
+            _ => null,
+        };
+        if (body is not null)
+        {
+            request.Content = JsonOf(body);
+        }
+
+        if (method is "PUT" or "PATCH")
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ETag(1));
+        }
+
+        return request;
+    }
+
+    /// <summary>The sample on its own SQLite database, with the delegated-agent test scheme beside its API keys.</summary>
+    public sealed class Host : IAsyncLifetime
+    {
+        private DatabaseTarget? _target;
+        private SampleFactory? _factory;
+        private WebApplicationFactory<Program>? _app;
+        private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
+        public IServiceProvider Services => _app!.Services;
+
+        public HttpClient ClientFor(string caller)
+        {
+            if (!_clients.TryGetValue(caller, out var client))
+            {
+                client = _app!.CreateClient();
+                if (caller == "agent")
+                {
+                    client.DefaultRequestHeaders.Add(DelegatedAgentAuthentication.HeaderName, "matrix-writer");
+                }
+                else if (caller != "anonymous")
+                {
+                    client.DefaultRequestHeaders.Add("X-Api-Key", SampleFactory.MatrixCallers.Single(c => c.Subject == caller).ApiKey);
+                }
+
+                _clients[caller] = client;
+            }
+
+            return client;
+        }
+
+        public async Task InitializeAsync()
+        {
+            _target = await new SqliteEngine().CreateDatabaseAsync();
+            _factory = _target.CreateFactory();
+            _app = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(DelegatedAgentAuthentication.AddTo));
+            _ = _app.Server; // started now, so Services holds the mapped endpoints
+        }
+
+        public async Task DisposeAsync()
+        {
+            foreach (var client in _clients.Values)
+            {
+                client.Dispose();
+            }
+
+            if (_app is not null)
+            {
+                await _app.DisposeAsync();
+            }
+
+            if (_factory is not null)
+            {
+                await _factory.DisposeAsync();
+            }
+
+            if (_target is not null)
+            {
+                await _target.DisposeAsync();
+            }
+        }
+    }
+}

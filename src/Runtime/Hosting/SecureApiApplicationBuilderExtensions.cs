@@ -10,7 +10,7 @@ public static class SecureApiApplicationBuilderExtensions
 {
     /// <summary>
     /// Adds the SecureApi middleware in order: exception → ProblemDetails, HTTPS redirection and HSTS (outside Development),
-    /// security headers, ProblemDetails for empty error responses, authentication, rate limiting, authorisation.
+    /// security headers, ProblemDetails for empty error responses, authentication (a principal without a subject stays anonymous), rate limiting, authorisation.
     /// </summary>
     public static IApplicationBuilder UseSecureApi(this IApplicationBuilder app)
     {
@@ -31,6 +31,7 @@ public static class SecureApiApplicationBuilderExtensions
         app.UseStatusCodePages(static statusContext =>
             SecureApi.Infrastructure.Problems.ForStatus(statusContext.HttpContext.Response.StatusCode).ExecuteAsync(statusContext.HttpContext));
         app.UseAuthentication();
+        app.UseMiddleware<SecureApi.Authentication.SubjectRequiredMiddleware>(); // authenticated without a subject = anonymous
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

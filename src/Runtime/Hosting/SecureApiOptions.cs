@@ -19,6 +19,9 @@ public sealed class SecureApiOptions
 
     public int RateLimitWindowSeconds { get; set; } = 60;
 
+    /// <summary>How callers authenticate (<c>SecureApi:Authentication</c>): JWT bearer settings.</summary>
+    public Authentication.SecureApiAuthenticationOptions Authentication { get; set; } = new();
+
     /// <summary>Where resources are stored: SQLite by default, PostgreSQL when a connection string is set.</summary>
     public Data.DatabaseOptions Database { get; set; } = new();
 

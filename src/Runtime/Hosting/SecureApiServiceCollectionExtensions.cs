@@ -20,7 +20,7 @@ public static class SecureApiServiceCollectionExtensions
 
     /// <summary>
     /// Registers what the generated endpoints rely on: options from the <c>SecureApi</c> section, ProblemDetails, no
-    /// <c>Server</c> response header, the <c>ApiKey</c> authentication scheme, an authorisation fallback that requires an
+    /// <c>Server</c> response header, the authentication schemes (JWT bearer when configured, API keys), an authorisation fallback that requires an
     /// authenticated caller for every endpoint (deny by default), the <c>per-user</c> rate-limit policy, and the generated
     /// JSON metadata.
     /// </summary>
@@ -35,8 +35,8 @@ public static class SecureApiServiceCollectionExtensions
         // "Server: Kestrel" on every response only tells an attacker what to look up.
         services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // Default scheme "SecureApi": Authorization: Bearer → JWT (when configured), ApiKey / X-Api-Key → API keys.
+        services.AddSecureApiAuthentication();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -1,0 +1,39 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace SecureApi.Authentication;
+
+/// <summary>
+/// Answers every challenge of the default scheme: 401 with one <c>WWW-Authenticate</c> per configured scheme
+/// (<c>Bearer</c> when JWT is configured, <c>ApiKey</c>), and nothing about which check failed. Forbidden is a bare
+/// 403. Requests without usable credentials are routed here to stay anonymous.
+/// </summary>
+internal sealed class ChallengeHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    JwtSettings jwt)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "SecureApi.Challenge";
+
+    private static readonly StringValues BearerAndApiKey = new([SecureApiSchemes.Bearer, SecureApiSchemes.ApiKey]);
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = 401;
+        Response.Headers.WWWAuthenticate = jwt.IsConfigured ? BearerAndApiKey : new StringValues(SecureApiSchemes.ApiKey);
+        return Task.CompletedTask;
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = 403;
+        return Task.CompletedTask;
+    }
+}

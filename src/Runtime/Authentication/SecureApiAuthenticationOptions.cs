@@ -1,0 +1,8 @@
+namespace SecureApi.Authentication;
+
+/// <summary>Settings bound from <c>SecureApi:Authentication</c>: how callers prove who they are.</summary>
+public sealed class SecureApiAuthenticationOptions
+{
+    /// <summary>JWT bearer access tokens (<c>SecureApi:Authentication:Jwt</c>). Off until an authority or signing keys are set.</summary>
+    public JwtOptions Jwt { get; set; } = new();
+}

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SecureApi.IntegrationTests;
 
@@ -18,6 +20,9 @@ public sealed class TestServiceFactory : WebApplicationFactory<Program>
 
     /// <summary>Configuration on top of the test service's own.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Service registrations applied after the test service's own (a test-only certificate trust, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>A client whose requests are made as <paramref name="subject"/> (test header scheme).</summary>
     public HttpClient ClientFor(string subject, string? roles = null, string? tenant = null)
@@ -53,6 +58,11 @@ public sealed class TestServiceFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 }

@@ -7,15 +7,32 @@ namespace SecureApi.TestService;
 
 /// <summary>
 /// Test-only authentication: the caller is whoever <c>X-Test-Subject</c> says, with <c>X-Test-Tenant</c> and
-/// comma-separated <c>X-Test-Roles</c>. Never use outside tests.
+/// comma-separated <c>X-Test-Roles</c>. <c>X-Test-Without-Subject</c> authenticates a principal that has no <c>sub</c>
+/// (as a misconfigured scheme would). Never use outside tests.
 /// </summary>
 public sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "TestHeaders";
 
+    /// <summary>The default scheme of the test service: test headers here, anything else to SecureApi's default scheme.</summary>
+    public const string SelectorName = "TestSelector";
+
+    public static string Select(HttpContext context) =>
+        context.Request.Headers.ContainsKey("X-Test-Subject") || context.Request.Headers.ContainsKey("X-Test-Without-Subject")
+            ? SchemeName
+            : SecureApi.Authentication.SecureApiSchemes.Default;
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (Request.Headers.ContainsKey("X-Test-Without-Subject"))
+        {
+            var anonymous = new ClaimsIdentity(SchemeName, "sub", ClaimTypes.Role);
+            anonymous.AddClaim(new Claim("tenant", "acme"));
+            anonymous.AddClaim(new Claim("name", "no-subject"));
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(anonymous), SchemeName)));
+        }
+
         var subject = Request.Headers["X-Test-Subject"].ToString();
         if (subject.Length == 0)
         {

@@ -32,6 +32,16 @@ internal static class AuthenticationRegistration
         services.AddOptions<JwtBearerOptions>(SecureApiSchemes.Bearer)
             .Configure<JwtSettings>(JwtBearerSetup.Apply)
             .ValidateOnStart();
+
+        // Runs after JwtBearer made the ConfigurationManager from Authority. IdentityModel otherwise keeps validating
+        // with the "last known good" metadata for an hour: a key the issuer withdrew (a leaked one, say) would still work.
+        services.PostConfigure<JwtBearerOptions>(SecureApiSchemes.Bearer, static options =>
+        {
+            if (options.ConfigurationManager is Microsoft.IdentityModel.Tokens.BaseConfigurationManager manager)
+            {
+                manager.UseLastKnownGoodConfiguration = false;
+            }
+        });
     }
 
     private static JwtSettings ResolveJwt(IServiceProvider services)

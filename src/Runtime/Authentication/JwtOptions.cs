@@ -30,7 +30,7 @@ public sealed class JwtOptions
     /// <summary>Tolerated clock difference for <c>exp</c>, <c>nbf</c> and <c>iat</c>. Default 30 seconds; at most 5 minutes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often the authority's metadata and keys are fetched again. Default 12 hours.</summary>
+    /// <summary>How often the authority's metadata and keys are fetched again. Default 12 hours; at least 5 minutes.</summary>
     public TimeSpan AutomaticRefreshInterval { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>Least time between two fetches caused by a token whose <c>kid</c> is unknown. Default 5 minutes; at least 1 second.</summary>

@@ -92,9 +92,15 @@ internal sealed class JwtSettings
             throw Invalid(source, "ClockSkew", "must be between 00:00:00 and 00:05:00.");
         }
 
-        if (options.MinimumRefreshInterval < TimeSpan.FromSeconds(1) || options.AutomaticRefreshInterval < options.MinimumRefreshInterval)
+        // IdentityModel's own floors: it refuses shorter intervals.
+        if (options.AutomaticRefreshInterval < TimeSpan.FromMinutes(5))
         {
-            throw Invalid(source, "MinimumRefreshInterval", "must be at least 1 second and no longer than AutomaticRefreshInterval.");
+            throw Invalid(source, "AutomaticRefreshInterval", "must be at least 00:05:00.");
+        }
+
+        if (options.MinimumRefreshInterval < TimeSpan.FromSeconds(1) || options.MinimumRefreshInterval > options.AutomaticRefreshInterval)
+        {
+            throw Invalid(source, "MinimumRefreshInterval", "must be at least 00:00:01 and no longer than AutomaticRefreshInterval.");
         }
 
         var types = Clean(options.TokenTypes);

@@ -85,11 +85,11 @@ public sealed class CallerClaimsTests(TestServiceFactory factory) : IClassFixtur
     /// authentication step turns such a principal into no principal at all, this becomes a 401.)
     /// </summary>
     [Fact]
-    public async Task AnUnknownClientKindIsRefusedEvenWhereNothingElseIsRequired()
+    public async Task AnUnknownClientKindIsNotACallerSoEvenAnEndpointRequiringNothingElseAnswers401()
     {
         using var response = await SendAsync("/guarded/anyone", ("X-Test-Claim-client_kind", "robot"));
 
-        await Problem.AssertAsync(response, HttpStatusCode.Forbidden);
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SecureApi.IntegrationTests;
@@ -20,8 +21,8 @@ public sealed class TestServiceFactory : WebApplicationFactory<Program>
     /// <summary>Configuration on top of the test service's own.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Services added after the test service's own (a startup filter, a replaced service).</summary>
-    public Action<IServiceCollection>? ExtraServices { get; init; }
+    /// <summary>Service registrations applied after the test service's own (a test-only certificate trust, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>A client whose requests are made as <paramref name="subject"/> (test header scheme).</summary>
     public HttpClient ClientFor(string subject, string? roles = null, string? tenant = null)
@@ -59,9 +60,9 @@ public sealed class TestServiceFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (ExtraServices is not null)
+        if (TestServices is { } configure)
         {
-            builder.ConfigureServices(ExtraServices);
+            builder.ConfigureTestServices(configure);
         }
     }
 }

@@ -68,7 +68,7 @@ public sealed class TransportPolicyTests
     [Fact]
     public async Task InDevelopmentPlainHttpOnANonLoopbackAddressIsRefused()
     {
-        await using var factory = new TestServiceFactory { ExtraServices = services => services.AddSingleton<IStartupFilter>(new LocalAddressFilter(IPAddress.Parse("192.0.2.2"))) };
+        await using var factory = new TestServiceFactory { TestServices = services => services.AddSingleton<IStartupFilter>(new LocalAddressFilter(IPAddress.Parse("192.0.2.2"))) };
         var http = KestrelHost.StartHttp(factory);
         using var client = new HttpClient { BaseAddress = http };
 

@@ -3,7 +3,9 @@ using SecureApi.TestService;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseKestrelHttpsConfiguration(); // HTTPS endpoints from Kestrel settings (the TLS tests run it as a child process)
 builder.Services.AddSecureApi(builder.Configuration);
-builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
+// Test headers go to the test scheme; every other request goes through SecureApi's own scheme selection (JWT, API keys).
+builder.Services.AddAuthentication(HeaderAuthenticationHandler.SelectorName)
+    .AddPolicyScheme(HeaderAuthenticationHandler.SelectorName, null, options => options.ForwardDefaultSelector = HeaderAuthenticationHandler.Select)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization(options =>
     options.AddPolicy(PlatformApi.TenantMemberPolicy, policy => policy.RequireClaim("tenant")));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SecureApi.Data;
@@ -75,16 +76,30 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (Context.Items.ContainsKey(s_unavailable))
+        if (TryAnswerUnavailable(Context) is { } unavailable)
         {
-            Response.StatusCode = 503;
-            Response.Headers.RetryAfter = "5";
-            return Problems.Unavailable().ExecuteAsync(Context);
+            return unavailable;
         }
 
         Response.StatusCode = 401;
         Response.Headers.WWWAuthenticate = SchemeName;
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The 503 for a request whose key could not be checked because the database is unavailable, or null. Whichever
+    /// handler answers the challenge (this one, or the default scheme's) asks here first.
+    /// </summary>
+    internal static Task? TryAnswerUnavailable(HttpContext context)
+    {
+        if (!context.Items.ContainsKey(s_unavailable))
+        {
+            return null;
+        }
+
+        context.Response.StatusCode = 503;
+        context.Response.Headers.RetryAfter = "5";
+        return Problems.Unavailable().ExecuteAsync(context);
     }
 
     private static AuthenticateResult Success(ClaimsPrincipal principal) => AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

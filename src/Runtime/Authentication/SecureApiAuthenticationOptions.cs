@@ -1,8 +1,11 @@
 namespace SecureApi.Authentication;
 
-/// <summary>Settings of the authentication schemes SecureApi ships (<c>SecureApi:Authentication</c>).</summary>
+/// <summary>Settings bound from <c>SecureApi:Authentication</c>: how callers prove who they are.</summary>
 public sealed class SecureApiAuthenticationOptions
 {
+    /// <summary>JWT bearer access tokens (<c>SecureApi:Authentication:Jwt</c>). Off until an authority or signing keys are set.</summary>
+    public JwtOptions Jwt { get; set; } = new();
+
     /// <summary>API keys: static keys from configuration and the limits on keys minted into the database.</summary>
     public ApiKeyOptions ApiKeys { get; set; } = new();
 }

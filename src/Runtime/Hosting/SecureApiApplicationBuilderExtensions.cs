@@ -11,7 +11,8 @@ public static class SecureApiApplicationBuilderExtensions
     /// <summary>
     /// Adds the SecureApi middleware in order: exception → ProblemDetails, forwarded headers (trusted proxies only), HTTPS
     /// redirection and HSTS (outside Development), security headers, the transport check (HTTPS outside Development,
-    /// loopback-only plain HTTP in Development, TLS 1.2+), CORS, ProblemDetails for empty error responses, authentication, rate limiting, authorisation.
+    /// loopback-only plain HTTP in Development, TLS 1.2+), CORS, ProblemDetails for empty error responses, authentication
+    /// (a principal that is not a valid caller stays anonymous), rate limiting, authorisation.
     /// </summary>
     public static IApplicationBuilder UseSecureApi(this IApplicationBuilder app)
     {
@@ -43,6 +44,7 @@ public static class SecureApiApplicationBuilderExtensions
         app.UseStatusCodePages(static statusContext =>
             SecureApi.Infrastructure.Problems.ForStatus(statusContext.HttpContext.Response.StatusCode).ExecuteAsync(statusContext.HttpContext));
         app.UseAuthentication();
+        app.UseMiddleware<SecureApi.Authentication.CallerRequiredMiddleware>(); // authenticated but not a valid caller = anonymous
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

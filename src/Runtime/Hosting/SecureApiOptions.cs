@@ -14,7 +14,7 @@ public sealed class SecureApiOptions
     /// </summary>
     public bool RequireHttps { get; set; } = true;
 
-    /// <summary>The authentication schemes: API keys (static and stored in the database).</summary>
+    /// <summary>How callers authenticate (<c>SecureApi:Authentication</c>): JWT bearer and API keys.</summary>
     public Authentication.SecureApiAuthenticationOptions Authentication { get; set; } = new();
 
     /// <summary>Which origins may call from a browser (<c>SecureApi:Cors</c>). Default: none.</summary>

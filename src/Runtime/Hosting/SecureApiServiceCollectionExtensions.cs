@@ -21,9 +21,9 @@ public static class SecureApiServiceCollectionExtensions
     /// <summary>
     /// Registers what the generated endpoints rely on: options from the <c>SecureApi</c> section (validated at start-up),
     /// ProblemDetails, no <c>Server</c> response header, TLS 1.2/1.3 only, the CORS policy, the trusted proxies, the
-    /// <c>ApiKey</c> authentication scheme, an authorisation fallback that requires an authenticated caller for every
-    /// endpoint (deny by default), the handler that checks the roles, scopes and client kinds endpoints declare against
-    /// <see cref="Caller"/>, the <c>per-user</c> rate-limit policy, and the generated
+    /// authentication schemes (JWT bearer when configured, API keys), an authorisation fallback that requires an
+    /// authenticated caller for every endpoint (deny by default), the handler that checks the roles, scopes and client
+    /// kinds endpoints declare against <see cref="Caller"/>, the <c>per-user</c> rate-limit policy, and the generated
     /// JSON metadata.
     /// </summary>
     public static IServiceCollection AddSecureApi(this IServiceCollection services, IConfiguration configuration)
@@ -42,8 +42,9 @@ public static class SecureApiServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiKeys>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        // Default scheme "SecureApi": Authorization: Bearer → JWT (when configured), ApiKey / X-Api-Key → API keys.
+        services.AddSecureApiAuthentication();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

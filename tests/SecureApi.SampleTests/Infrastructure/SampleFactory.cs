@@ -119,6 +119,10 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["SecureApi:RateLimitPermits"] = "1000000",
+
+            // A developer who ran `dotnet user-jwts create` for the sample has a signing key in user secrets; without
+            // an issuer it matches nothing, so the suite sees the same API-key-only service on every machine.
+            ["Authentication:Schemes:Bearer:ValidIssuer"] = "",
             ["SecureApi:Encryption:ActiveKeyId"] = ActiveKeyId,
             ["SecureApi:Encryption:Keys:" + ActiveKeyId] = EncryptionKey(ActiveKeyId),
         };

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace SecureApi.Authentication;
+
+/// <summary>
+/// The schemes <c>AddSecureApi</c> registers: a default policy scheme that forwards to JWT bearer or API keys by the
+/// credentials a request carries, and sends challenges to <see cref="ChallengeHandler"/>.
+/// </summary>
+internal static class AuthenticationRegistration
+{
+    public static void AddSecureApiAuthentication(this IServiceCollection services)
+    {
+        services.AddSingleton(ResolveJwt);
+        services.AddAuthentication(SecureApiSchemes.Default)
+            .AddPolicyScheme(SecureApiSchemes.Default, null, options =>
+            {
+                options.ForwardDefaultSelector = SchemeSelector.Select;
+                options.ForwardChallenge = ChallengeHandler.SchemeName;
+                options.ForwardForbid = ChallengeHandler.SchemeName;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(SecureApiSchemes.ApiKey, null)
+            .AddScheme<AuthenticationSchemeOptions, ChallengeHandler>(ChallengeHandler.SchemeName, null)
+            .AddJwtBearer(SecureApiSchemes.Bearer, static _ => { });
+
+        // Applied after JwtBearer's own configuration, so SecureApi's values win; checked at start-up, so a missing
+        // issuer or audience stops the service instead of failing its first request.
+        services.AddOptions<JwtBearerOptions>(SecureApiSchemes.Bearer)
+            .Configure<JwtSettings>(JwtBearerSetup.Apply)
+            .ValidateOnStart();
+
+        // Runs after JwtBearer made the ConfigurationManager from Authority. IdentityModel otherwise keeps validating
+        // with the "last known good" metadata for an hour: a key the issuer withdrew (a leaked one, say) would still work.
+        services.PostConfigure<JwtBearerOptions>(SecureApiSchemes.Bearer, static options =>
+        {
+            if (options.ConfigurationManager is Microsoft.IdentityModel.Tokens.BaseConfigurationManager manager)
+            {
+                manager.UseLastKnownGoodConfiguration = false;
+            }
+        });
+    }
+
+    private static JwtSettings ResolveJwt(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Authentication.Jwt;
+        var configured = JwtSettings.From(options, SecureApiOptions.SectionName + ":Authentication:Jwt");
+        return configured.IsConfigured || !services.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            ? configured
+            : DevelopmentJwts.From(services.GetRequiredService<IConfiguration>(), options);
+    }
+}

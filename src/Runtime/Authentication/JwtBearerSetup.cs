@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SecureApi.Authentication;
+
+/// <summary>
+/// Sets every <see cref="JwtBearerOptions"/> value SecureApi relies on, overwriting whatever an earlier configuration
+/// (JwtBearer's own <c>Authentication:Schemes:Bearer</c> binding, say) put there.
+/// </summary>
+internal static class JwtBearerSetup
+{
+    public static void Apply(JwtBearerOptions options, JwtSettings settings)
+    {
+        options.Authority = settings.Authority;
+        options.MetadataAddress = null!; // derived from Authority by JwtBearer: {Authority}/.well-known/openid-configuration
+        options.Audience = null;
+        options.ClaimsIssuer = null;
+        options.RequireHttpsMetadata = true;
+        options.RefreshOnIssuerKeyNotFound = true;
+        options.AutomaticRefreshInterval = settings.AutomaticRefreshInterval;
+        options.RefreshInterval = settings.MinimumRefreshInterval;
+        options.MapInboundClaims = false;
+        options.SaveToken = false;
+
+        // The challenge says "Bearer" and nothing about which check failed.
+        options.IncludeErrorDetails = false;
+        options.Challenge = JwtBearerDefaults.AuthenticationScheme;
+
+        // A fresh events object: nothing may read the token from a query string or cookie (OnMessageReceived unset
+        // means JwtBearer reads only the Authorization header).
+        options.Events = new JwtBearerEvents { OnTokenValidated = context => OnTokenValidated(context, settings) };
+
+        options.UseSecurityTokenValidators = false;
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(CreateTokenHandler());
+        options.TokenValidationParameters = CreateValidationParameters(settings);
+    }
+
+    /// <summary>The one place the token handler is made: a validated-token cache would wrap it here.</summary>
+    private static JsonWebTokenHandler CreateTokenHandler() => new() { MapInboundClaims = false };
+
+    private static TokenValidationParameters CreateValidationParameters(JwtSettings settings) => new()
+    {
+        RequireSignedTokens = true,
+        ValidateIssuerSigningKey = true,
+        IssuerSigningKeys = settings.Keys,
+        ValidAlgorithms = settings.Algorithms,
+        ValidateIssuer = true,
+        ValidIssuers = settings.Issuers.Count == 0 ? null : settings.Issuers, // with an authority: its discovery document's issuer
+        ValidateAudience = true,
+        RequireAudience = true,
+        ValidAudiences = settings.Audiences,
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        ClockSkew = settings.ClockSkew,
+        TypeValidator = (type, _, _) => settings.TokenTypes.Contains(type, StringComparer.OrdinalIgnoreCase)
+            ? type
+            : throw new SecurityTokenInvalidTypeException("The token's typ is not an accepted access-token type."),
+        ValidateWithLKG = false,
+        SaveSigninToken = false,
+        NameClaimType = "sub",
+        RoleClaimType = "role",
+        AuthenticationType = JwtBearerDefaults.AuthenticationScheme,
+    };
+
+    private static Task OnTokenValidated(TokenValidatedContext context, JwtSettings settings)
+    {
+        var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+        var refusal = context.SecurityToken is JsonWebToken token
+            ? AccessTokenRules.Check(token, settings, now)
+            : "The token is not a JWS.";
+        if (refusal is not null)
+        {
+            context.Fail(refusal);
+        }
+
+        return Task.CompletedTask;
+    }
+}

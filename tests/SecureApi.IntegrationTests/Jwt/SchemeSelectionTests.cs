@@ -97,7 +97,7 @@ public sealed class SchemeSelectionTests(SchemeSelectionTests.JwtAndKeys service
 
     public sealed class JwtAndKeys() : JwtService(static settings =>
     {
-        settings["SecureApi:ApiKeys:0:Subject"] = "kim";
-        settings["SecureApi:ApiKeys:0:Sha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey)));
+        settings["SecureApi:Authentication:ApiKeys:Static:0:Subject"] = "kim";
+        settings["SecureApi:Authentication:ApiKeys:Static:0:Sha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey)));
     });
 }

@@ -6,10 +6,11 @@ using SecureApi.Authentication;
 namespace NotesService;
 
 /// <summary>
-/// Mint, list and revoke the service's stored API keys; admins only. The minted key is in the 201 response and nowhere
-/// else, ever: lists and reads show everything but the key and its hash.
+/// Mint, list and revoke the service's stored API keys; admins only, and only people: a leaked service or agent credential
+/// must not be able to mint itself more. The minted key is in the 201 response and nowhere else, ever: lists and reads
+/// show everything but the key and its hash.
 /// </summary>
-[Endpoints("/admin/keys"), RequireRole("admin"), RateLimit("per-user")]
+[Endpoints("/admin/keys"), RequireRole("admin"), RequireClientKind(ClientKind.User), RateLimit("per-user")]
 public sealed partial class ApiKeysAdminApi(ApiKeys keys)
 {
     [Post("")]

@@ -73,7 +73,7 @@ public abstract class ApiKeyCommandTests(ClassDatabase database, IEngine engine)
 
     private async Task<string> CreateAsync(string subject)
     {
-        var (exitCode, output, error) = await SampleCommand.RunAsync(Target, "keys", "create", "--subject", subject, "--kind", "service", "--scope", "notes:read notes:write", "--expires", "90d");
+        var (exitCode, output, error) = await SampleCommand.RunAsync(Target, "keys", "create", "--subject", subject, "--kind", "agent", "--scope", "notes:read notes:write", "--expires", "90d");
         Assert.True(exitCode == 0, $"keys create exited with {exitCode}: {error}");
         return output.Trim();
     }

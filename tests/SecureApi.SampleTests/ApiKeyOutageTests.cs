@@ -32,11 +32,11 @@ public sealed class ApiKeyOutageTests(ApiKeyOutageTests.StoppedDatabase stopped)
         await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
     }
 
-    /// <summary>Static keys live in configuration: the bootstrap admin still gets in when the database does not answer.</summary>
+    /// <summary>Static keys live in configuration: the monitoring service still gets in when the database does not answer.</summary>
     [Fact]
     public async Task AStaticKeyStillAuthenticatesWhileTheDatabaseIsDown()
     {
-        using var response = await stopped.Factory.ClientFor("ada").GetAsync("/admin/stats");
+        using var response = await stopped.Factory.ClientFor("monitor").GetAsync("/admin/stats");
 
         await Api.AssertStatusAsync(response, HttpStatusCode.OK);
     }

@@ -41,6 +41,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["GET /admin/notes"] = [401, 403, 403, 403, 200, 403, 403],
         ["DELETE /admin/notes/{id}"] = [401, 403, 403, 403, 404, 403, 403],
         ["GET /admin/stats"] = [401, 403, 403, 403, 403, 200, 403],
+        ["POST /admin/keys"] = [401, 403, 403, 403, 201, 403, 403],
+        ["GET /admin/keys"] = [401, 403, 403, 403, 200, 403, 403],
+        ["GET /admin/keys/{id}"] = [401, 403, 403, 403, 404, 403, 403],
+        ["DELETE /admin/keys/{id}"] = [401, 403, 403, 403, 404, 403, 403],
         ["GET /info"] = [200, 200, 200, 200, 200, 200, 200],
     };
 
@@ -105,6 +109,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         var request = new HttpRequestMessage(new HttpMethod(method), route.Replace("{id}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal));
         object? body = (method, route.StartsWith("/team-docs", StringComparison.Ordinal)) switch
         {
+            ("POST", false) when route.StartsWith("/admin/keys", StringComparison.Ordinal) => new { subject = "matrix-minted", scopes = "notes:read" },
             ("POST" or "PUT", false) => new { title = "matrix", body = "matrix" },
             ("PATCH", false) => new { title = "matrix" },
             ("POST" or "PUT", true) => new { name = "matrix", content = "matrix" },

@@ -9,10 +9,13 @@ public sealed record ApiKeyDto(string Id, string Subject, string? Tenant, List<s
 
 public sealed record MintedDto(string Key, ApiKeyDto Info);
 
-/// <summary>Mints and revokes keys through <c>/admin/keys</c> as the admin (ada), asserting success.</summary>
+/// <summary>
+/// Mints and revokes keys through <c>/admin/keys</c> as the admin (ada), asserting success. A key is a person's own
+/// (kind <c>user</c>, the people's scopes) unless a test says otherwise, so it can use the notes endpoints.
+/// </summary>
 public static class KeyAdmin
 {
-    public static async Task<MintedDto> MintAsync(SampleFactory factory, string subject, string? tenant = null, string? roles = null, string? scopes = null, string kind = "service")
+    public static async Task<MintedDto> MintAsync(SampleFactory factory, string subject, string? tenant = null, string? roles = null, string? scopes = "notes:read notes:write docs:read docs:write", string kind = "user")
     {
         using var response = await factory.ClientFor("ada").PostAsync("/admin/keys", Api.JsonOf(new { subject, tenant, roles, scopes, kind, name = "test key for " + subject }));
         await Api.AssertStatusAsync(response, HttpStatusCode.Created);

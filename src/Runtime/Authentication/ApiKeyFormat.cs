@@ -78,20 +78,12 @@ internal static class ApiKeyFormat
 
     private static bool IsBase62(char c) => char.IsAsciiLetterOrDigit(c);
 
-    /// <summary>The CRC-32 (IEEE) of the ASCII text, in 6 base62 digits (62^6 &gt; 2^32).</summary>
+    /// <summary>The CRC-32 (IEEE, as secret scanners compute it) of the ASCII text, in 6 base62 digits (62^6 &gt; 2^32).</summary>
     private static string Checksum(ReadOnlySpan<char> text)
     {
-        var crc = 0xFFFFFFFFu;
-        foreach (var c in text)
-        {
-            crc ^= (byte)c;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        crc ^= 0xFFFFFFFFu;
+        Span<byte> ascii = stackalloc byte[Length];
+        var bytes = ascii[..System.Text.Encoding.ASCII.GetBytes(text, ascii)];
+        var crc = System.IO.Hashing.Crc32.HashToUInt32(bytes);
         Span<char> digits = stackalloc char[ChecksumLength];
         for (var i = ChecksumLength - 1; i >= 0; i--)
         {

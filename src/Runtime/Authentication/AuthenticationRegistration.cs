@@ -47,8 +47,15 @@ internal static class AuthenticationRegistration
     private static JwtSettings ResolveJwt(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Authentication.Jwt;
-        var configured = JwtSettings.From(options, SecureApiOptions.SectionName + ":Authentication:Jwt");
-        return configured.IsConfigured || !services.GetRequiredService<IHostEnvironment>().IsDevelopment()
+        const string source = SecureApiOptions.SectionName + ":Authentication:Jwt";
+        var configured = JwtSettings.From(options, source);
+        var development = services.GetRequiredService<IHostEnvironment>().IsDevelopment();
+        if (!development && !options.AllowSymmetricKeys && configured.Keys.Any(static key => key is Microsoft.IdentityModel.Tokens.SymmetricSecurityKey))
+        {
+            throw JwtSettings.Invalid(source, "SigningKeys", "holds a symmetric key outside Development: whoever can verify such a token can also mint one. Use an Authority or RSA/EC public keys, or set AllowSymmetricKeys to true deliberately.");
+        }
+
+        return configured.IsConfigured || !development
             ? configured
             : DevelopmentJwts.From(services.GetRequiredService<IConfiguration>(), options);
     }

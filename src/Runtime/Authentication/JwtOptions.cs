@@ -12,6 +12,12 @@ public sealed class JwtOptions
     /// <summary>Keys that sign tokens, when there is no <see cref="Authority"/>: symmetric (development, tests) or RSA/EC public keys.</summary>
     public List<JwtSigningKeyOptions> SigningKeys { get; set; } = [];
 
+    /// <summary>
+    /// Accept symmetric <see cref="SigningKeys"/> outside Development. Default false: whoever holds a symmetric key can
+    /// verify and also mint tokens, so every service that checks tokens could forge them.
+    /// </summary>
+    public bool AllowSymmetricKeys { get; set; }
+
     /// <summary>Accepted <c>iss</c> values. Required with <see cref="SigningKeys"/>; with an <see cref="Authority"/> the discovery document's issuer is accepted too.</summary>
     public List<string> Issuers { get; set; } = [];
 

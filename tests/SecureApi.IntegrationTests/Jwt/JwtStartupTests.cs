@@ -68,8 +68,49 @@ public sealed class JwtStartupTests
             settings.Remove(Jwt + "SigningKeys:0:PublicKeyPem");
         });
 
+    [Fact]
+    public Task ASymmetricKeyOutsideDevelopmentStopsTheService() =>
+        AssertStartFails("SecureApi:Authentication:Jwt:SigningKeys", UseSymmetricKey, "Production");
+
+    [Fact]
+    public async Task ASymmetricKeyOutsideDevelopmentStartsOnlyWhenAllowedExplicitly()
+    {
+        await using var app = Build(settings =>
+        {
+            UseSymmetricKey(settings);
+            settings[Jwt + "AllowSymmetricKeys"] = "true";
+        }, "Production");
+
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task ASymmetricKeyStartsInDevelopment()
+    {
+        await using var app = Build(UseSymmetricKey, "Development");
+
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+
+    private static void UseSymmetricKey(Dictionary<string, string?> settings)
+    {
+        settings.Remove(Jwt + "SigningKeys:0:PublicKeyPem");
+        settings[Jwt + "SigningKeys:0:Symmetric"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    }
+
     /// <summary>Starts a service that calls <c>AddSecureApi</c> with the settings, changed, and expects start-up to fail.</summary>
-    private static async Task AssertStartFails(string setting, Action<Dictionary<string, string?>> change)
+    private static async Task AssertStartFails(string setting, Action<Dictionary<string, string?>> change, string environment = "Development")
+    {
+        await using var app = Build(change, environment);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.StartsWith(setting + " ", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static WebApplication Build(Action<Dictionary<string, string?>> change, string environment)
     {
         using var rsa = RSA.Create(2048);
         var settings = new Dictionary<string, string?>
@@ -79,16 +120,16 @@ public sealed class JwtStartupTests
             [Jwt + "SigningKeys:0:Id"] = "k",
             [Jwt + "SigningKeys:0:PublicKeyPem"] = rsa.ExportSubjectPublicKeyInfoPem(),
             ["SecureApi:Database:SqlitePath"] = Path.Combine(Path.GetTempPath(), $"secureapi-jwt-startup-{Guid.NewGuid():N}.db"),
+
+            // What every service needs outside Development, so only the JWT settings decide.
+            ["SecureApi:Database:Engine"] = "Sqlite",
+            ["SecureApi:Cursors:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         change(settings);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSecureApi(builder.Configuration);
-        await using var app = builder.Build();
-
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
-
-        Assert.StartsWith(setting + " ", failure.Message, StringComparison.Ordinal);
+        return builder.Build();
     }
 }

@@ -172,34 +172,8 @@ public sealed class TlsTests
         start.Environment["Kestrel__Endpoints__Https__Certificate__Path"] = certificateFile;
         start.Environment["Kestrel__Endpoints__Https__Certificate__KeyPath"] = keyFile;
         start.Environment["SecureApi__Database__SqlitePath"] = Path.Combine(directory, "secureapi.db");
-        var log = new StringBuilder();
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            return new ServiceProcess(process, await ServiceOutput.WaitUntilListeningAsync(process, log, TimeSpan.FromSeconds(60), "test service"));
-        }
-        catch
-        {
-            process.Kill(entireProcessTree: true);
-            process.Dispose();
-            throw;
-        }
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-        }
+        var (process, address) = await ServiceOutput.StartAsync(start, TimeSpan.FromSeconds(60), "test service");
+        return new ServiceProcess(process, address);
     }
 
     private sealed record ServiceProcess(Process Process, Uri Address) : IDisposable

@@ -146,23 +146,9 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
                 }
             }
 
-            var log = new StringBuilder();
-            var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => Append(log, e.Data);
-            process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                return new SampleProcess(process, await ServiceOutput.WaitUntilListeningAsync(process, log, s_startTimeout, "sample"));
-            }
-            catch
-            {
-                process.Kill(entireProcessTree: true);
-                process.Dispose();
-                throw;
-            }
+            var (process, address) = await ServiceOutput.StartAsync(start, s_startTimeout, "sample");
+
+            return new SampleProcess(process, address);
         }
 
         public HttpClient ClientFor(TestCaller caller)

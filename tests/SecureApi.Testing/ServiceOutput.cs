@@ -8,6 +8,45 @@ namespace SecureApi.Testing;
 public static partial class ServiceOutput
 {
     /// <summary>
+    /// Starts <paramref name="start"/> with its output captured and returns the process and the address it listens on;
+    /// a process that does not get there is killed and the failure carries its output.
+    /// </summary>
+    public static async Task<(Process Process, Uri Address)> StartAsync(ProcessStartInfo start, TimeSpan timeout, string name)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var log = new StringBuilder();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            return (process, await WaitUntilListeningAsync(process, log, timeout, name));
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+    }
+
+    private static void Append(StringBuilder log, string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.AppendLine(line);
+            }
+        }
+    }
+
+    /// <summary>
     /// The address the service logs once it is listening, returned when it has also logged that it started (every hosted
     /// service has run). Polls <paramref name="log"/> (appended to under its own lock), failing at once with the output if
     /// the process exits, or after <paramref name="timeout"/>.

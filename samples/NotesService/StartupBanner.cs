@@ -10,7 +10,7 @@ public static class StartupBanner
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
         var devKeys = app.Environment.IsDevelopment()
-            ? "Development API keys (appsettings.Development.json): people dev-alice-key and dev-bob-key (tenant acme), dev-carol-key (tenant globex), dev-admin-key (role admin), each with notes:read notes:write docs:read docs:write; the service dev-monitor-key (stats:read docs:read)."
+            ? "Development API keys (appsettings.Development.json): people dev-alice-key and dev-bob-key (tenant acme), dev-carol-key (tenant globex), dev-admin-key (role admin), each with notes:read notes:write docs:read docs:write; the service dev-monitor-key (stats:read docs:read). Development JWTs: dotnet user-jwts create --name alice --claim tenant=acme --scope notes:read --scope notes:write --valid-for 1h (README: an agent's token, a service's key)."
             : "Mint an API key (dotnet run -- keys create --subject <sub>) or configure SecureApi:Authentication:ApiKeys:Static (SHA-256 hashes) to call authenticated endpoints.";
         var database = DescribeDatabase(app.Services);
         Console.WriteLine($$"""
@@ -27,7 +27,7 @@ public static class StartupBanner
               curl -H 'X-Api-Key: dev-admin-key' {{address}}/admin/notes
               curl -H 'X-Api-Key: dev-monitor-key' {{address}}/admin/stats           # outcomes per endpoint, from a pipeline observer (services only)
               curl -H 'X-Api-Key: dev-monitor-key' {{address}}/notes                 # 403: notes are for people and their agents
-              curl -H 'X-Api-Key: dev-admin-key' -H 'Content-Type: application/json' -d '{"subject":"reports-bot","kind":"service","scopes":"notes:read"}' {{address}}/admin/keys   # the key, shown once
+              curl -H 'X-Api-Key: dev-admin-key' -H 'Content-Type: application/json' -d '{"subject":"reports-bot","tenant":"acme","kind":"service","scopes":"docs:read"}' {{address}}/admin/keys   # a service's key, shown once
               curl -H 'X-Api-Key: dev-alice-key' -H 'Content-Type: application/json' -d '{"title":"x","body":"y","isAdmin":true}' {{address}}/notes   # 400: unknown member
 
             """);

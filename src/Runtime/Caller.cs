@@ -21,8 +21,18 @@ public sealed class Caller
     /// <summary>Claim type of the client kind: <c>user</c>, <c>service</c> or <c>agent</c>.</summary>
     public const string ClientKindClaimType = "client_kind";
 
-    /// <summary>Claim type of the RFC 8693 actor: a JSON object whose <c>sub</c> is the party acting for the subject.</summary>
+    /// <summary>
+    /// Claim type of the RFC 8693 actor: a JSON object whose <c>sub</c> is the party acting for the subject. The claim's
+    /// value type must be <c>JSON</c> (what JWT bearer gives an object); a string that merely contains JSON is refused.
+    /// </summary>
     public const string ActorClaimType = "act";
+
+    /// <summary>
+    /// The value type IdentityModel gives a claim whose JWT value is a JSON object (<c>JsonClaimValueTypes.Json</c>).
+    /// A string <c>act</c> (<c>dotnet user-jwts --claim act=…</c> writes one) comes from an issuer that does not do
+    /// delegation, or from an attribute a user may edit; parsing it as an actor would let anyone name one.
+    /// </summary>
+    private const string JsonClaimValueType = "JSON";
 
     /// <summary>Claim types whose values are roles, one role per claim: <c>role</c>, <c>roles</c> (Entra, OIDC) and .NET's <see cref="ClaimTypes.Role"/>.</summary>
     public static IReadOnlyList<string> RoleClaimTypes { get; } = ["role", "roles", ClaimTypes.Role];
@@ -131,7 +141,7 @@ public sealed class Caller
             }
             else if (claim.Type == ActorClaimType)
             {
-                actorJson = claim.Value;
+                actorJson = claim.ValueType == JsonClaimValueType ? claim.Value : "";
                 actorClaims++;
             }
         }

@@ -1,7 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SecureApi.SampleTests.Infrastructure;
 using static SecureApi.SampleTests.Infrastructure.Api;
@@ -17,35 +16,39 @@ namespace SecureApi.SampleTests;
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : IClassFixture<AuthorizationMatrixTests.Host>
 {
     /// <summary>The callers, in the order of the status columns below.</summary>
-    private static readonly string[] s_callers = ["anonymous", "matrix-no-scopes", "matrix-reader", "matrix-writer", "matrix-admin", "matrix-service", "agent"];
+    private static readonly string[] s_callers =
+        ["anonymous", "matrix-no-scopes", "matrix-reader", "matrix-writer", "matrix-admin", "matrix-service", "jwt-person", "jwt-service", "jwt-agent"];
 
     /// <summary>
-    /// Endpoint → status per caller: anonymous; a person without scopes; a person with notes:read docs:read; a person with
-    /// notes:read notes:write docs:read docs:write; a person with role admin and no scopes; a service key with every scope;
-    /// agent-7 acting for a person (act claim) with the people's scopes.
+    /// Endpoint → status per caller. API keys: anonymous; a person without scopes; a person with notes:read docs:read; a
+    /// person with notes:read notes:write docs:read docs:write; a person with role admin and no scopes; a service key with
+    /// every scope. JWT access tokens (<see cref="SampleTokens"/>): a person with notes:read notes:write (on notes exactly
+    /// the API-key writer; no docs scopes); a client-credentials service (client_kind service) with docs:read stats:read;
+    /// agent-7 acting for matrix-writer (act claim) with the people's scopes.
     /// </summary>
     private static readonly Dictionary<string, int[]> s_expected = new(StringComparer.Ordinal)
     {
-        ["GET /notes/{id}"] = [401, 403, 404, 404, 403, 403, 404],
-        ["GET /notes"] = [401, 403, 200, 200, 403, 403, 200],
-        ["POST /notes"] = [401, 403, 403, 201, 403, 403, 201],
-        ["PUT /notes/{id}"] = [401, 403, 403, 404, 403, 403, 404],
-        ["PATCH /notes/{id}"] = [401, 403, 403, 404, 403, 403, 404],
-        ["DELETE /notes/{id}"] = [401, 403, 403, 404, 403, 403, 403],
-        ["GET /notes/{id}/summary"] = [401, 403, 404, 404, 403, 403, 404],
-        ["GET /team-docs/{id}"] = [401, 403, 404, 404, 403, 404, 404],
-        ["GET /team-docs"] = [401, 403, 200, 200, 403, 200, 200],
-        ["POST /team-docs"] = [401, 403, 403, 201, 403, 201, 201],
-        ["PUT /team-docs/{id}"] = [401, 403, 403, 404, 403, 404, 404],
-        ["DELETE /team-docs/{id}"] = [401, 403, 403, 404, 403, 403, 403],
-        ["GET /admin/notes"] = [401, 403, 403, 403, 200, 403, 403],
-        ["DELETE /admin/notes/{id}"] = [401, 403, 403, 403, 404, 403, 403],
-        ["GET /admin/stats"] = [401, 403, 403, 403, 403, 200, 403],
-        ["POST /admin/keys"] = [401, 403, 403, 403, 201, 403, 403],
-        ["GET /admin/keys"] = [401, 403, 403, 403, 200, 403, 403],
-        ["GET /admin/keys/{id}"] = [401, 403, 403, 403, 404, 403, 403],
-        ["DELETE /admin/keys/{id}"] = [401, 403, 403, 403, 404, 403, 403],
-        ["GET /info"] = [200, 200, 200, 200, 200, 200, 200],
+        //                               anon no-sc reader writer admin k-svc j-pers j-svc j-agent
+        ["GET /notes/{id}"] = /*      */ [401, 403, 404, 404, 403, 403, 404, 403, 404],
+        ["GET /notes"] = /*           */ [401, 403, 200, 200, 403, 403, 200, 403, 200],
+        ["POST /notes"] = /*          */ [401, 403, 403, 201, 403, 403, 201, 403, 201],
+        ["PUT /notes/{id}"] = /*      */ [401, 403, 403, 404, 403, 403, 404, 403, 404],
+        ["PATCH /notes/{id}"] = /*    */ [401, 403, 403, 404, 403, 403, 404, 403, 404],
+        ["DELETE /notes/{id}"] = /*   */ [401, 403, 403, 404, 403, 403, 404, 403, 403],
+        ["GET /notes/{id}/summary"] = [401, 403, 404, 404, 403, 403, 404, 403, 404],
+        ["GET /team-docs/{id}"] = /*  */ [401, 403, 404, 404, 403, 404, 403, 404, 404],
+        ["GET /team-docs"] = /*       */ [401, 403, 200, 200, 403, 200, 403, 200, 200],
+        ["POST /team-docs"] = /*      */ [401, 403, 403, 201, 403, 201, 403, 403, 201],
+        ["PUT /team-docs/{id}"] = /*  */ [401, 403, 403, 404, 403, 404, 403, 403, 404],
+        ["DELETE /team-docs/{id}"] = [401, 403, 403, 404, 403, 403, 403, 403, 403],
+        ["GET /admin/notes"] = /*     */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["DELETE /admin/notes/{id}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
+        ["GET /admin/stats"] = /*     */ [401, 403, 403, 403, 403, 200, 403, 200, 403],
+        ["POST /admin/keys"] = /*     */ [401, 403, 403, 403, 201, 403, 403, 403, 403],
+        ["GET /admin/keys"] = /*      */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["GET /admin/keys/{id}"] = /* */ [401, 403, 403, 403, 404, 403, 403, 403, 403],
+        ["DELETE /admin/keys/{id}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
+        ["GET /info"] = /*            */ [200, 200, 200, 200, 200, 200, 200, 200, 200],
     };
 
     public static TheoryData<string, string> Cells()
@@ -93,6 +96,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         }
     }
 
+    [Fact]
+    public async Task ANoteTheAgentCreatesIsOwnedByTheUserItActsFor()
+    {
+        var note = await CreateNoteAsync(host.ClientFor("jwt-agent"), "for my user", "written by agent-7");
+
+        Assert.Equal("matrix-writer", note.OwnerId);
+    }
+
     /// <summary>A refusal names no role, scope or client kind: the caller learns only that it may not.</summary>
     private static void AssertSaysNotWhichCheckFailed(string body)
     {
@@ -128,24 +139,30 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         return request;
     }
 
-    /// <summary>The sample on its own SQLite database, with the delegated-agent test scheme beside its API keys.</summary>
+    /// <summary>The sample on its own SQLite database, trusting <see cref="SampleTokens"/>' issuer beside its API keys.</summary>
     public sealed class Host : IAsyncLifetime
     {
         private DatabaseTarget? _target;
         private SampleFactory? _factory;
-        private WebApplicationFactory<Program>? _app;
         private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
-        public IServiceProvider Services => _app!.Services;
+        public IServiceProvider Services => _factory!.Services;
 
         public HttpClient ClientFor(string caller)
         {
             if (!_clients.TryGetValue(caller, out var client))
             {
-                client = _app!.CreateClient();
-                if (caller == "agent")
+                client = _factory!.CreateClient();
+                var token = caller switch
                 {
-                    client.DefaultRequestHeaders.Add(DelegatedAgentAuthentication.HeaderName, "matrix-writer");
+                    "jwt-person" => SampleTokens.Person("matrix-jwt-person", "matrix", "notes:read", "notes:write"),
+                    "jwt-service" => SampleTokens.Service("matrix-indexer", "matrix", "docs:read", "stats:read"),
+                    "jwt-agent" => SampleTokens.Agent("matrix-writer", "agent-7", "matrix", [.. TestCaller.PersonScopes]),
+                    _ => null,
+                };
+                if (token is not null)
+                {
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 }
                 else if (caller != "anonymous")
                 {
@@ -161,9 +178,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         public async Task InitializeAsync()
         {
             _target = await new SqliteEngine().CreateDatabaseAsync();
-            _factory = _target.CreateFactory();
-            _app = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(DelegatedAgentAuthentication.AddTo));
-            _ = _app.Server; // started now, so Services holds the mapped endpoints
+            _factory = _target.CreateFactory(SampleTokens.Settings);
+            _ = _factory.Server; // started now, so Services holds the mapped endpoints
         }
 
         public async Task DisposeAsync()
@@ -171,11 +187,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
             foreach (var client in _clients.Values)
             {
                 client.Dispose();
-            }
-
-            if (_app is not null)
-            {
-                await _app.DisposeAsync();
             }
 
             if (_factory is not null)

@@ -46,6 +46,17 @@ public sealed class UserJwtsTests
     }
 
     [Fact]
+    public async Task AUserJwtsActClaimIsAStringAndTheTokenIsNotACaller()
+    {
+        await using var factory = Service("Development");
+
+        // --claim 'act={"sub":"agent-7"}' mints "act": "{\"sub\":\"agent-7\"}", not the JSON object RFC 8693 defines.
+        using var response = await Client(factory, UserJwt(claims => claims["act"] = """{"sub":"agent-7"}""")).GetAsync("/widgets/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AnIdTokenIsRefusedInDevelopmentToo()
     {
         await using var factory = Service("Development");

@@ -2,13 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace SecureApi.IntegrationTests.Jwt;
+namespace SecureApi.Testing;
 
 /// <summary>
 /// Builds JWTs by hand — header, payload and signature exactly as a test wants them, including the malformed and
-/// hostile ones no token library would write.
+/// hostile ones no token library would write. Shared by the JWT tests of the test service and of the sample.
 /// </summary>
-internal static class TestTokens
+public static class TestTokens
 {
     public const string Issuer = "https://issuer.test";
     public const string Audience = "secureapi-tests";

@@ -16,8 +16,12 @@ internal sealed class CachingTokenHandler(TokenHandler inner, ValidatedTokenCach
     public static readonly TimeSpan MaxEntryLifetime = TimeSpan.FromMinutes(5);
 
     private volatile SigningKeySet _keys = SigningKeySet.Empty;
+    private long _hits;
 
     internal ValidatedTokenCache Cache => cache;
+
+    /// <summary>Requests answered from the cache (for tests: a hit looks exactly like a validation from outside).</summary>
+    internal long Hits => Interlocked.Read(ref _hits);
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
@@ -45,14 +49,15 @@ internal sealed class CachingTokenHandler(TokenHandler inner, ValidatedTokenCach
         var policy = ValidationPolicy.Of(validationParameters);
         var hash = TokenHash.Of(token);
         var now = clock();
-        if (cache.TryGet(hash, now, out var entry) &&
-            entry!.Policy == policy && keys.Contains(entry.Key) && IssuerAccepted(entry.Issuer, validationParameters, configuration))
+        if (cache.TryGet(hash, now, out var entry) && now >= entry!.NotBefore &&
+            entry.Policy == policy && keys.Contains(entry.Key) && IssuerAccepted(entry.Issuer, validationParameters, configuration))
         {
+            Interlocked.Increment(ref _hits);
             return entry.ToResult();
         }
 
         var result = await inner.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
-        if (result.IsValid && Entry(result, policy, now) is { } validated)
+        if (result.IsValid && Entry(result, policy, validationParameters.ClockSkew, now) is { } validated)
         {
             cache.Add(hash, validated, now);
         }
@@ -97,7 +102,7 @@ internal sealed class CachingTokenHandler(TokenHandler inner, ValidatedTokenCach
     }
 
     /// <summary>The entry for a successful validation, or null when it cannot be cached soundly.</summary>
-    private static ValidatedToken? Entry(TokenValidationResult result, ValidationPolicy policy, DateTimeOffset now)
+    private static ValidatedToken? Entry(TokenValidationResult result, ValidationPolicy policy, TimeSpan skew, DateTimeOffset now)
     {
         if (result.SecurityToken is not JsonWebToken { SigningKey: { } key } jwt || !jwt.TryGetPayloadValue<object>("exp", out _) ||
             result.ClaimsIdentity is not { } identity)
@@ -112,9 +117,13 @@ internal sealed class CachingTokenHandler(TokenHandler inner, ValidatedTokenCach
             expires = Min(expires, new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero));
         }
 
+        // A clock set back before nbf would make the validator refuse the token again; so does the cache.
+        var notBefore = jwt.TryGetPayloadValue<object>("nbf", out _)
+            ? new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero) - skew
+            : DateTimeOffset.MinValue;
         return expires <= now
             ? null
-            : new ValidatedToken(identity.Clone(), jwt, result.Issuer, result.TokenType, SigningKeyIdentity.Of(key), policy, expires);
+            : new ValidatedToken(identity.Clone(), jwt, result.Issuer, result.TokenType, SigningKeyIdentity.Of(key), policy, notBefore, expires);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -4,17 +4,21 @@ using Microsoft.IdentityModel.Tokens;
 namespace SecureApi.Authentication;
 
 /// <summary>
-/// One cached successful validation and the conditions under which it still holds: until <see cref="Expires"/>, while
+/// One cached successful validation and the conditions under which it still holds: from <see cref="NotBefore"/> until
+/// <see cref="Expires"/>, while
 /// <see cref="Key"/> is still offered, under the same <see cref="Policy"/>, and while <see cref="Issuer"/> is accepted.
 /// </summary>
 internal sealed class ValidatedToken(
-    ClaimsIdentity identity, SecurityToken token, string? issuer, string? tokenType, SigningKeyIdentity key, ValidationPolicy policy, DateTimeOffset expires)
+    ClaimsIdentity identity, SecurityToken token, string? issuer, string? tokenType, SigningKeyIdentity key, ValidationPolicy policy, DateTimeOffset notBefore, DateTimeOffset expires)
 {
     public string? Issuer => issuer;
 
     public SigningKeyIdentity Key => key;
 
     public ValidationPolicy Policy => policy;
+
+    /// <summary>The token's <c>nbf</c> less the clock skew, as the validator reads it.</summary>
+    public DateTimeOffset NotBefore => notBefore;
 
     /// <summary>Never later than the token's <c>exp</c> (without clock skew).</summary>
     public DateTimeOffset Expires => expires;

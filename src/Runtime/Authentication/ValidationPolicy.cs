@@ -4,14 +4,14 @@ namespace SecureApi.Authentication;
 
 /// <summary>
 /// What, besides the signing keys, the issuer and the clock, decides whether a token validates and which identity it
-/// yields. JwtBearer clones one set of validation parameters per request, so these are the same objects request after
-/// request; a cached result is used only under the policy it was validated with.
+/// yields. JwtBearer clones the configured parameters for each request (copying the lists, sharing the delegates); a
+/// cached result is used only under a policy equal to the one it was validated with.
 /// </summary>
 internal readonly record struct ValidationPolicy(
-    object? Audiences,
+    IEnumerable<string>? Audiences,
     string? Audience,
-    object? Algorithms,
-    object? Types,
+    IEnumerable<string>? Algorithms,
+    IEnumerable<string>? Types,
     TypeValidator? TypeValidator,
     LifetimeValidator? LifetimeValidator,
     TimeSpan ClockSkew,
@@ -22,6 +22,18 @@ internal readonly record struct ValidationPolicy(
     string? RoleClaimType,
     string? AuthenticationType)
 {
+    public bool Equals(ValidationPolicy other) =>
+        Same(Audiences, other.Audiences) && Same(Algorithms, other.Algorithms) && Same(Types, other.Types) &&
+        string.Equals(Audience, other.Audience, StringComparison.Ordinal) &&
+        ReferenceEquals(TypeValidator, other.TypeValidator) && ReferenceEquals(LifetimeValidator, other.LifetimeValidator) &&
+        ClockSkew == other.ClockSkew && ValidateAudience == other.ValidateAudience && RequireAudience == other.RequireAudience &&
+        ValidateIssuer == other.ValidateIssuer && string.Equals(NameClaimType, other.NameClaimType, StringComparison.Ordinal) &&
+        string.Equals(RoleClaimType, other.RoleClaimType, StringComparison.Ordinal) &&
+        string.Equals(AuthenticationType, other.AuthenticationType, StringComparison.Ordinal);
+
+    // Never used as a dictionary key: one value is enough.
+    public override int GetHashCode() => ClockSkew.GetHashCode();
+
     public static ValidationPolicy Of(TokenValidationParameters p) => new(
         p.ValidAudiences, p.ValidAudience, p.ValidAlgorithms, p.ValidTypes, p.TypeValidator, p.LifetimeValidator, p.ClockSkew,
         p.ValidateAudience, p.RequireAudience, p.ValidateIssuer, p.NameClaimType, p.RoleClaimType, p.AuthenticationType);
@@ -41,4 +53,7 @@ internal readonly record struct ValidationPolicy(
         p.IssuerSigningKeyResolverUsingConfiguration is null && p.IssuerSigningKeyValidator is null &&
         p.IssuerSigningKeyValidatorUsingConfiguration is null && p.TokenReader is null &&
         p.TransformBeforeSignatureValidation is null && p.NameClaimTypeRetriever is null && p.RoleClaimTypeRetriever is null;
+
+    private static bool Same(IEnumerable<string>? a, IEnumerable<string>? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && a.SequenceEqual(b, StringComparer.Ordinal));
 }

@@ -32,19 +32,32 @@ public sealed class ValidatedTokenCacheTests
     public async Task ATokenPresentedAgainIsAnsweredFromTheCache()
     {
         await using var service = new CachedJwt();
-        var token = service.Token();
+        var token = service.TokenAtClock();
         (await service.MeAsync(token)).Dispose();
 
         using var again = await service.MeAsync(token);
 
-        Assert.Equal((HttpStatusCode.OK, 1), (again.StatusCode, service.Cache.Count));
+        Assert.Equal((HttpStatusCode.OK, 1L), (again.StatusCode, service.Handler.Hits));
+    }
+
+    [Fact]
+    public async Task ACachedTokenIsRefusedWhenTheClockIsSetBackBeforeItsNbf()
+    {
+        await using var service = new CachedJwt();
+        var token = service.TokenAtClock();
+        using var before = await service.MeAsync(token);
+        service.Clock.Now = service.Clock.Now.AddMinutes(-10);
+
+        using var after = await service.MeAsync(token);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (before.StatusCode, after.StatusCode));
     }
 
     [Fact]
     public async Task ATamperedCopyOfACachedTokenIsRefused()
     {
         await using var service = new CachedJwt();
-        var token = service.Token();
+        var token = service.TokenAtClock();
         (await service.MeAsync(token)).Dispose();
         var tampered = token[..^1] + (token[^1] == 'A' ? 'B' : 'A'); // same header, payload and most of the signature
 
@@ -63,7 +76,7 @@ public sealed class ValidatedTokenCacheTests
 
         using var again = await service.MeAsync(token);
 
-        Assert.Equal((HttpStatusCode.Unauthorized, 1), (again.StatusCode, service.Cache.Count));
+        Assert.Equal((HttpStatusCode.Unauthorized, 1L), (again.StatusCode, service.Handler.Hits));
     }
 
     [Fact]
@@ -118,9 +131,12 @@ public sealed class ValidatedTokenCacheTests
 
         public TestClock Clock { get; }
 
+        /// <summary>A good token issued at the test clock's now (the wall clock may have moved on to the next second).</summary>
+        public string TokenAtClock() => TestTokens.Rs256(Key, TestTokens.Claims(now: Clock.Now), KeyId);
+
         public JwtBearerOptions Options =>
             Factory.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
 
-        public ValidatedTokenCache Cache => ((CachingTokenHandler)Options.TokenHandlers.Single()).Cache;
+        public CachingTokenHandler Handler => (CachingTokenHandler)Options.TokenHandlers.Single();
     }
 }

@@ -31,16 +31,27 @@ internal static class JwtBearerSetup
         // means JwtBearer reads only the Authorization header).
         options.Events = new JwtBearerEvents { OnTokenValidated = context => OnTokenValidated(context, settings) };
 
+        // One clock for the lifetime check, the access-token rules and the cache. Read when used: the scheme's
+        // TimeProvider is filled in after this runs (post-configuration), and tests may replace it.
+        DateTimeOffset Clock() => (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        var lifetime = JwtLifetime.Validator(Clock);
+
         options.UseSecurityTokenValidators = false;
         options.TokenHandlers.Clear();
-        options.TokenHandlers.Add(CreateTokenHandler());
-        options.TokenValidationParameters = CreateValidationParameters(settings);
+        options.TokenHandlers.Add(CreateTokenHandler(settings, Clock, lifetime));
+        options.TokenValidationParameters = CreateValidationParameters(settings, lifetime);
     }
 
-    /// <summary>The one place the token handler is made: a validated-token cache would wrap it here.</summary>
-    private static JsonWebTokenHandler CreateTokenHandler() => new() { MapInboundClaims = false };
+    /// <summary>The one place the token handler is made: wrapped in the validated-token cache unless its size is 0.</summary>
+    private static TokenHandler CreateTokenHandler(JwtSettings settings, Func<DateTimeOffset> clock, LifetimeValidator lifetime)
+    {
+        var handler = new JsonWebTokenHandler { MapInboundClaims = false };
+        return settings.ValidatedTokenCacheSize == 0
+            ? handler
+            : new CachingTokenHandler(handler, new ValidatedTokenCache(settings.ValidatedTokenCacheSize), clock, lifetime);
+    }
 
-    private static TokenValidationParameters CreateValidationParameters(JwtSettings settings) => new()
+    private static TokenValidationParameters CreateValidationParameters(JwtSettings settings, LifetimeValidator lifetime) => new()
     {
         RequireSignedTokens = true,
         ValidateIssuerSigningKey = true,
@@ -53,6 +64,7 @@ internal static class JwtBearerSetup
         ValidAudiences = settings.Audiences,
         ValidateLifetime = true,
         RequireExpirationTime = true,
+        LifetimeValidator = lifetime,
         ClockSkew = settings.ClockSkew,
         TypeValidator = (type, _, _) => settings.TokenTypes.Contains(type, StringComparer.OrdinalIgnoreCase)
             ? type

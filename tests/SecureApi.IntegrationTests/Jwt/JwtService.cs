@@ -20,9 +20,9 @@ public class JwtService : IAsyncDisposable
     {
     }
 
-    protected JwtService(Action<Dictionary<string, string>> settings, string environment = "Development")
+    protected JwtService(Action<Dictionary<string, string>> settings, string environment = "Development", Action<IServiceCollection>? services = null)
     {
-        Factory = new TestServiceFactory { Environment = environment };
+        Factory = new TestServiceFactory { Environment = environment, TestServices = services };
         Factory.Settings["SecureApi:Authentication:Jwt:Issuers:0"] = TestTokens.Issuer;
         Factory.Settings["SecureApi:Authentication:Jwt:Audiences:0"] = TestTokens.Audience;
         Factory.Settings["SecureApi:Authentication:Jwt:SigningKeys:0:Id"] = KeyId;

@@ -27,6 +27,10 @@ public sealed class JwtStartupTests
         AssertStartFails("SecureApi:Authentication:Jwt:Algorithms", settings => settings[Jwt + "Algorithms:0"] = algorithm);
 
     [Fact]
+    public Task ANegativeValidatedTokenCacheSizeStopsTheService() =>
+        AssertStartFails("SecureApi:Authentication:Jwt:ValidatedTokenCacheSize", settings => settings[Jwt + "ValidatedTokenCacheSize"] = "-1");
+
+    [Fact]
     public Task APrivateKeyStopsTheService() =>
         AssertStartFails("SecureApi:Authentication:Jwt:SigningKeys:0:PublicKeyPem", settings =>
         {

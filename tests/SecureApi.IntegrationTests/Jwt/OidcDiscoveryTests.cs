@@ -68,7 +68,7 @@ public sealed class OidcDiscoveryTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private static TestServiceFactory Service(TestIssuer issuer, bool trustIssuer)
+    internal static TestServiceFactory Service(TestIssuer issuer, bool trustIssuer)
     {
         var factory = new TestServiceFactory
         {
@@ -91,7 +91,7 @@ public sealed class OidcDiscoveryTests
         return factory;
     }
 
-    private static async Task<HttpResponseMessage> Send(TestServiceFactory service, string token)
+    internal static async Task<HttpResponseMessage> Send(TestServiceFactory service, string token)
     {
         using var client = service.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -99,7 +99,7 @@ public sealed class OidcDiscoveryTests
     }
 
     /// <summary>Sends <paramref name="token"/> until the answer is <paramref name="until"/> or patience runs out; returns the last answer.</summary>
-    private static async Task<HttpStatusCode> PollAsync(TestServiceFactory service, string token, HttpStatusCode until)
+    internal static async Task<HttpStatusCode> PollAsync(TestServiceFactory service, string token, HttpStatusCode until)
     {
         var deadline = DateTimeOffset.UtcNow + Patience;
         while (true)

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SecureApi.Authentication;
+
+/// <summary>
+/// One cached successful validation and the conditions under which it still holds: from <see cref="NotBefore"/> until
+/// <see cref="Expires"/>, while
+/// <see cref="Key"/> is still offered, under the same <see cref="Policy"/>, and while <see cref="Issuer"/> is accepted.
+/// </summary>
+internal sealed class ValidatedToken(
+    ClaimsIdentity identity, SecurityToken token, string? issuer, string? tokenType, SigningKeyIdentity key, ValidationPolicy policy, DateTimeOffset notBefore, DateTimeOffset expires)
+{
+    public string? Issuer => issuer;
+
+    public SigningKeyIdentity Key => key;
+
+    public ValidationPolicy Policy => policy;
+
+    /// <summary>The token's <c>nbf</c> less the clock skew, as the validator reads it.</summary>
+    public DateTimeOffset NotBefore => notBefore;
+
+    /// <summary>Never later than the token's <c>exp</c> (without clock skew).</summary>
+    public DateTimeOffset Expires => expires;
+
+    /// <summary>
+    /// A result of its own for this request: claims transformation and the application may change the identity, so
+    /// each hit gets a copy. The token object is shared: it is only read after validation.
+    /// </summary>
+    public TokenValidationResult ToResult() => new()
+    {
+        IsValid = true,
+        ClaimsIdentity = identity.Clone(),
+        SecurityToken = token,
+        Issuer = issuer,
+        TokenType = tokenType,
+    };
+}

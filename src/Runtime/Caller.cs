@@ -182,13 +182,7 @@ public sealed class Caller
         return null;
     }
 
-    private static ClientKind? ParseKind(string text) => text switch
-    {
-        "user" => ClientKind.User,
-        "service" => ClientKind.Service,
-        "agent" => ClientKind.Agent,
-        _ => null,
-    };
+    private static ClientKind? ParseKind(string text) => ClientKindNames.TryParse(text, out var kind) ? kind : null;
 
     /// <summary>
     /// The top-level <c>sub</c> of an RFC 8693 <c>act</c> object. A nested <c>act</c> inside it names earlier actors in

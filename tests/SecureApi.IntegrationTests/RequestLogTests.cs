@@ -30,6 +30,31 @@ public sealed class RequestLogTests(TestServiceFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ADelegatedCallIsLoggedForTheSubjectWithTheAgentAsActor()
+    {
+        var (app, client, logs) = CreateClientWithCapturedLogs("alice");
+        await using var _ = app;
+        client.DefaultRequestHeaders.Add("X-Test-Act", """{"sub":"agent-7"}""");
+
+        await client.GetAsync("/probe/health");
+
+        var entry = Assert.Single(logs, e => e.EventId.Id == 1000);
+        Assert.Equal(("alice", "agent", "agent-7"), ((string?)entry.Values["Caller"], (string?)entry.Values["ClientKind"], (string?)entry.Values["Actor"]));
+    }
+
+    [Fact]
+    public async Task ADirectCallIsLoggedWithItsKindAndNoActor()
+    {
+        var (app, client, logs) = CreateClientWithCapturedLogs("alice");
+        await using var _ = app;
+
+        await client.GetAsync("/probe/health");
+
+        var entry = Assert.Single(logs, e => e.EventId.Id == 1000);
+        Assert.Equal(("alice", "user", "-"), ((string?)entry.Values["Caller"], (string?)entry.Values["ClientKind"], (string?)entry.Values["Actor"]));
+    }
+
+    [Fact]
     public async Task AnonymousRequestsAreLoggedAsAnonymous()
     {
         var (app, client, logs) = CreateClientWithCapturedLogs(subject: null);

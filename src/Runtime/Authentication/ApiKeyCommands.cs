@@ -55,7 +55,7 @@ internal static class ApiKeyCommands
 
         var minted = await keys.CreateAsync(request, cancellationToken);
         await output.WriteLineAsync(minted.Key);
-        await error.WriteLineAsync($"Key {minted.Info.Id} for {minted.Info.Subject} ({ApiKeys.KindName(minted.Info.Kind)}), expires {Time(minted.Info.ExpiresAt)}. It is shown only now: store it in a secret store.");
+        await error.WriteLineAsync($"Key {minted.Info.Id} for {minted.Info.Subject} ({ClientKindNames.Of(minted.Info.Kind)}), expires {Time(minted.Info.ExpiresAt)}. It is shown only now: store it in a secret store.");
         return 0;
     }
 
@@ -67,7 +67,7 @@ internal static class ApiKeyCommands
         foreach (var key in await keys.ListAsync(options.Single("subject"), cancellationToken))
         {
             var status = key.RevokedAt is not null ? "revoked" : key.ExpiresAt <= now ? "expired" : "active";
-            await output.WriteLineAsync(string.Join('\t', key.Id, key.Subject, key.Tenant ?? "-", ApiKeys.KindName(key.Kind), string.Join(' ', key.Roles), string.Join(' ', key.Scopes), key.Name, Time(key.CreatedAt), Time(key.ExpiresAt), status));
+            await output.WriteLineAsync(string.Join('\t', key.Id, key.Subject, key.Tenant ?? "-", ClientKindNames.Of(key.Kind), string.Join(' ', key.Roles), string.Join(' ', key.Scopes), key.Name, Time(key.CreatedAt), Time(key.ExpiresAt), status));
         }
 
         return 0;
@@ -85,13 +85,8 @@ internal static class ApiKeyCommands
         return 0;
     }
 
-    private static ClientKind ParseKind(string kind) => kind switch
-    {
-        "user" => ClientKind.User,
-        "service" => ClientKind.Service,
-        "agent" => ClientKind.Agent,
-        _ => throw new FormatException("--kind is user, service or agent."),
-    };
+    private static ClientKind ParseKind(string kind) =>
+        ClientKindNames.TryParse(kind, out var parsed) ? parsed : throw new FormatException("--kind is user, service or agent.");
 
     /// <summary><c>90d</c> or <c>12h</c>.</summary>
     private static TimeSpan ParseLifetime(string text)

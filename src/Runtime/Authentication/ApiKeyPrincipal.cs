@@ -9,7 +9,7 @@ namespace SecureApi.Authentication;
 internal static class ApiKeyPrincipal
 {
     public static ClaimsPrincipal For((ApiKeyCredential Credential, string Id) configured) =>
-        Build(configured.Id, configured.Credential.Subject, configured.Credential.Tenant, configured.Credential.Roles, configured.Credential.Scopes, ApiKeys.KindName(configured.Credential.ClientKind));
+        Build(configured.Id, configured.Credential.Subject, configured.Credential.Tenant, configured.Credential.Roles, configured.Credential.Scopes, ClientKindNames.Of(configured.Credential.ClientKind));
 
     public static ClaimsPrincipal For(string id, StoredApiKey stored) =>
         Build(id, stored.Subject, stored.Tenant, stored.Roles, stored.Scopes, stored.ClientKind);

@@ -58,7 +58,7 @@ public sealed class ApiKeys
         Db.Parameter(command, "@tenant", info.Tenant, DbType.String);
         Db.Parameter(command, "@roles", string.Join(' ', info.Roles), DbType.String);
         Db.Parameter(command, "@scopes", string.Join(' ', info.Scopes), DbType.String);
-        Db.Parameter(command, "@client_kind", KindName(info.Kind), DbType.String);
+        Db.Parameter(command, "@client_kind", ClientKindNames.Of(info.Kind), DbType.String);
         Db.Parameter(command, "@name", info.Name, DbType.String);
         Db.Parameter(command, "@created_at", info.CreatedAt, DbType.DateTimeOffset);
         Db.Parameter(command, "@expires_at", info.ExpiresAt, DbType.DateTimeOffset);
@@ -149,20 +149,9 @@ public sealed class ApiKeys
     /// <summary>The stored form of a key: SHA-256 of its UTF-8 text (the key carries 256 random bits; see README).</summary>
     internal static void Hash(string key, Span<byte> destination) => SHA256.HashData(Encoding.UTF8.GetBytes(key), destination);
 
-    internal static string KindName(ClientKind kind) => kind switch
-    {
-        ClientKind.User => "user",
-        ClientKind.Service => "service",
-        ClientKind.Agent => "agent",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
-    private static ClientKind ParseKind(string value) => value switch
-    {
-        "user" => ClientKind.User,
-        "agent" => ClientKind.Agent,
-        _ => ClientKind.Service,
-    };
+    /// <summary>The stored kind; the table only ever holds names this code wrote.</summary>
+    private static ClientKind ParseKind(string value) =>
+        ClientKindNames.TryParse(value, out var kind) ? kind : throw new InvalidDataException($"Unknown client kind '{value}' in secureapi_api_keys.");
 
     private void EnsureAvailable()
     {

@@ -8,8 +8,8 @@ namespace SecureApi.Logging;
 internal static partial class RequestLog
 {
     [LoggerMessage(EventId = 1000, EventName = "RequestCompleted", Level = LogLevel.Information,
-        Message = "{Endpoint} {Method} {Route} answered {StatusCode} in {ElapsedMs} ms for {Caller} (trace {TraceId})")]
-    internal static partial void RequestCompleted(ILogger logger, string endpoint, string method, string route, int statusCode, double elapsedMs, string caller, string traceId);
+        Message = "{Endpoint} {Method} {Route} answered {StatusCode} in {ElapsedMs} ms for {Caller} ({ClientKind}, actor {Actor}) (trace {TraceId})")]
+    internal static partial void RequestCompleted(ILogger logger, string endpoint, string method, string route, int statusCode, double elapsedMs, string caller, string clientKind, string actor, string traceId);
 
     [LoggerMessage(EventId = 1001, EventName = "UnhandledException", Level = LogLevel.Error,
         Message = "{Endpoint} failed with an unhandled exception (trace {TraceId})")]

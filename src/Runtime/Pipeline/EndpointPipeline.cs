@@ -90,6 +90,8 @@ internal sealed class EndpointPipeline(
 
         if (logger.IsEnabled(LogLevel.Information))
         {
+            // Ownership follows the subject; for a delegated call the actor (the agent) is recorded beside it.
+            var caller = Caller.Find(context);
 #pragma warning disable CA1873 // guarded by IsEnabled above
             RequestLog.RequestCompleted(
                 logger,
@@ -98,7 +100,9 @@ internal sealed class EndpointPipeline(
                 Info.Route,
                 context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                Caller.Find(context)?.Subject ?? "anonymous",
+                caller?.Subject ?? "anonymous",
+                caller is null ? "anonymous" : ClientKindNames.Of(caller.ClientKind),
+                caller?.Actor ?? "-",
                 Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
 #pragma warning restore CA1873
         }

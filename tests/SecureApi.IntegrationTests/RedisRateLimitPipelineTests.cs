@@ -35,6 +35,24 @@ public sealed class RedisRateLimitPipelineTests
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
     }
 
+    [Fact]
+    public async Task WithRedisDownFromTheStartTheHostStartsAndLimitsHoldLocally()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await redis.StopAsync(); // configured, but unreachable before the first request
+        await using var instance = await StartInstanceAsync(redis, "secureapi:test-" + Guid.NewGuid().ToString("N"));
+        using var client = new HttpClient();
+        for (var i = 0; i < 2; i++)
+        {
+            using var admitted = await client.GetAsync(Address(instance));
+            admitted.EnsureSuccessStatusCode();
+        }
+
+        using var response = await client.GetAsync(Address(instance));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+    }
+
     private static Uri Address(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
 

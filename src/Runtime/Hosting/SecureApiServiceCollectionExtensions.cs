@@ -52,6 +52,9 @@ public static class SecureApiServiceCollectionExtensions
         // Roles, scopes and client kinds of generated endpoints are checked against Caller, whatever the scheme.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SecureApi.Authorization.CallerRequirementHandler>());
 
+        // SecureApi:RateLimiting:Redis: shared budgets (RedisRateLimiters), when configured.
+        SecureApi.RateLimiting.RedisRateLimitingRegistration.AddSecureApiRedisRateLimiting(services, configuration);
+
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -64,6 +64,35 @@ public sealed class LoadSheddingTests
     }
 
     [Fact]
+    public async Task ARequestThatFindsRoomInTheQueueIsServedWhenASlotFrees()
+    {
+        await using var factory = new TestServiceFactory();
+        factory.Settings["SecureApi:LoadShedding:MaxConcurrentRequests"] = "1";
+        factory.Settings["SecureApi:LoadShedding:QueueLimit"] = "1";
+        factory.Settings["SecureApi:LoadShedding:QueueTimeoutSeconds"] = "600"; // the queue wait must not decide this test
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var gate = factory.Services.GetRequiredService<SlowGate>();
+        using var client = factory.CreateClient();
+        var held = client.GetAsync("/probe/slow");
+        await gate.Entered(1);
+
+        // Two more: one takes the only queue place, the other is refused at once; which is which is up to the race.
+        Task<HttpResponseMessage>[] waiting = [client.GetAsync("/probe/slow"), client.GetAsync("/probe/slow")];
+        var refused = await Task.WhenAny(waiting);
+        using (var refusedResponse = await refused)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refusedResponse.StatusCode); // the queue holds one, not two
+        }
+
+        gate.Release();
+        using var queued = await waiting.Single(task => task != refused);
+
+        Assert.Equal(HttpStatusCode.OK, queued.StatusCode);
+        (await held).Dispose();
+    }
+
+    [Fact]
     public async Task AZeroLimitFailsStartUpNamingTheSettingAndTheWayToSwitchOff()
     {
         await using var factory = new TestServiceFactory();

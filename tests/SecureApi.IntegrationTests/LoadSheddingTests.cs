@@ -36,7 +36,7 @@ public sealed class LoadSheddingTests
     }
 
     [Fact]
-    public async Task TheReadinessProbeAnswersWhileSaturated()
+    public async Task AHandMappedProbeMarkedExemptAnswersWhileSaturated()
     {
         await using var saturated = await Saturated.StartAsync();
         using var unexempt = await saturated.Client.GetAsync("/probe/connection");
@@ -45,6 +45,16 @@ public sealed class LoadSheddingTests
         using var ready = await saturated.Client.GetAsync("/probe/ready");
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task AGeneratedEndpointMarkedExemptAnswersWhileSaturated()
+    {
+        await using var saturated = await Saturated.StartAsync();
+
+        using var health = await saturated.Client.GetAsync("/probe/health"); // [ExemptFromLoadShedding] on the declaration
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
     [Fact]

@@ -113,6 +113,19 @@ public sealed class LoadSheddingTests
         Assert.Contains("SecureApi:LoadShedding:MaxConcurrentRequests must be at least 1; set SecureApi:LoadShedding:Enabled to false", failure.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SwitchedOffExplicitlyTheLimitIsNotApplied()
+    {
+        await using var factory = new TestServiceFactory();
+        factory.Settings["SecureApi:LoadShedding:Enabled"] = "false";
+        factory.Settings["SecureApi:LoadShedding:MaxConcurrentRequests"] = "0"; // would refuse everything, and fail start-up, if it applied
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/probe/connection");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>A service with room for <see cref="Limit"/> requests and no queue, hit by <see cref="Burst"/> held requests at once.</summary>
     private sealed class Saturated : IAsyncDisposable
     {

@@ -10,6 +10,7 @@ builder.Services.AddAuthentication(HeaderAuthenticationHandler.SelectorName)
 builder.Services.AddAuthorization(options =>
     options.AddPolicy(PlatformApi.TenantMemberPolicy, policy => policy.RequireClaim("tenant")));
 builder.Services.AddSingleton<WidgetRepository>();
+builder.Services.AddSingleton<SlowGate>();
 
 var app = builder.Build();
 app.UseSecureApi();
@@ -26,6 +27,16 @@ app.MapGet("/hand-mapped/cached", static context =>
 // What the service believes about the connection: forwarded headers may change it only from trusted proxies.
 app.MapGet("/probe/connection", static context => context.Response.WriteAsync($"{context.Connection.RemoteIpAddress} {context.Request.Scheme} {context.Request.Host}"))
     .AllowAnonymous();
+
+// Load shedding: a request held until the test releases it, and a readiness probe that stays answerable under load.
+app.MapGet("/probe/slow", static async context =>
+{
+    await context.RequestServices.GetRequiredService<SlowGate>().PassAsync(context.RequestAborted);
+    await context.Response.WriteAsync("done");
+}).AllowAnonymous();
+app.MapGet("/probe/ready", static context => context.Response.WriteAsync("ready"))
+    .AllowAnonymous()
+    .ExemptFromLoadShedding();
 
 // A hand-written endpoint that fails: the exception handler, not a generated handler, must answer it.
 app.MapGet("/hand-mapped/boom", static Task (HttpContext _) => throw new InvalidOperationException("secret internal detail: Password=hunter2"));

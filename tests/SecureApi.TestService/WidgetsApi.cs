@@ -72,7 +72,7 @@ public sealed partial class LimitedApi
 [Endpoints("/probe"), AllowAnonymous]
 public sealed partial class ProbeApi
 {
-    [Get("/health")]
+    [Get("/health"), ExemptFromLoadShedding] // a probe answers even when the service is saturated
     public static HealthInfo Health() => new("ok", "1");
 
     /// <summary>A callback whose sender appends its own tracking parameters: the deliberate opt-out.</summary>

@@ -107,6 +107,11 @@ internal static class EndpointEmitter
                         writer.Line("AllowUnknownQuery = true,");
                     }
 
+                    if (endpoint.ExemptFromLoadShedding)
+                    {
+                        writer.Line("ExemptFromLoadShedding = true,");
+                    }
+
                     if (endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body) is { } body)
                     {
                         writer.Line($"RequestType = typeof({body.TypeName}),");

@@ -37,6 +37,7 @@ internal sealed record EndpointSpec(
     string? RateLimitPolicy,
     long? MaxBodyBytes,
     bool AllowUnknownQuery,
+    bool ExemptFromLoadShedding,
     EquatableArray<ParameterSpec> Parameters,
     ReturnSpec Return,
     CrudSpec? Crud);

@@ -24,6 +24,7 @@ internal sealed record AccessPolicy(
     string? RateLimitPolicy,
     long? MaxBodyBytes,
     bool AllowUnknownQuery,
+    bool ExemptFromLoadShedding,
     AttributeData? AllowAnonymousAttribute,
     AttributeData? CallerRequirement,
     bool HasInvalidScope)
@@ -67,6 +68,7 @@ internal sealed record AccessPolicy(
             symbol.FindAttribute(known.RateLimitAttribute)?.ConstructorArguments.FirstOrDefault().Value as string,
             symbol.FindAttribute(known.MaxBodySizeAttribute)?.ConstructorArguments.FirstOrDefault().Value is long bytes ? bytes : null,
             symbol.HasAttribute(known.AllowUnknownQueryAttribute),
+            symbol.HasAttribute(known.ExemptFromLoadSheddingAttribute),
             symbol.FindAttribute(known.AllowAnonymousAttribute),
             scopeAttributes.Concat(kindAttributes).FirstOrDefault(),
             scopeSets.Contains(null));

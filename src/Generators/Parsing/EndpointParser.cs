@@ -93,6 +93,7 @@ internal static class EndpointParser
             methodPolicy.RateLimitPolicy ?? classPolicy.RateLimitPolicy,
             methodPolicy.MaxBodyBytes ?? classPolicy.MaxBodyBytes,
             classPolicy.AllowUnknownQuery || methodPolicy.AllowUnknownQuery,
+            classPolicy.ExemptFromLoadShedding || methodPolicy.ExemptFromLoadShedding,
             parameters.ToEquatableArray(),
             result!,
             null));

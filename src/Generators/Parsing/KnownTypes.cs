@@ -42,6 +42,7 @@ internal sealed class KnownTypes
         RequireScopeAttribute = Get("SecureApi.RequireScopeAttribute");
         RequireClientKindAttribute = Get("SecureApi.RequireClientKindAttribute");
         AllowUnknownQueryAttribute = Get("SecureApi.AllowUnknownQueryAttribute");
+        ExemptFromLoadSheddingAttribute = Get("SecureApi.ExemptFromLoadSheddingAttribute");
         QueryAttribute = Get("SecureApi.QueryAttribute");
         ServiceAttribute = Get("SecureApi.ServiceAttribute");
         Caller = Get("SecureApi.Caller");
@@ -117,6 +118,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? RequireClientKindAttribute { get; }
 
     public INamedTypeSymbol? AllowUnknownQueryAttribute { get; }
+
+    public INamedTypeSymbol? ExemptFromLoadSheddingAttribute { get; }
     public INamedTypeSymbol? QueryAttribute { get; }
     public INamedTypeSymbol? ServiceAttribute { get; }
     public INamedTypeSymbol? Caller { get; }

@@ -11,7 +11,8 @@ public static class SecureApiApplicationBuilderExtensions
     /// <summary>
     /// Adds the SecureApi middleware in order: exception → ProblemDetails, forwarded headers (trusted proxies only), HTTPS
     /// redirection and HSTS (outside Development), security headers, the transport check (HTTPS outside Development,
-    /// loopback-only plain HTTP in Development, TLS 1.2+), CORS, ProblemDetails for empty error responses, authentication
+    /// loopback-only plain HTTP in Development, TLS 1.2+), CORS, load shedding (503 with Retry-After when saturated;
+    /// health probes exempt), ProblemDetails for empty error responses, authentication
     /// (a principal that is not a valid caller stays anonymous), rate limiting, authorisation.
     /// </summary>
     public static IApplicationBuilder UseSecureApi(this IApplicationBuilder app)
@@ -41,6 +42,14 @@ public static class SecureApiApplicationBuilderExtensions
         // What redirection could not redirect (no HTTPS port known) is refused, not served over plain HTTP.
         app.UseMiddleware<SecureApi.Transport.TransportPolicyMiddleware>();
         app.UseCors(); // the default policy: no origin allowed unless SecureApi:Cors:AllowedOrigins names it
+
+        // Before authentication, so refusing overload costs almost nothing; after CORS, so an allowed browser origin can
+        // read the 503 and its Retry-After. Needs routing to have run (WebApplication does it first) to see exemptions.
+        if (options.LoadShedding.Enabled)
+        {
+            app.UseMiddleware<LoadSheddingMiddleware>();
+        }
+
         app.UseStatusCodePages(static statusContext =>
             SecureApi.Infrastructure.Problems.ForStatus(statusContext.HttpContext.Response.StatusCode).ExecuteAsync(statusContext.HttpContext));
         app.UseAuthentication();

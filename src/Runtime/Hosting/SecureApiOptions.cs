@@ -28,6 +28,9 @@ public sealed class SecureApiOptions
 
     public int RateLimitWindowSeconds { get; set; } = 60;
 
+    /// <summary>The concurrency guard in front of every endpoint (<c>SecureApi:LoadShedding</c>): 503 with Retry-After when saturated.</summary>
+    public Hosting.LoadSheddingOptions LoadShedding { get; set; } = new();
+
     /// <summary>Where resources are stored: SQLite by default, PostgreSQL when a connection string is set.</summary>
     public Data.DatabaseOptions Database { get; set; } = new();
 

@@ -34,6 +34,7 @@ public static class SecureApiServiceCollectionExtensions
         // Validated when the host starts: a missing secret or a dangerous CORS setting stops start-up with its name.
         services.AddOptions<SecureApiOptions>().Bind(configuration.GetSection(SecureApiOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecureApiOptions>, SecureApi.Hosting.SecretSettingsValidator>();
+        services.AddSingleton<IValidateOptions<SecureApiOptions>, SecureApi.Hosting.LoadSheddingSettingsValidator>();
         SecureApi.Transport.TransportServices.Add(services);
         services.AddProblemDetails();
 

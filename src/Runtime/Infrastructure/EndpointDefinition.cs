@@ -41,6 +41,9 @@ public sealed class EndpointDefinition
     /// <summary>The declaration says <c>[AllowUnknownQuery]</c>: query parameters it does not bind are ignored.</summary>
     public bool AllowUnknownQuery { get; init; }
 
+    /// <summary>The declaration says <c>[ExemptFromLoadShedding]</c>: load shedding neither counts nor refuses it.</summary>
+    public bool ExemptFromLoadShedding { get; init; }
+
     public Type? RequestType { get; init; }
 
     public int SuccessStatusCode { get; init; } = StatusCodes.Status200OK;

@@ -61,6 +61,11 @@ public static class EndpointMapping
             builder.RequireRateLimiting(policy);
         }
 
+        if (definition.ExemptFromLoadShedding)
+        {
+            builder.ExemptFromLoadShedding();
+        }
+
         if (definition.RequestType is { } requestType)
         {
             builder.WithMetadata(new JsonAcceptsMetadata(requestType));

@@ -159,7 +159,7 @@ public sealed class RateLimitPolicyTests(TestServiceFactory factory) : IClassFix
     [Fact]
     public async Task ARetryAfterTheNamedWaitSucceeds()
     {
-        await using var app = With(("SecureApi:RateLimiting:Policies:per-user:Permits", "1"), ("SecureApi:RateLimiting:Policies:per-user:WindowSeconds", "1"));
+        await using var app = With(("SecureApi:RateLimiting:Policies:per-user:Permits", "1"), ("SecureApi:RateLimiting:Policies:per-user:WindowSeconds", "2"));
         var alice = Client(app, "alice");
         await alice.GetAsync("/limited");
         var rejected = await alice.GetAsync("/limited");

@@ -97,7 +97,7 @@ internal sealed class RateLimitPolicies
         var partition = RatePartition.None;
         foreach (var part in text.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Enum.TryParse<RatePartition>(part, ignoreCase: true, out var value) && value != RatePartition.None && !part.Any(char.IsDigit))
+            if (Enum.TryParse<RatePartition>(part, ignoreCase: true, out var value) && value != RatePartition.None && part.All(char.IsLetter))
             {
                 partition |= value;
             }

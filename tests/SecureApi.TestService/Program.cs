@@ -1,6 +1,13 @@
 using SecureApi.TestService;
 
 var builder = WebApplication.CreateSlimBuilder(args);
+
+// The suite makes hundreds of requests as a few callers from one address: generous limits, under every other source
+// so a test that sets its own (the rate-limit tests) wins.
+builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+{
+    InitialData = [new("SecureApi:RateLimitPermits", "1000000")],
+});
 builder.WebHost.UseKestrelHttpsConfiguration(); // HTTPS endpoints from Kestrel settings (the TLS tests run it as a child process)
 builder.Services.AddSecureApi(builder.Configuration);
 // Test headers go to the test scheme; every other request goes through SecureApi's own scheme selection (JWT, API keys).

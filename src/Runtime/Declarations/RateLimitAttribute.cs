@@ -1,6 +1,9 @@
 namespace SecureApi;
 
-/// <summary>Applies the named ASP.NET Core rate-limiting policy to an endpoint or to every endpoint of a class.</summary>
+/// <summary>
+/// Chooses the named rate-limit policy (<c>SecureApi:RateLimiting:Policies</c>) for an endpoint or every endpoint of a
+/// class, instead of <c>default</c>. Also usable as endpoint metadata on a hand-mapped endpoint.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, Inherited = false)]
 public sealed class RateLimitAttribute(string policy) : Attribute
 {

@@ -23,13 +23,17 @@ public sealed class SecureApiOptions
     /// <summary>Which proxies' forwarded headers are believed (<c>SecureApi:ForwardedHeaders</c>). Default: none.</summary>
     public Transport.ProxyOptions ForwardedHeaders { get; set; } = new();
 
-    /// <summary>Requests a partition (a caller, else a client address) may make per <see cref="RateLimitWindowSeconds"/> under the <c>per-user</c> policy.</summary>
+    /// <summary>Requests a partition (a caller, else a client address) may make per <see cref="RateLimitWindowSeconds"/> under the <c>default</c> and <c>per-user</c> policies (anonymous callers: a fifth). Default 100.</summary>
     public int RateLimitPermits { get; set; } = 100;
 
+    /// <summary>The window of <see cref="RateLimitPermits"/>, in seconds. Default 60.</summary>
     public int RateLimitWindowSeconds { get; set; } = 60;
 
     /// <summary>The concurrency guard in front of every endpoint (<c>SecureApi:LoadShedding</c>): 503 with Retry-After when saturated.</summary>
     public Hosting.LoadSheddingOptions LoadShedding { get; set; } = new();
+
+    /// <summary>Named rate-limit policies, tiers and agents' budgets (<c>SecureApi:RateLimiting</c>).</summary>
+    public RateLimiting.RateLimitingOptions RateLimiting { get; set; } = new();
 
     /// <summary>Where resources are stored: SQLite by default, PostgreSQL when a connection string is set.</summary>
     public Data.DatabaseOptions Database { get; set; } = new();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +24,8 @@ public static class SecureApiServiceCollectionExtensions
     /// ProblemDetails, no <c>Server</c> response header, TLS 1.2/1.3 only, the CORS policy, the trusted proxies, the
     /// authentication schemes (JWT bearer when configured, API keys), an authorisation fallback that requires an
     /// authenticated caller for every endpoint (deny by default), the handler that checks the roles, scopes and client
-    /// kinds endpoints declare against <see cref="Caller"/>, the <c>per-user</c> rate-limit policy, and the generated
+    /// kinds endpoints declare against <see cref="Caller"/>, rate limits on every request (named policies from
+    /// <c>SecureApi:RateLimiting</c>), and the generated
     /// JSON metadata.
     /// </summary>
     public static IServiceCollection AddSecureApi(this IServiceCollection services, IConfiguration configuration)
@@ -35,6 +37,7 @@ public static class SecureApiServiceCollectionExtensions
         services.AddOptions<SecureApiOptions>().Bind(configuration.GetSection(SecureApiOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecureApiOptions>, SecureApi.Hosting.SecretSettingsValidator>();
         services.AddSingleton<IValidateOptions<SecureApiOptions>, SecureApi.Hosting.LoadSheddingSettingsValidator>();
+        services.AddSingleton<IValidateOptions<SecureApiOptions>, SecureApi.RateLimiting.RateLimitSettingsValidator>();
         SecureApi.Transport.TransportServices.Add(services);
         services.AddProblemDetails();
 
@@ -56,25 +59,26 @@ public static class SecureApiServiceCollectionExtensions
         // SecureApi:RateLimiting:Redis: shared budgets (RedisRateLimiters), when configured.
         SecureApi.RateLimiting.RedisRateLimitingRegistration.AddSecureApiRedisRateLimiting(services, configuration);
 
-        services.AddRateLimiter(options =>
+        // Every request is limited by the global limiter (see SecureApiRateLimiter); the named policies are registered
+        // with ASP.NET Core too, as pass-throughs, so RequireRateLimiting("name") on a hand-mapped endpoint selects one.
+        services.TryAddSingleton(static provider =>
+            SecureApi.RateLimiting.RateLimitPolicies.From(provider.GetRequiredService<IOptions<SecureApiOptions>>().Value));
+        services.TryAddSingleton(static provider =>
+            new SecureApi.RateLimiting.SecureApiRateLimiter(provider.GetRequiredService<SecureApi.RateLimiting.RateLimitPolicies>()));
+        services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>(static (options, provider) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(PerUserPolicy, context =>
+            options.GlobalLimiter = provider.GetRequiredService<SecureApi.RateLimiting.SecureApiRateLimiter>();
+            foreach (var name in provider.GetRequiredService<SecureApi.RateLimiting.RateLimitPolicies>().Policies.Keys)
             {
-                var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<SecureApiOptions>>().CurrentValue;
-                var partition = Caller.Find(context)?.Subject is { } subject
-                    ? "user:" + subject
-                    : "ip:" + context.Connection.RemoteIpAddress;
-                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = settings.RateLimitPermits,
-                    Window = TimeSpan.FromSeconds(settings.RateLimitWindowSeconds),
-                    QueueLimit = 0,
-                });
-            });
-            options.OnRejected = (rejected, _) =>
+                options.AddPolicy(name, static _ => RateLimitPartition.GetNoLimiter(string.Empty));
+            }
+
+            options.OnRejected = static (rejected, _) =>
             {
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                // The global limiter has written Retry-After already; a policy the service added itself has not.
+                if (!rejected.HttpContext.Response.Headers.ContainsKey("Retry-After")
+                    && rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
@@ -82,6 +86,7 @@ public static class SecureApiServiceCollectionExtensions
                 return ValueTask.CompletedTask; // the status-code-pages middleware turns the empty 429 into ProblemDetails
             };
         });
+        services.AddRateLimiter(static _ => { });
 
         // Resources: one database, the encryption and cursor services, the generated stores, and the schema at start-up.
         services.TryAddSingleton<SecureApi.Data.SecureApiDatabase>();

@@ -56,9 +56,17 @@ public static class EndpointMapping
             }
         }
 
+        // Every endpoint is limited by the global limiter; [RateLimit("name")] only chooses which policy. An unknown
+        // name fails here, at start-up, rather than quietly falling back to the default.
         if (definition.RateLimitPolicy is { } policy)
         {
-            builder.RequireRateLimiting(policy);
+            if (!endpoints.ServiceProvider.GetRequiredService<SecureApi.RateLimiting.RateLimitPolicies>().Policies.ContainsKey(policy))
+            {
+                throw new InvalidOperationException(
+                    $"Endpoint '{definition.Name}' says [RateLimit(\"{policy}\")], but there is no such policy: configure SecureApi:RateLimiting:Policies:{policy} or use default, anonymous, sensitive or per-user.");
+            }
+
+            builder.WithMetadata(new RateLimitAttribute(policy));
         }
 
         if (definition.ExemptFromLoadShedding)

@@ -1,0 +1,144 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace SecureApi.RateLimiting;
+
+/// <summary>
+/// The global limiter of ASP.NET Core's rate-limiting middleware, so every request is limited, hand-mapped endpoints
+/// and unmatched paths included: the endpoint's <c>[RateLimit]</c> policy, else <c>default</c> for a caller and
+/// <c>anonymous</c> for everyone else. The limiting itself is System.Threading.RateLimiting's partitioned limiter; this
+/// only chooses the partition and writes the RateLimit headers from the partition's statistics.
+/// </summary>
+internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
+{
+    private const string TierClaimType = "tier";
+    private const string KeyIdClaimType = "key_id";
+
+    private readonly RateLimitPolicies _policies;
+    private readonly PartitionedRateLimiter<HttpContext> _inner;
+
+    public SecureApiRateLimiter(RateLimitPolicies policies)
+    {
+        _policies = policies;
+        _inner = PartitionedRateLimiter.Create<HttpContext, PartitionKey>(Partition);
+    }
+
+    /// <summary>The policy and permits that apply to a request, after tier and client kind.</summary>
+    public (RateLimitPolicy Policy, int Permits, string Key) Select(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        var caller = Caller.Find(context);
+        var name = endpoint?.Metadata.GetMetadata<RateLimitAttribute>()?.Policy
+            ?? endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName
+            ?? (caller is null ? RateLimitPolicies.Anonymous : RateLimitPolicies.Default);
+        if (!_policies.Policies.TryGetValue(name, out var policy))
+        {
+            // Mapping checks names at start-up; an endpoint mapped by hand with an unknown name gets the default.
+            policy = _policies.Policies[caller is null ? RateLimitPolicies.Anonymous : RateLimitPolicies.Default];
+        }
+
+        var permits = policy.Permits;
+        var key = new System.Text.StringBuilder(policy.Name);
+        if (caller is not null && caller.Principal.FindFirst(TierClaimType)?.Value is { Length: > 0 } tier
+            && _policies.Options.Tiers.TryGetValue(tier, out var tierSettings))
+        {
+            permits = Apply(tierSettings, permits);
+            key.Append("|t:").Append(tier);
+        }
+
+        if (caller?.ClientKind == ClientKind.Agent)
+        {
+            // Agents never spend the budget of the user they act for, and may be given less (or more) of their own.
+            permits = Apply(_policies.Options.Agents, permits);
+            key.Append("|agent");
+        }
+
+        var ip = "ip:" + context.Connection.RemoteIpAddress;
+        if (policy.Partition.HasFlag(RatePartition.Caller))
+        {
+            key.Append('|').Append(caller is null ? ip : "c:" + caller.Subject);
+        }
+
+        if (policy.Partition.HasFlag(RatePartition.ApiKey))
+        {
+            var keyId = caller?.Principal.FindFirst(KeyIdClaimType)?.Value;
+            key.Append('|').Append(keyId is not null ? "k:" + keyId : caller is null ? ip : "c:" + caller.Subject);
+        }
+
+        if (policy.Partition.HasFlag(RatePartition.ClientIp))
+        {
+            key.Append('|').Append(ip);
+        }
+
+        if (policy.Partition.HasFlag(RatePartition.Endpoint))
+        {
+            // The route pattern, not the path: /Notes/, /notes and /notes/%31 all match one pattern.
+            key.Append("|e:").Append(context.Request.Method).Append(' ')
+                .Append((endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)");
+        }
+
+        return (policy, permits, key.ToString());
+    }
+
+    public override RateLimiterStatistics? GetStatistics(HttpContext resource) => _inner.GetStatistics(resource);
+
+    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
+        Annotate(resource, _inner.AttemptAcquire(resource, permitCount));
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
+        Annotate(resource, await _inner.AcquireAsync(resource, permitCount, cancellationToken).ConfigureAwait(false));
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static int Apply(RateLimitTierOptions settings, int permits) =>
+        settings.Permits ?? Math.Max(1, (int)Math.Floor(permits * (settings.PermitMultiplier ?? 1)));
+
+    private RateLimitPartition<PartitionKey> Partition(HttpContext context)
+    {
+        var (policy, permits, key) = Select(context);
+        context.Items[typeof(RateLimitPolicy)] = (policy, permits);
+        return RateLimitPartition.Get(new PartitionKey(key, permits), _ => Create(policy, permits));
+    }
+
+    private static RateLimiter Create(RateLimitPolicy policy, int permits) => policy.Kind switch
+    {
+        // AutoReplenishment off: the partitioned limiter's own timer replenishes, one timer for all partitions.
+        RateLimitKind.SlidingWindow => new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = permits, Window = policy.Window, SegmentsPerWindow = policy.Segments, QueueLimit = policy.QueueLimit, AutoReplenishment = false,
+        }),
+        RateLimitKind.TokenBucket => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = permits, TokensPerPeriod = policy.TokensPerPeriod, ReplenishmentPeriod = policy.Window, QueueLimit = policy.QueueLimit, AutoReplenishment = false,
+        }),
+        RateLimitKind.Concurrency => new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = permits, QueueLimit = policy.QueueLimit }),
+        _ => new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits, Window = policy.Window, QueueLimit = policy.QueueLimit, AutoReplenishment = false,
+        }),
+    };
+
+    private RateLimitLease Annotate(HttpContext context, RateLimitLease lease)
+    {
+        if (context.Items[typeof(RateLimitPolicy)] is not ValueTuple<RateLimitPolicy, int> selected)
+        {
+            return lease;
+        }
+
+        var (policy, permits) = selected;
+        var remaining = _inner.GetStatistics(context)?.CurrentAvailablePermits ?? 0;
+        RateLimitHeaders.Write(context.Response.Headers, policy, permits, remaining, lease);
+        return lease;
+    }
+
+    private readonly record struct PartitionKey(string Key, int Permits);
+}

@@ -1,18 +1,16 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using SecureApi.RateLimiting;
 
 namespace SecureApi.IntegrationTests;
 
 /// <summary>
-/// The Redis limiter behind ASP.NET Core's rate-limiting middleware, registered from configuration the way AddSecureApi
-/// does: two real Kestrel hosts (two instances) share one budget through one redis-server.
+/// Shared budgets end to end: two real Kestrel hosts (two instances) set up with AddSecureApi/UseSecureApi and
+/// <c>SecureApi:RateLimiting:Redis</c> spend one budget of the built-in <c>anonymous</c> policy through one redis-server.
 /// </summary>
 public sealed class RedisRateLimitPipelineTests
 {
@@ -33,6 +31,7 @@ public sealed class RedisRateLimitPipelineTests
         using var response = await client.GetAsync(Address(second));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a shared refusal names its wait");
     }
 
     [Fact]
@@ -58,23 +57,16 @@ public sealed class RedisRateLimitPipelineTests
 
     private static async Task<WebApplication> StartInstanceAsync(RedisServer redis, string prefix)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Configuration["SecureApi:RateLimitPermits"] = "10"; // anonymous: a fifth, 2 a minute per address
         builder.Configuration["SecureApi:RateLimiting:Redis:Configuration"] = redis.Configuration;
         builder.Configuration["SecureApi:RateLimiting:Redis:KeyPrefix"] = prefix;
-        Assert.True(builder.Services.AddSecureApiRedisRateLimiting(builder.Configuration));
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy("shared", context =>
-            {
-                var limiters = context.RequestServices.GetRequiredService<RedisRateLimiters>();
-                return RateLimitPartition.Get("everyone", partition => limiters.CreateFixedWindow("shared", partition, 2, TimeSpan.FromMinutes(1)));
-            });
-        });
+        builder.Configuration["SecureApi:Database:SqlitePath"] = Path.Combine(Path.GetTempPath(), $"secureapi-redis-{Guid.NewGuid():N}.db");
+        builder.Services.AddSecureApi(builder.Configuration);
         var app = builder.Build();
-        app.UseRateLimiter();
-        app.MapGet("/", () => "ok").RequireRateLimiting("shared");
+        app.UseSecureApi();
+        app.MapGet("/", () => "ok").AllowAnonymous();
         await app.StartAsync();
         return app;
     }

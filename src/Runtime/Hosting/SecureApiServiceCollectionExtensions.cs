@@ -64,7 +64,9 @@ public static class SecureApiServiceCollectionExtensions
         services.TryAddSingleton(static provider =>
             SecureApi.RateLimiting.RateLimitPolicies.From(provider.GetRequiredService<IOptions<SecureApiOptions>>().Value));
         services.TryAddSingleton(static provider =>
-            new SecureApi.RateLimiting.SecureApiRateLimiter(provider.GetRequiredService<SecureApi.RateLimiting.RateLimitPolicies>()));
+            new SecureApi.RateLimiting.SecureApiRateLimiter(
+                provider.GetRequiredService<SecureApi.RateLimiting.RateLimitPolicies>(),
+                provider.GetService<SecureApi.RateLimiting.RedisRateLimiters>()));
         services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>(static (options, provider) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

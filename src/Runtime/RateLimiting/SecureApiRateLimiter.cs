@@ -16,11 +16,16 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
     private const string KeyIdClaimType = "key_id";
 
     private readonly RateLimitPolicies _policies;
+    private readonly RedisRateLimiters? _redis;
     private readonly PartitionedRateLimiter<HttpContext> _inner;
 
-    public SecureApiRateLimiter(RateLimitPolicies policies)
+    /// <param name="policies">The named policies in force.</param>
+    /// <param name="redis">Shared budgets when <c>SecureApi:RateLimiting:Redis</c> is configured: fixed-window policies
+    /// then count in Redis (every instance spends one budget), and decide locally while Redis is unreachable.</param>
+    public SecureApiRateLimiter(RateLimitPolicies policies, RedisRateLimiters? redis = null)
     {
         _policies = policies;
+        _redis = redis;
         _inner = PartitionedRateLimiter.Create<HttpContext, PartitionKey>(Partition);
     }
 
@@ -83,8 +88,13 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
 
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => _inner.GetStatistics(resource);
 
-    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
-        Annotate(resource, _inner.AttemptAcquire(resource, permitCount));
+    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount)
+    {
+        // A refused attempt is not the answer: the middleware then waits on AcquireAsync (the Redis limiter always
+        // refuses the synchronous attempt, to ask Redis asynchronously), which writes the headers of the real decision.
+        var lease = _inner.AttemptAcquire(resource, permitCount);
+        return lease.IsAcquired ? Annotate(resource, lease) : lease;
+    }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
         Annotate(resource, await _inner.AcquireAsync(resource, permitCount, cancellationToken).ConfigureAwait(false));
@@ -106,7 +116,10 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
     {
         var (policy, permits, key) = Select(context);
         context.Items[typeof(RateLimitPolicy)] = (policy, permits);
-        return RateLimitPartition.Get(new PartitionKey(key, permits), _ => Create(policy, permits));
+        return RateLimitPartition.Get(new PartitionKey(key, permits), partition =>
+            _redis is not null && policy.Kind == RateLimitKind.FixedWindow
+                ? _redis.CreateFixedWindow(policy.Name, partition.Key, permits, policy.Window)
+                : Create(policy, permits));
     }
 
     private static RateLimiter Create(RateLimitPolicy policy, int permits) => policy.Kind switch

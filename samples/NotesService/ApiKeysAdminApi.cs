@@ -7,10 +7,11 @@ namespace NotesService;
 
 /// <summary>
 /// Mint, list and revoke the service's stored API keys; admins only, and only people: a leaked service or agent credential
-/// must not be able to mint itself more. The minted key is in the 201 response and nowhere else, ever: lists and reads
+/// must not be able to mint itself more. Key minting is sensitive: the strict <c>sensitive</c> policy (10 a minute per
+/// admin) limits how fast even a stolen admin credential can mint. The minted key is in the 201 response and nowhere else, ever: lists and reads
 /// show everything but the key and its hash.
 /// </summary>
-[Endpoints("/admin/keys"), RequireRole("admin"), RequireClientKind(ClientKind.User), RateLimit("per-user")]
+[Endpoints("/admin/keys"), RequireRole("admin"), RequireClientKind(ClientKind.User), RateLimit("sensitive")]
 public sealed partial class ApiKeysAdminApi(ApiKeys keys)
 {
     [Post("")]

@@ -30,6 +30,9 @@ app.MapGet("/hand-mapped/cached", static context =>
     context.Response.Headers.CacheControl = "public, max-age=60"; // an endpoint's own caching choice is left alone
     return context.Response.WriteAsync("cached");
 });
+// ASP.NET Core's own opt-out on a hand-mapped endpoint: the global limiter honours it as it does [DisableRateLimiting].
+app.MapGet("/hand-mapped/unlimited", static context => context.Response.WriteAsync("unlimited"))
+    .DisableRateLimiting();
 
 // What the service believes about the connection: forwarded headers may change it only from trusted proxies.
 app.MapGet("/probe/connection", static context => context.Response.WriteAsync($"{context.Connection.RemoteIpAddress} {context.Request.Scheme} {context.Request.Host}"))

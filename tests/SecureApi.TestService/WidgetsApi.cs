@@ -69,6 +69,21 @@ public sealed partial class LimitedApi
     public static HealthInfo Ping() => new("ok", "1");
 }
 
+[Endpoints("/unlimited")]
+public sealed partial class UnlimitedApi
+{
+    // The rate-limit tests need the explicit opt-out to prove it is honoured. SAPI047 warns of it, and warnings are
+    // errors here, so it is suppressed on this one attribute, in the open, the way a reviewed opt-out would be.
+#pragma warning disable SAPI047
+    [Get("/open"), Microsoft.AspNetCore.RateLimiting.DisableRateLimiting]
+#pragma warning restore SAPI047
+    public static HealthInfo Open() => new("ok", "1");
+
+    /// <summary>The sibling without the opt-out: the default policy limits it.</summary>
+    [Get("/counted")]
+    public static HealthInfo Counted() => new("ok", "1");
+}
+
 [Endpoints("/probe"), AllowAnonymous]
 public sealed partial class ProbeApi
 {

@@ -8,6 +8,7 @@ namespace SecureApi.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "SecureApi";
+    private const string SecurityCategory = "Security";
     private const string HelpBase = "https://github.com/secureapi/secureapi/blob/main/README.md#diagnostics";
 
     public static readonly DiagnosticDescriptor EndpointClassNotPartial = Error(
@@ -189,11 +190,24 @@ internal static class DiagnosticDescriptors
         "SAPI046", "[RequireClientKind] admits no client kind",
         "'{0}' admits no client kind: its [RequireClientKind] attributes (class and method) have no kind in common, or list none; list the kinds that may call, e.g. [RequireClientKind(ClientKind.User)]");
 
+    public static readonly DiagnosticDescriptor RateLimitingDisabled = Warning(
+        "SAPI047", "Endpoint opts out of rate limiting",
+        "'{0}' opts out of rate limiting with [DisableRateLimiting]: every client may call it without limit; prefer a named policy with [RateLimit(\"name\")]");
+
+    public static readonly DiagnosticDescriptor RateLimitContradiction = Error(
+        "SAPI048", "[DisableRateLimiting] and [RateLimit] on one endpoint",
+        "'{0}' has both [DisableRateLimiting] and [RateLimit(\"{1}\")] (on the class or the method); keep one: the policy, or the explicit opt-out");
+
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = typeof(DiagnosticDescriptors)
         .GetFields()
         .Select(field => field.GetValue(null))
         .OfType<DiagnosticDescriptor>()
         .ToDictionary(descriptor => descriptor.Id);
+
+    /// <summary>A security trade-off the code may make on purpose, but that a reviewer must see: a warning, so it fails the
+    /// build where warnings are errors until it is suppressed in the open (<c>#pragma warning disable</c> with a reason).</summary>
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, SecurityCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "-" + id.ToLowerInvariant());
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "-" + id.ToLowerInvariant());

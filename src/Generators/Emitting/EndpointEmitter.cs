@@ -91,6 +91,11 @@ internal static class EndpointEmitter
                         writer.Line($"RateLimitPolicy = {Names.Literal(policy)},");
                     }
 
+                    if (endpoint.DisableRateLimiting)
+                    {
+                        writer.Line("DisableRateLimiting = true,");
+                    }
+
                     var query = endpoint.Parameters.Where(p => p.Source == ParameterSource.Query).Select(p => Names.Literal(p.BindingName)).ToList();
                     if (query.Count > 0)
                     {

@@ -21,6 +21,7 @@ internal sealed record EndpointClassSpec(
 /// <summary>One endpoint method.</summary>
 /// <param name="RoleSets">One entry per role requirement, comma-separated roles of which one is needed; all entries must hold.</param>
 /// <param name="ScopeSets">One entry per <c>[RequireScope]</c>, space-separated scopes of which one is needed; all entries must hold.</param>
+/// <param name="DisableRateLimiting">Class or method says <c>[DisableRateLimiting]</c> (SAPI047): no rate limit applies.</param>
 /// <param name="ClientKinds">The <c>ClientKind</c> members admitted by every <c>[RequireClientKind]</c> of class and method; empty: any kind.</param>
 internal sealed record EndpointSpec(
     string MethodName,
@@ -35,6 +36,7 @@ internal sealed record EndpointSpec(
     EquatableArray<string> ClientKinds,
     EquatableArray<string> Policies,
     string? RateLimitPolicy,
+    bool DisableRateLimiting,
     long? MaxBodyBytes,
     bool AllowUnknownQuery,
     bool ExemptFromLoadShedding,

@@ -14,6 +14,7 @@ namespace SecureApi.Generators.Parsing;
 /// <param name="ScopeSets">One entry per <c>[RequireScope]</c>: its scopes, space-separated (one of them is needed).</param>
 /// <param name="ClientKindSets">One entry per <c>[RequireClientKind]</c>: the <c>ClientKind</c> member names it admits.</param>
 /// <param name="CallerRequirement">The first <c>[RequireScope]</c> or <c>[RequireClientKind]</c>, for SAPI044.</param>
+/// <param name="DisableRateLimiting">The <c>[DisableRateLimiting]</c> on this symbol, if any (SAPI048; SAPI047 is <see cref="Diagnostics.RateLimitOptOutAnalyzer"/>'s).</param>
 /// <param name="HasInvalidScope">A <c>[RequireScope]</c> was refused (SAPI045): its endpoints are not generated.</param>
 internal sealed record AccessPolicy(
     bool AllowAnonymous,
@@ -27,6 +28,7 @@ internal sealed record AccessPolicy(
     bool ExemptFromLoadShedding,
     AttributeData? AllowAnonymousAttribute,
     AttributeData? CallerRequirement,
+    AttributeData? DisableRateLimiting,
     bool HasInvalidScope)
 {
     public static AccessPolicy Read(ISymbol symbol, KnownTypes known, List<DiagnosticInfo>? diagnostics = null)
@@ -71,6 +73,7 @@ internal sealed record AccessPolicy(
             symbol.HasAttribute(known.ExemptFromLoadSheddingAttribute),
             symbol.FindAttribute(known.AllowAnonymousAttribute),
             scopeAttributes.Concat(kindAttributes).FirstOrDefault(),
+            symbol.FindAttribute(known.DisableRateLimitingAttribute),
             scopeSets.Contains(null));
     }
 

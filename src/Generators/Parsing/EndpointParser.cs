@@ -22,6 +22,14 @@ internal static class EndpointParser
         var methodPolicy = AccessPolicy.Read(method, known, diagnostics);
         var allowAnonymous = classPolicy.AllowAnonymous || methodPolicy.AllowAnonymous;
         var valid = CallerRequirements.Check(method, classPolicy, methodPolicy, diagnostics, out var clientKinds);
+        var rateLimitPolicy = methodPolicy.RateLimitPolicy ?? classPolicy.RateLimitPolicy;
+        var disableRateLimiting = methodPolicy.DisableRateLimiting ?? classPolicy.DisableRateLimiting;
+        if (disableRateLimiting is not null && rateLimitPolicy is not null)
+        {
+            // Which one would win is a guess either way: refuse the endpoint rather than pick.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RateLimitContradiction, location, method.Name, rateLimitPolicy));
+            valid = false;
+        }
 
         var routeParameters = Routes.ParameterNames(route);
         foreach (var routeParameter in routeParameters)
@@ -90,7 +98,8 @@ internal static class EndpointParser
             classPolicy.ScopeSets.Concat(methodPolicy.ScopeSets).ToEquatableArray(),
             clientKinds,
             classPolicy.Policies.Concat(methodPolicy.Policies).Distinct().ToEquatableArray(),
-            methodPolicy.RateLimitPolicy ?? classPolicy.RateLimitPolicy,
+            rateLimitPolicy,
+            disableRateLimiting is not null,
             methodPolicy.MaxBodyBytes ?? classPolicy.MaxBodyBytes,
             classPolicy.AllowUnknownQuery || methodPolicy.AllowUnknownQuery,
             classPolicy.ExemptFromLoadShedding || methodPolicy.ExemptFromLoadShedding,

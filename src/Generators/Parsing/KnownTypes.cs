@@ -43,6 +43,7 @@ internal sealed class KnownTypes
         RequireClientKindAttribute = Get("SecureApi.RequireClientKindAttribute");
         AllowUnknownQueryAttribute = Get("SecureApi.AllowUnknownQueryAttribute");
         ExemptFromLoadSheddingAttribute = Get("SecureApi.ExemptFromLoadSheddingAttribute");
+        DisableRateLimitingAttribute = Get("Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute");
         QueryAttribute = Get("SecureApi.QueryAttribute");
         ServiceAttribute = Get("SecureApi.ServiceAttribute");
         Caller = Get("SecureApi.Caller");
@@ -120,6 +121,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? AllowUnknownQueryAttribute { get; }
 
     public INamedTypeSymbol? ExemptFromLoadSheddingAttribute { get; }
+
+    /// <summary>ASP.NET Core's <c>[DisableRateLimiting]</c>: the explicit opt-out of the default limit (SAPI047).</summary>
+    public INamedTypeSymbol? DisableRateLimitingAttribute { get; }
     public INamedTypeSymbol? QueryAttribute { get; }
     public INamedTypeSymbol? ServiceAttribute { get; }
     public INamedTypeSymbol? Caller { get; }

@@ -32,6 +32,11 @@ public sealed class EndpointDefinition
 
     public string? RateLimitPolicy { get; init; }
 
+    /// <summary>
+    /// The declaration says <c>[DisableRateLimiting]</c> (SAPI047 warns of it): no rate limit applies, not even the default.
+    /// </summary>
+    public bool DisableRateLimiting { get; init; }
+
     /// <summary>The query parameters the endpoint binds; any other is refused with 400.</summary>
     public string[] QueryParameters { get; init; } = [];
 

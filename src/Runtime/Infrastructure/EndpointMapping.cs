@@ -69,6 +69,13 @@ public static class EndpointMapping
             builder.WithMetadata(new RateLimitAttribute(policy));
         }
 
+        if (definition.DisableRateLimiting)
+        {
+            // The explicit opt-out (the generator warns of it, SAPI047): ASP.NET Core's own metadata, so the limiter
+            // treats it exactly as a hand-mapped endpoint's .DisableRateLimiting().
+            builder.DisableRateLimiting();
+        }
+
         if (definition.ExemptFromLoadShedding)
         {
             builder.ExemptFromLoadShedding();

@@ -8,12 +8,16 @@ namespace SecureApi.RateLimiting;
 /// The global limiter of ASP.NET Core's rate-limiting middleware, so every request is limited, hand-mapped endpoints
 /// and unmatched paths included: the endpoint's <c>[RateLimit]</c> policy, else <c>default</c> for a caller and
 /// <c>anonymous</c> for everyone else. The limiting itself is System.Threading.RateLimiting's partitioned limiter; this
-/// only chooses the partition and writes the RateLimit headers from the partition's statistics.
+/// only chooses the partition and writes the RateLimit headers from the partition's statistics. An endpoint with
+/// <see cref="Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute"/> (<c>[DisableRateLimiting]</c> on a
+/// declaration, SAPI047; <c>.DisableRateLimiting()</c> on a hand-mapped one) gets no limiter and no headers.
 /// </summary>
 internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
 {
     private const string TierClaimType = "tier";
     private const string KeyIdClaimType = "key_id";
+
+    private static readonly PartitionKey s_unlimited = new("(disabled)", 0);
 
     private readonly RateLimitPolicies _policies;
     private readonly RedisRateLimiters? _redis;
@@ -114,6 +118,12 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
 
     private RateLimitPartition<PartitionKey> Partition(HttpContext context)
     {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>() is not null)
+        {
+            // The explicit opt-out. Nothing goes in Items, so Annotate writes no RateLimit headers: there is no limit to describe.
+            return RateLimitPartition.GetNoLimiter(s_unlimited);
+        }
+
         var (policy, permits, key) = Select(context);
         context.Items[typeof(RateLimitPolicy)] = (policy, permits);
         return RateLimitPartition.Get(new PartitionKey(key, permits), partition =>

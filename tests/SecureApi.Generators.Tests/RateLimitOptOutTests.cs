@@ -43,7 +43,7 @@ public sealed class RateLimitOptOutTests
 
         var diagnostic = Assert.Single(reported);
         Assert.Equal(
-            ("SAPI047", DiagnosticSeverity.Warning, "Security", "DisableRateLimiting", 0),
+            ("SAPI047", DiagnosticSeverity.Warning, "SecureApi", "DisableRateLimiting", 0),
             (diagnostic.Id, diagnostic.Severity, diagnostic.Descriptor.Category, TextAt(diagnostic), fixedReported.Length));
     }
 

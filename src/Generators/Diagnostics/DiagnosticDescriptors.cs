@@ -8,7 +8,6 @@ namespace SecureApi.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "SecureApi";
-    private const string SecurityCategory = "Security";
     private const string HelpBase = "https://github.com/secureapi/secureapi/blob/main/README.md#diagnostics";
 
     public static readonly DiagnosticDescriptor EndpointClassNotPartial = Error(
@@ -207,7 +206,7 @@ internal static class DiagnosticDescriptors
     /// <summary>A security trade-off the code may make on purpose, but that a reviewer must see: a warning, so it fails the
     /// build where warnings are errors until it is suppressed in the open (<c>#pragma warning disable</c> with a reason).</summary>
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, SecurityCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "-" + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "-" + id.ToLowerInvariant());
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "-" + id.ToLowerInvariant());

@@ -106,6 +106,24 @@ public sealed class RateLimitPolicyTests(TestServiceFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
     }
 
+    /// <summary>A failed authentication leaves the request anonymous, so cycling made-up keys spends the address's budget.</summary>
+    [Fact]
+    public async Task RotatingInvalidKeysSpendTheAddressBudget()
+    {
+        await using var app = With(("SecureApi:RateLimiting:Policies:anonymous:Permits", "2"));
+        var client = app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/guarded/anyone");
+            request.Headers.Add("X-Api-Key", "guess-" + i.ToString(CultureInfo.InvariantCulture));
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     [Fact]
     public async Task PathVariantsShareOnePartition()
     {

@@ -58,29 +58,8 @@ public sealed class DevelopmentJwtTests(DevelopmentJwtTests.Host host) : IClassF
         private DatabaseTarget? _target;
         private SampleFactory? _factory;
 
-        /// <summary>
-        /// <c>dotnet user-jwts create --name alice --claim tenant=acme --scope notes:read --scope notes:write --valid-for 1h</c>,
-        /// as it mints it: HS256, <c>typ: JWT</c>, no <c>kid</c>, <c>scope</c> an array.
-        /// </summary>
-        public static string UserJwt(Action<JsonObject>? change = null)
-        {
-            var now = DateTimeOffset.UtcNow;
-            var claims = new JsonObject
-            {
-                ["unique_name"] = "alice",
-                ["sub"] = "alice",
-                ["jti"] = "4d3a7730",
-                ["scope"] = new JsonArray("notes:read", "notes:write"),
-                ["tenant"] = "acme",
-                ["aud"] = Audience,
-                ["nbf"] = now.ToUnixTimeSeconds(),
-                ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
-                ["iat"] = now.ToUnixTimeSeconds(),
-                ["iss"] = Issuer,
-            };
-            change?.Invoke(claims);
-            return TestTokens.Encode(TestTokens.Header("HS256", kid: null, typ: "JWT"), claims, TestTokens.Hmac256(s_secret));
-        }
+        /// <summary>A token as <c>dotnet user-jwts create</c> mints it (see <see cref="TestTokens.UserJwt"/>).</summary>
+        public static string UserJwt(Action<JsonObject>? change = null) => TestTokens.UserJwt(s_secret, Audience, change);
 
         /// <summary>README's agent token: signed with the user-jwts key by openssl, <c>typ: at+jwt</c>, <c>act</c> an object.</summary>
         public static string AgentToken()

@@ -64,6 +64,33 @@ public static class TestTokens
     public static Func<byte[], byte[]> Rsa(RSA key, HashAlgorithmName hash, RSASignaturePadding padding) =>
         data => key.SignData(data, hash, padding);
 
+    /// <summary>The issuer <c>dotnet user-jwts</c> writes.</summary>
+    public const string UserJwtsIssuer = "dotnet-user-jwts";
+
+    /// <summary>
+    /// A token shaped exactly as <c>dotnet user-jwts create --name alice --claim tenant=acme --scope notes:read --scope
+    /// notes:write --valid-for 1h</c> mints it: HS256, <c>typ: JWT</c>, no <c>kid</c>, <c>scope</c> an array.
+    /// </summary>
+    public static string UserJwt(byte[] secret, string audience, Action<JsonObject>? change = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var claims = new JsonObject
+        {
+            ["unique_name"] = "alice",
+            ["sub"] = "alice",
+            ["jti"] = "4d3a7730",
+            ["scope"] = new JsonArray("notes:read", "notes:write"),
+            ["tenant"] = "acme",
+            ["aud"] = audience,
+            ["nbf"] = now.ToUnixTimeSeconds(),
+            ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["iss"] = UserJwtsIssuer,
+        };
+        change?.Invoke(claims);
+        return Encode(Header("HS256", kid: null, typ: "JWT"), claims, Hmac256(secret));
+    }
+
     public static Func<byte[], byte[]> Hmac256(byte[] secret) => data => HMACSHA256.HashData(secret, data);
 
     public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -98,24 +98,5 @@ public sealed class UserJwtsTests
         return client;
     }
 
-    /// <summary><c>dotnet user-jwts create --name alice --scope notes:read --scope notes:write --claim tenant=acme --valid-for 1h</c>.</summary>
-    private static string UserJwt(Action<JsonObject>? change = null)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var claims = new JsonObject
-        {
-            ["unique_name"] = "alice",
-            ["sub"] = "alice",
-            ["jti"] = "74723793",
-            ["scope"] = new JsonArray("notes:read", "notes:write"),
-            ["tenant"] = "acme",
-            ["aud"] = Audience,
-            ["nbf"] = now.ToUnixTimeSeconds(),
-            ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
-            ["iat"] = now.ToUnixTimeSeconds(),
-            ["iss"] = Issuer,
-        };
-        change?.Invoke(claims);
-        return TestTokens.Encode(TestTokens.Header("HS256", kid: null, typ: "JWT"), claims, TestTokens.Hmac256(Secret));
-    }
+    private static string UserJwt(Action<JsonObject>? change = null) => TestTokens.UserJwt(Secret, Audience, change);
 }

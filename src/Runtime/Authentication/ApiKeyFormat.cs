@@ -16,6 +16,7 @@ internal static class ApiKeyFormat
     public const int Length = 4 + IdLength + 1 + SecretLength + ChecksumLength;
 
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static readonly System.Buffers.SearchValues<char> s_base62 = System.Buffers.SearchValues.Create(Alphabet);
     private const int IdStart = 4;
     private const int SecretStart = IdStart + IdLength + 1;
     private const int ChecksumStart = SecretStart + SecretLength;
@@ -40,12 +41,9 @@ internal static class ApiKeyFormat
             return false;
         }
 
-        for (var i = IdStart; i < Length; i++)
+        if (!IsBase62(text.AsSpan(IdStart, IdLength)) || !IsBase62(text.AsSpan(SecretStart)))
         {
-            if (i != SecretStart - 1 && !IsBase62(text[i]))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (!text.AsSpan(ChecksumStart).SequenceEqual(Checksum(text.AsSpan(0, ChecksumStart))))
@@ -58,25 +56,9 @@ internal static class ApiKeyFormat
     }
 
     /// <summary>Whether <paramref name="id"/> could be a key id (what <c>keys revoke</c> and the admin endpoint accept).</summary>
-    public static bool IsId(string id)
-    {
-        if (id.Length != IdLength)
-        {
-            return false;
-        }
+    public static bool IsId(string id) => id.Length == IdLength && IsBase62(id);
 
-        foreach (var c in id)
-        {
-            if (!IsBase62(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsBase62(char c) => char.IsAsciiLetterOrDigit(c);
+    private static bool IsBase62(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(s_base62);
 
     /// <summary>The CRC-32 (IEEE, as secret scanners compute it) of the ASCII text, in 6 base62 digits (62^6 &gt; 2^32).</summary>
     private static string Checksum(ReadOnlySpan<char> text)

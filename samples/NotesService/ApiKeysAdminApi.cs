@@ -33,7 +33,8 @@ public sealed partial class ApiKeysAdminApi(ApiKeys keys)
 }
 
 /// <summary>
-/// A mint request; <c>kind</c> defaults to <c>service</c>. Roles and scopes are space-separated, as OAuth writes scopes; each name is 1–100 visible ASCII
+/// A mint request; <c>kind</c> defaults to <c>service</c>; <c>tier</c> (e.g. <c>free</c>, <c>premium</c>: appsettings.json's
+/// <c>SecureApi:RateLimiting:Tiers</c>) sizes the key's rate limits. Roles and scopes are space-separated, as OAuth writes scopes; each name is 1–100 visible ASCII
 /// characters without quote or backslash (OAuth's scope-token characters).
 /// </summary>
 public sealed record NewApiKey(
@@ -42,6 +43,7 @@ public sealed record NewApiKey(
     [MaxLength(2000), RegularExpression(NewApiKey.Names)] string? Roles,
     [MaxLength(2000), RegularExpression(NewApiKey.Names)] string? Scopes,
     ClientKind? Kind,
+    [MaxLength(50), RegularExpression("^[A-Za-z0-9_-]+$")] string? Tier,
     [MaxLength(200), RegularExpression(NewApiKey.Text)] string? Name,
     [Range(1, 365)] int? LifetimeDays)
 {
@@ -58,6 +60,7 @@ public sealed record NewApiKey(
         Roles = Split(Roles),
         Scopes = Split(Scopes),
         Kind = Kind ?? ClientKind.Service,
+        Tier = Tier,
         Name = Name,
         Lifetime = LifetimeDays is { } days ? TimeSpan.FromDays(days) : null,
     };

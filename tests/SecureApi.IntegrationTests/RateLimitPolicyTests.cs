@@ -215,6 +215,24 @@ public sealed class RateLimitPolicyTests(TestServiceFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task AStaticKeysTierSizesItsQuota()
+    {
+        const string Key = "static-premium-key";
+        await using var app = With(
+            ("SecureApi:RateLimitPermits", "10"),
+            ("SecureApi:RateLimiting:Tiers:premium:PermitMultiplier", "3"),
+            ("SecureApi:Authentication:ApiKeys:Static:0:Subject", "kim"),
+            ("SecureApi:Authentication:ApiKeys:Static:0:Tier", "premium"),
+            ("SecureApi:Authentication:ApiKeys:Static:0:Sha256", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Key)))));
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+
+        var response = await client.GetAsync("/limited");
+
+        Assert.Equal("\"per-user\";q=30;w=60", response.Headers.GetValues("RateLimit-Policy").Single());
+    }
+
+    [Fact]
     public async Task AnAgentHasABudgetApartFromItsUser()
     {
         await using var app = With(("SecureApi:RateLimitPermits", "1"));

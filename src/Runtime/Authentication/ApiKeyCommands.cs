@@ -12,7 +12,7 @@ internal static class ApiKeyCommands
     public const string Usage = """
         Usage:
           keys create --subject <sub> [--tenant <t>] [--role <r>]... [--scope <s>]... [--kind user|service|agent]
-                      [--name <text>] [--expires <n>d|<n>h]
+                      [--tier <tier>] [--name <text>] [--expires <n>d|<n>h]
           keys list [--subject <sub>]
           keys revoke <key id>
         """;
@@ -41,7 +41,7 @@ internal static class ApiKeyCommands
 
     private static async Task<int> CreateAsync(ApiKeys keys, Options options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        options.Allow("subject", "tenant", "role", "scope", "kind", "name", "expires");
+        options.Allow("subject", "tenant", "role", "scope", "kind", "tier", "name", "expires");
         var request = new ApiKeyRequest
         {
             Subject = options.Single("subject") ?? throw new FormatException("--subject is required."),
@@ -49,6 +49,7 @@ internal static class ApiKeyCommands
             Roles = options.All("role"),
             Scopes = [.. options.All("scope").SelectMany(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries))],
             Kind = options.Single("kind") is { } kind ? ParseKind(kind) : ClientKind.Service,
+            Tier = options.Single("tier"),
             Name = options.Single("name"),
             Lifetime = options.Single("expires") is { } expires ? ParseLifetime(expires) : null,
         };
@@ -63,11 +64,11 @@ internal static class ApiKeyCommands
     {
         options.Allow("subject");
         var now = keys.Time.GetUtcNow();
-        await output.WriteLineAsync("id\tsubject\ttenant\tkind\troles\tscopes\tname\tcreated\texpires\tstatus");
+        await output.WriteLineAsync("id\tsubject\ttenant\tkind\ttier\troles\tscopes\tname\tcreated\texpires\tstatus");
         foreach (var key in await keys.ListAsync(options.Single("subject"), cancellationToken))
         {
             var status = key.RevokedAt is not null ? "revoked" : key.ExpiresAt <= now ? "expired" : "active";
-            await output.WriteLineAsync(string.Join('\t', key.Id, key.Subject, key.Tenant ?? "-", ClientKindNames.Of(key.Kind), string.Join(' ', key.Roles), string.Join(' ', key.Scopes), key.Name, Time(key.CreatedAt), Time(key.ExpiresAt), status));
+            await output.WriteLineAsync(string.Join('\t', key.Id, key.Subject, key.Tenant ?? "-", ClientKindNames.Of(key.Kind), key.Tier ?? "-", string.Join(' ', key.Roles), string.Join(' ', key.Scopes), key.Name, Time(key.CreatedAt), Time(key.ExpiresAt), status));
         }
 
         return 0;

@@ -20,6 +20,9 @@ public sealed class ApiKeyCredential
     /// <summary>The <c>client_kind</c> claim. Default <see cref="ClientKind.Service"/>: a key is usually held by a program.</summary>
     public ClientKind ClientKind { get; set; } = ClientKind.Service;
 
+    /// <summary>The <c>tier</c> claim: a name under <c>SecureApi:RateLimiting:Tiers</c>. Default none.</summary>
+    public string? Tier { get; set; }
+
     /// <summary>Lower- or upper-case hex SHA-256 of the key (<c>printf %s KEY | sha256sum</c>).</summary>
     public string Sha256 { get; set; } = "";
 }

@@ -1,6 +1,6 @@
 namespace SecureApi.Authentication;
 
-/// <summary>A stored API key as lists show it: never the key, never its hash.</summary>
+/// <summary>A stored API key as lists show it: never the key, never its hash. <see cref="Tier"/> is the rate-limit tier (<c>SecureApi:RateLimiting:Tiers</c>) its requests get, or null.</summary>
 public sealed record ApiKeyInfo(
     string Id,
     string Subject,
@@ -11,4 +11,5 @@ public sealed record ApiKeyInfo(
     string Name,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt,
-    DateTimeOffset? RevokedAt);
+    DateTimeOffset? RevokedAt,
+    string? Tier = null);

@@ -16,6 +16,12 @@ public sealed record ApiKeyRequest
 
     public ClientKind Kind { get; init; } = ClientKind.Service;
 
+    /// <summary>
+    /// The rate-limit tier of the key's requests (its <c>tier</c> claim): a name under <c>SecureApi:RateLimiting:Tiers</c>,
+    /// such as <c>free</c> or <c>premium</c>. 1–50 letters, digits, <c>-</c> or <c>_</c>. Null: the policies' own permits.
+    /// </summary>
+    public string? Tier { get; init; }
+
     /// <summary>What the key is for, shown in lists. At most 200 characters.</summary>
     public string? Name { get; init; }
 

@@ -15,6 +15,7 @@ internal static class ApiKeySql
             roles TEXT NOT NULL,
             scopes TEXT NOT NULL,
             client_kind TEXT NOT NULL,
+            tier TEXT NULL,
             name TEXT NOT NULL,
             created_at TEXT NOT NULL,
             expires_at TEXT NULL,
@@ -32,6 +33,7 @@ internal static class ApiKeySql
             roles text NOT NULL,
             scopes text NOT NULL,
             client_kind text NOT NULL,
+            tier text NULL,
             name text NOT NULL,
             created_at timestamptz NOT NULL,
             expires_at timestamptz NULL,
@@ -40,21 +42,30 @@ internal static class ApiKeySql
         CREATE INDEX IF NOT EXISTS ix_secureapi_api_keys_subject ON secureapi_api_keys (subject, created_at);
         """;
 
+    /// <summary>
+    /// Columns added after the table's first release, for tables created before them: (column, SQLite type, PostgreSQL type).
+    /// Each is added when missing, so an existing database keeps its keys.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Column, string SqliteType, string PostgreSqlType)> AddedColumns =
+    [
+        ("tier", "TEXT NULL", "text NULL"),
+    ];
+
     // The statements below are written in the SQL that SQLite and PostgreSQL share.
 
     public const string Insert = """
-        INSERT INTO secureapi_api_keys (id, secret_hash, subject, tenant, roles, scopes, client_kind, name, created_at, expires_at, revoked_at)
-        VALUES (@id, @secret_hash, @subject, @tenant, @roles, @scopes, @client_kind, @name, @created_at, @expires_at, NULL)
+        INSERT INTO secureapi_api_keys (id, secret_hash, subject, tenant, roles, scopes, client_kind, tier, name, created_at, expires_at, revoked_at)
+        VALUES (@id, @secret_hash, @subject, @tenant, @roles, @scopes, @client_kind, @tier, @name, @created_at, @expires_at, NULL)
         """;
 
     /// <summary>What authentication needs, by primary key: one indexed read per request.</summary>
     public const string Find = """
-        SELECT secret_hash, subject, tenant, roles, scopes, client_kind, expires_at, revoked_at
+        SELECT secret_hash, subject, tenant, roles, scopes, client_kind, expires_at, revoked_at, tier
         FROM secureapi_api_keys
         WHERE id = @id
         """;
 
-    private const string Columns = "id, subject, tenant, roles, scopes, client_kind, name, created_at, expires_at, revoked_at";
+    private const string Columns = "id, subject, tenant, roles, scopes, client_kind, name, created_at, expires_at, revoked_at, tier";
 
     /// <summary>Everything but the hash.</summary>
     public const string Get = "SELECT " + Columns + " FROM secureapi_api_keys WHERE id = @id";

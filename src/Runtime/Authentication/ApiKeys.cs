@@ -59,6 +59,7 @@ public sealed class ApiKeys
         Db.Parameter(command, "@roles", string.Join(' ', info.Roles), DbType.String);
         Db.Parameter(command, "@scopes", string.Join(' ', info.Scopes), DbType.String);
         Db.Parameter(command, "@client_kind", ClientKindNames.Of(info.Kind), DbType.String);
+        Db.Parameter(command, "@tier", info.Tier, DbType.String);
         Db.Parameter(command, "@name", info.Name, DbType.String);
         Db.Parameter(command, "@created_at", info.CreatedAt, DbType.DateTimeOffset);
         Db.Parameter(command, "@expires_at", info.ExpiresAt, DbType.DateTimeOffset);
@@ -141,7 +142,8 @@ public sealed class ApiKeys
             Split(reader.GetString(4)),
             reader.GetString(5),
             reader.IsDBNull(6) ? null : Db.Time(reader, 6),
-            reader.IsDBNull(7) ? null : Db.Time(reader, 7));
+            reader.IsDBNull(7) ? null : Db.Time(reader, 7),
+            reader.IsDBNull(8) ? null : reader.GetString(8));
     }
 
     internal TimeProvider Time => _time;
@@ -171,7 +173,8 @@ public sealed class ApiKeys
         reader.GetString(6),
         Db.Time(reader, 7),
         reader.IsDBNull(8) ? null : Db.Time(reader, 8),
-        reader.IsDBNull(9) ? null : Db.Time(reader, 9));
+        reader.IsDBNull(9) ? null : Db.Time(reader, 9),
+        reader.IsDBNull(10) ? null : reader.GetString(10));
 
     private static string[] Split(string joined) => joined.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
@@ -183,6 +186,11 @@ public sealed class ApiKeys
         var name = Text(request.Name, "name", required: false) ?? "";
         var roles = Tokens(request.Roles, "roles");
         var scopes = Tokens(request.Scopes, "scopes");
+        var tier = request.Tier;
+        if (tier is not null && !RateLimiting.RateLimitTierNames.IsValid(tier))
+        {
+            throw new InvalidApiKeyRequestException("tier", RateLimiting.RateLimitTierNames.Rule);
+        }
         if (!Enum.IsDefined(request.Kind))
         {
             throw new InvalidApiKeyRequestException("kind", "The client kind must be user, service or agent.");
@@ -199,7 +207,7 @@ public sealed class ApiKeys
             throw new InvalidApiKeyRequestException("lifetime", $"A key may be valid for at most {options.MaxLifetimeDays} days.");
         }
 
-        return new ApiKeyInfo("", subject, tenant, roles, scopes, request.Kind, name, now, now + lifetime, null);
+        return new ApiKeyInfo("", subject, tenant, roles, scopes, request.Kind, name, now, now + lifetime, null, tier);
     }
 
     private static string? Text(string? value, string member, bool required)

@@ -11,7 +11,8 @@ internal sealed record StoredApiKey(
     string[] Scopes,
     string ClientKind,
     DateTimeOffset? ExpiresAt,
-    DateTimeOffset? RevokedAt)
+    DateTimeOffset? RevokedAt,
+    string? Tier)
 {
     /// <summary>Whether <paramref name="key"/> is this key: its SHA-256 compared in constant time with the stored hash.</summary>
     public bool Matches(string key)

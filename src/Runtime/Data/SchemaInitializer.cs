@@ -35,5 +35,7 @@ internal sealed class SchemaInitializer(SecureApiDatabase database, IOptions<Sec
             await using var command = Db.Command(connection, schema);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await FrameworkColumns.AddMissingAsync(connection, database.Dialect, "secureapi_api_keys", Authentication.ApiKeySql.AddedColumns, cancellationToken);
     }
 }

@@ -80,6 +80,12 @@ internal sealed class RateLimitPolicies
         }
 
         CheckTier(options.RateLimiting.Agents, $"{Section}:Agents", failures);
+        var keys = options.Authentication.ApiKeys.Static;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Require(keys[i].Tier is null || RateLimitTierNames.IsValid(keys[i].Tier!), $"SecureApi:Authentication:ApiKeys:Static:{i}:Tier: {RateLimitTierNames.Rule}", failures);
+        }
+
         return new RateLimitPolicies(policies, options.RateLimiting);
     }
 

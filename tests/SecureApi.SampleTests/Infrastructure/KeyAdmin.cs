@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace SecureApi.SampleTests.Infrastructure;
 
 /// <summary>A stored key as the admin endpoints write it.</summary>
-public sealed record ApiKeyDto(string Id, string Subject, string? Tenant, List<string> Roles, List<string> Scopes, string Kind, string Name, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
+public sealed record ApiKeyDto(string Id, string Subject, string? Tenant, List<string> Roles, List<string> Scopes, string Kind, string Name, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, string? Tier);
 
 public sealed record MintedDto(string Key, ApiKeyDto Info);
 
@@ -15,9 +15,9 @@ public sealed record MintedDto(string Key, ApiKeyDto Info);
 /// </summary>
 public static class KeyAdmin
 {
-    public static async Task<MintedDto> MintAsync(SampleFactory factory, string subject, string? tenant = null, string? roles = null, string? scopes = "notes:read notes:write docs:read docs:write", string kind = "user")
+    public static async Task<MintedDto> MintAsync(SampleFactory factory, string subject, string? tenant = null, string? roles = null, string? scopes = "notes:read notes:write docs:read docs:write", string kind = "user", string? tier = null)
     {
-        using var response = await factory.ClientFor("ada").PostAsync("/admin/keys", Api.JsonOf(new { subject, tenant, roles, scopes, kind, name = "test key for " + subject }));
+        using var response = await factory.ClientFor("ada").PostAsync("/admin/keys", Api.JsonOf(new { subject, tenant, roles, scopes, kind, tier, name = "test key for " + subject }));
         await Api.AssertStatusAsync(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<MintedDto>(Api.Options))!;
     }

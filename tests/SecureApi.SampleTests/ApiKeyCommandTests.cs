@@ -43,6 +43,18 @@ public abstract class ApiKeyCommandTests(ClassDatabase database, IEngine engine)
     }
 
     [Fact]
+    public async Task TheCommandMintsAKeyWithATierAndListsIt()
+    {
+        var (_, output, _) = await SampleCommand.RunAsync(Target, "keys", "create", "--subject", "tiered-bot", "--tier", "premium", "--expires", "1d");
+
+        var (exitCode, listed, _) = await SampleCommand.RunAsync(Target, "keys", "list", "--subject", "tiered-bot");
+
+        Assert.Equal(0, exitCode);
+        var row = listed.Split('\n').Single(line => line.StartsWith(ApiKeyText.Id(output.Trim()), StringComparison.Ordinal)).Split('\t');
+        Assert.Equal(("tiered-bot", "premium"), (row[1], row[4]));
+    }
+
+    [Fact]
     public async Task AKeyRevokedByTheCommandIsRefusedOnTheNextRequest()
     {
         var key = await CreateAsync("revoked-bot");

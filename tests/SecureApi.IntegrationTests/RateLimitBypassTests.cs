@@ -23,7 +23,8 @@ public sealed class RateLimitBypassTests
     /// <summary>
     /// Kestrel decodes percent-encoded characters (except <c>%2F</c>) and removes dot segments before routing, and
     /// routing matches literals case-insensitively and ignores one trailing slash: these all reach <c>POST /widgets</c>,
-    /// so with the default policy partitioned by caller and endpoint they spend its budget.
+    /// so with the default policy partitioned by caller and endpoint they spend its budget. So do the absolute form of
+    /// the request-target and a query string: the partition is the route pattern, never the raw target.
     /// </summary>
     [Theory]
     [InlineData("/WIDGETS")]
@@ -52,8 +53,9 @@ public sealed class RateLimitBypassTests
     }
 
     /// <summary>
-    /// Kestrel keeps <c>%2F</c> encoded (a literal, not a separator), and does not collapse <c>//</c> or strip
-    /// <c>;params</c>: these match no route, so they get a 404 from routing and the handler never runs (no widget stored).
+    /// Kestrel keeps <c>%2F</c> encoded (a literal, not a separator), does not collapse <c>//</c> or strip
+    /// <c>;params</c>, and decodes <c>%20</c> and <c>%3B</c> into a space and a <c>;</c> of the segment: these match no
+    /// route, so routing answers 404 and the handler never runs (still only the two widgets spent on the route).
     /// </summary>
     [Theory]
     [InlineData("/widgets%2F")]

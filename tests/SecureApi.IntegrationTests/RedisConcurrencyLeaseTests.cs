@@ -28,20 +28,24 @@ public sealed class RedisConcurrencyLeaseTests
     }
 
     [Fact]
-    public async Task ALeaseNeverReleasedExpiresAfterTheLeaseTime()
+    public async Task ALeaseNeverReleasedExpiresAfterTheLeaseTimeWhileOthersAreStillHeld()
     {
         await using var redis = await RedisServer.StartAsync();
         var prefix = RedisLimiterInstance.NewPrefix();
-        var leaseTime = TimeSpan.FromSeconds(1);
+        var leaseTime = TimeSpan.FromSeconds(2);
         await using var second = RedisLimiterInstance.Start(redis, prefix, leaseTime);
+        using var secondLimiter = second.Limiters.CreateConcurrency("api", "user:alice", 2);
         await using (var crashed = RedisLimiterInstance.Start(redis, prefix, leaseTime))
         {
-            var limiter = crashed.Limiters.CreateConcurrency("api", "user:alice", 1);
+            var limiter = crashed.Limiters.CreateConcurrency("api", "user:alice", 2);
             Assert.True((await limiter.AcquireAsync()).IsAcquired); // never disposed: the instance goes away holding it
         }
 
-        await Task.Delay(leaseTime + TimeSpan.FromMilliseconds(200));
-        using var secondLimiter = second.Limiters.CreateConcurrency("api", "user:alice", 1);
+        // A later lease, still held when the crashed one expires, keeps the key alive: only the lost lease may go.
+        await Task.Delay(leaseTime / 2);
+        using var held = await secondLimiter.AcquireAsync();
+        Assert.True(held.IsAcquired);
+        await Task.Delay(leaseTime / 2 + TimeSpan.FromMilliseconds(300));
         using var lease = await secondLimiter.AcquireAsync();
 
         Assert.True(lease.IsAcquired);

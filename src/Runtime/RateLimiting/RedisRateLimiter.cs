@@ -32,7 +32,13 @@ internal abstract class RedisRateLimiter : RateLimiter
 
     public string Key { get; }
 
-    public override TimeSpan? IdleDuration => System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastUsed));
+    /// <summary>
+    /// Idle once unused and the local limiter is idle too: a partition whose local limiter still holds permits (a
+    /// concurrency lease taken during an outage, a window not yet replenished) must not be dropped and made afresh.
+    /// </summary>
+    public override TimeSpan? IdleDuration => _local.IdleDuration is null
+        ? null
+        : System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastUsed));
 
     protected RedisRateLimiters Owner { get; }
 

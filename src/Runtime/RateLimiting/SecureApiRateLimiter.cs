@@ -125,7 +125,7 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
         }
 
         var (policy, permits, key) = Select(context);
-        context.Items[typeof(RateLimitPolicy)] = (policy, permits);
+        context.Items[typeof(SelectedRateLimit)] = new SelectedRateLimit(policy, permits, key);
         return RateLimitPartition.Get(new PartitionKey(key, permits), partition =>
             _redis is not null && policy.Kind == RateLimitKind.FixedWindow
                 ? _redis.CreateFixedWindow(policy.Name, partition.Key, permits, policy.Window)
@@ -152,12 +152,12 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
 
     private RateLimitLease Annotate(HttpContext context, RateLimitLease lease)
     {
-        if (context.Items[typeof(RateLimitPolicy)] is not ValueTuple<RateLimitPolicy, int> selected)
+        if (SelectedRateLimit.Of(context) is not { } selected)
         {
             return lease;
         }
 
-        var (policy, permits) = selected;
+        var (policy, permits, _) = selected;
         var remaining = _inner.GetStatistics(context)?.CurrentAvailablePermits ?? 0;
         RateLimitHeaders.Write(context.Response.Headers, policy, permits, remaining, lease);
         return lease;

@@ -71,6 +71,22 @@ internal sealed class RedisRateLimiters
     /// <summary>The shared decision, or null when Redis is not to be asked or did not answer: then the caller decides locally.</summary>
     internal async ValueTask<WindowDecision?> TryCountAsync(string key, int permitLimit, int permits, TimeSpan window)
     {
+        var answer = await TryEvaluateAsync(FixedWindowScript, key, [permitLimit, permits, (long)window.TotalMilliseconds]);
+        if (answer is null)
+        {
+            return null;
+        }
+
+        var result = (RedisResult[])answer!;
+        return new WindowDecision((int)result[0] == 1, (long)result[1], TimeSpan.FromMilliseconds((long)result[2]));
+    }
+
+    /// <summary>
+    /// One script call on one key (one round trip; one key, so it also runs on a Redis Cluster), or null when Redis is not
+    /// to be asked or did not answer: then the caller decides locally. Shares the outage tracking of the limiters.
+    /// </summary>
+    internal async ValueTask<RedisResult?> TryEvaluateAsync(string script, string key, RedisValue[] arguments)
+    {
         var now = _time.GetTimestamp();
         if (IsFallingBack)
         {
@@ -85,10 +101,9 @@ internal sealed class RedisRateLimiters
 
         try
         {
-            var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(
-                FixedWindowScript, [key], [permitLimit, permits, (long)window.TotalMilliseconds]))!;
+            var result = await _redis.GetDatabase().ScriptEvaluateAsync(script, [key], arguments);
             Recovered();
-            return new WindowDecision((int)result[0] == 1, (long)result[1], TimeSpan.FromMilliseconds((long)result[2]));
+            return result;
         }
         catch (RedisException exception)
         {

@@ -12,6 +12,10 @@ namespace SecureApi.RateLimiting;
 /// <item><c>tb:{periodMs}</c> — token bucket: a hash of <c>tokens</c> and <c>refilled</c> (ms); it expires when full again.</item>
 /// <item><c>cc:{leaseMs}</c> — concurrency: a sorted set, one member per held permit scored by its lease's expiry (ms).</item>
 /// </list></item>
+/// <item><c>{prefix}:lockout:{kind}:{value}</c> — a lockout's failure count (TTL: the rest of the failure window), or
+/// <c>locked</c> (TTL: the rest of the lockout). Kinds: <c>client</c> (a policy's partition, e.g.
+/// <c>lockout:client:sensitive|ip:203.0.113.7|e:POST /sign-in</c>) and <c>account</c> (the SHA-256 of the submitted
+/// account name, case-folded: no account name is stored).</item>
 /// <item><c>{prefix}:block:{kind}:{value}</c> — reserved for the block list (for example <c>block:ip:203.0.113.7</c>).</item>
 /// </list>
 /// Times are Redis server time (<c>TIME</c>), never an instance's clock. <c>{prefix}</c> is <c>secureapi:{service}</c> by
@@ -27,6 +31,8 @@ internal static class RedisKeys
 
     public static string RateLimit(string prefix, string policy, string partition, string kind, TimeSpan length) =>
         $"{prefix}:rl:{RequireSegment(policy)}:{partition}:{RequireSegment(kind)}:{((long)length.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public static string Lockout(string prefix, string kind, string value) => $"{prefix}:lockout:{RequireSegment(kind)}:{value}";
 
     public static string Block(string prefix, string kind, string value) => $"{prefix}:block:{RequireSegment(kind)}:{value}";
 

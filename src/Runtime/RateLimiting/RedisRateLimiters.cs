@@ -68,6 +68,22 @@ internal sealed class RedisRateLimiters
     /// </summary>
     internal async ValueTask<RedisDecision?> TryDecideAsync(string script, string key, RedisValue[] arguments)
     {
+        if (await TryEvaluateAsync(script, key, arguments) is not { } answer)
+        {
+            return null;
+        }
+
+        var result = (RedisResult[])answer!;
+        var wait = (long)result[2];
+        return new RedisDecision((int)result[0] == 1, (long)result[1], wait < 0 ? null : TimeSpan.FromMilliseconds(wait));
+    }
+
+    /// <summary>
+    /// One script call on one key (one round trip; one key, so it also runs on a Redis Cluster), or null when Redis is not
+    /// to be asked or did not answer: then the caller decides locally. Shares the outage tracking of the limiters.
+    /// </summary>
+    internal async ValueTask<RedisResult?> TryEvaluateAsync(string script, string key, RedisValue[] arguments)
+    {
         var now = _time.GetTimestamp();
         if (IsFallingBack)
         {
@@ -82,10 +98,9 @@ internal sealed class RedisRateLimiters
 
         try
         {
-            var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(script, [key], arguments))!;
+            var result = await _redis.GetDatabase().ScriptEvaluateAsync(script, [key], arguments);
             Recovered();
-            var wait = (long)result[2];
-            return new RedisDecision((int)result[0] == 1, (long)result[1], wait < 0 ? null : TimeSpan.FromMilliseconds(wait));
+            return result;
         }
         catch (RedisException exception)
         {

@@ -125,7 +125,7 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
         }
 
         var (policy, permits, key) = Select(context);
-        context.Items[typeof(RateLimitPolicy)] = (policy, permits);
+        context.Items[typeof(SelectedRateLimit)] = new SelectedRateLimit(policy, permits, key);
         return RateLimitPartition.Get(new PartitionKey(key, permits), partition =>
             _redis is not null ? _redis.Create(policy, partition.Key, permits) : Create(policy, permits));
     }
@@ -150,12 +150,12 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
 
     private RateLimitLease Annotate(HttpContext context, RateLimitLease lease)
     {
-        if (context.Items[typeof(RateLimitPolicy)] is not ValueTuple<RateLimitPolicy, int> selected)
+        if (SelectedRateLimit.Of(context) is not { } selected)
         {
             return lease;
         }
 
-        var (policy, permits) = selected;
+        var (policy, permits, _) = selected;
         // A shared decision says what it left; statistics, which other requests move meanwhile, serve local limiters.
         var remaining = lease.TryGetMetadata(RedisLease.RemainingPermits, out var shared)
             ? shared

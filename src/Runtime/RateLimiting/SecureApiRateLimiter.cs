@@ -124,8 +124,16 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
             return RateLimitPartition.GetNoLimiter(s_unlimited);
         }
 
-        var (policy, permits, key) = Select(context);
-        context.Items[typeof(SelectedRateLimit)] = new SelectedRateLimit(policy, permits, key);
+        // The middleware asks for the partition more than once per request (attempt, statistics, the asynchronous wait):
+        // choose once and keep the choice with the request.
+        if (SelectedRateLimit.Of(context) is not { } selected)
+        {
+            var (chosen, chosenPermits, chosenKey) = Select(context);
+            selected = new SelectedRateLimit(chosen, chosenPermits, chosenKey);
+            context.Items[typeof(SelectedRateLimit)] = selected;
+        }
+
+        var (policy, permits, key) = selected;
         return RateLimitPartition.Get(new PartitionKey(key, permits), partition =>
             _redis is not null ? _redis.Create(policy, partition.Key, permits) : Create(policy, permits));
     }

@@ -33,6 +33,40 @@ public abstract class AuditTrailTests(ClassDatabase database, IEngine engine) : 
     }
 
     [Fact]
+    public async Task WritesOfATenantResourceAreRecordedUnderItsTable()
+    {
+        var alice = Client("alice");
+        var doc = await CreateTeamDocAsync(alice, "audited-doc");
+        await AssertStatusAsync(await SendAsync(alice, HttpMethod.Put, $"/team-docs/{doc.Id}", new { name = "audited-doc", content = "v2" }, ETag(1)), HttpStatusCode.OK);
+        await AssertStatusAsync(await SendAsync(alice, HttpMethod.Delete, $"/team-docs/{doc.Id}"), HttpStatusCode.NoContent);
+
+        var records = await RecordsOfAsync(doc.Id.ToString());
+
+        Assert.Equal(
+            [("team_docs", "create", null), ("team_docs", "update", "name,content"), ("team_docs", "delete", null)],
+            records.Select(r => (r.Resource, r.Operation, r.ChangedMembers)));
+    }
+
+    /// <summary>A retry with the same Idempotency-Key writes nothing, so it records nothing either.</summary>
+    [Fact]
+    public async Task AnIdempotentRetryRecordsOneCreate()
+    {
+        var alice = Client("alice");
+        var key = "\"audit-" + Guid.NewGuid().ToString("N") + "\"";
+        NoteDto? created = null;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/notes") { Content = JsonOf(new { title = "once", body = "body" }) };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+            using var response = await alice.SendAsync(request);
+            await AssertStatusAsync(response, HttpStatusCode.Created);
+            created = await response.Content.ReadFromJsonAsync<NoteDto>(Options);
+        }
+
+        Assert.Equal("create", Assert.Single(await RecordsOfAsync(created!.Id.ToString())).Operation);
+    }
+
+    [Fact]
     public async Task ARefusedWriteRecordsNothing()
     {
         var alice = Client("alice");

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -27,9 +26,10 @@ internal sealed partial class AuditRetention(AuditTrail trail, ILogger<AuditRete
                     Pruned(removed);
                 }
             }
-            catch (DbException exception)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // An unavailable database (or a schema not applied yet) is tried again at the next interval.
+                // An unavailable database (or a schema not applied yet) is tried again at the next interval; a failure
+                // here must never stop the host, as an unhandled BackgroundService exception would.
                 PruneFailed(exception);
             }
         }

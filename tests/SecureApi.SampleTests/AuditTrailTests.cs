@@ -230,6 +230,32 @@ public abstract class AuditTrailTests(ClassDatabase database, IEngine engine) : 
         Assert.Equal((true, (long?)null), (result.Valid, result.FirstBrokenSequence));
     }
 
+    /// <summary>The service applies <c>SecureApi:Audit:RetentionDays</c> by itself once started (then every six hours).</summary>
+    [Fact]
+    public async Task TheServicePrunesByTheConfiguredRetentionAtStartUp()
+    {
+        await CreateNoteAsync(Client("alice"), "old-at-start-up");
+        var old = await HeadAsync();
+        await CreateNoteAsync(Client("alice"), "recent-at-start-up");
+        await Target.ExecuteAsync("UPDATE secureapi_audit SET occurred_at = '2020-01-01T00:00:00.0000000Z' WHERE sequence <= @p0", old);
+
+        await using (var restarted = Target.CreateFactory(new Dictionary<string, string?> { ["SecureApi:Audit:RetentionDays"] = "30" }))
+        {
+            await AssertStatusAsync(await restarted.AnonymousClient().GetAsync("/info"), HttpStatusCode.OK); // started
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (await CountUpToAsync(old) > 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.Equal(0L, await CountUpToAsync(old));
+        Assert.True((await VerifyAsync()).Valid);
+    }
+
+    private async Task<long> CountUpToAsync(long sequence) =>
+        Convert.ToInt64(await Target.ScalarAsync("SELECT COUNT(*) FROM secureapi_audit WHERE sequence <= @p0", sequence), CultureInfo.InvariantCulture);
+
     private async Task<AuditVerificationDto> VerifyAsync() =>
         (await Client("ada").GetFromJsonAsync<AuditVerificationDto>("/admin/audit/verify", Options))!;
 

@@ -43,14 +43,19 @@ internal static class StoreProbeSource
                         await using var command = global::SecureApi.Infrastructure.Db.Command(connection, schema);
                         await command.ExecuteNonQueryAsync();
                     }
+
+                    // Every store write appends to the audit trail in its own transaction; the framework's tables hold it.
+                    await using var framework = global::SecureApi.Infrastructure.Db.Command(connection, SecureApiSchema.Script(database.Dialect));
+                    await framework.ExecuteNonQueryAsync();
                 }
 
                 var cursors = new CursorProtector(Options.Create(options));
+                var audit = new global::SecureApi.Auditing.AuditTrail(database, new Monitor(options), TimeProvider.System);
                 var probe = new Probe(
                     database,
-                    new TicketStore(database, new FieldEncryption(new Monitor(options)), cursors),
-                    new TicketAdminStore(database, cursors),
-                    new ShelfStore(database, new FieldEncryption(new Monitor(options)), cursors));
+                    new TicketStore(database, new FieldEncryption(new Monitor(options)), cursors, audit),
+                    new TicketAdminStore(database, cursors, audit),
+                    new ShelfStore(database, new FieldEncryption(new Monitor(options)), cursors, audit));
                 probe.Check(postgres == postgreSql is not null, "the database is the engine asked for");
                 await (scenario switch
                 {

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using SecureApi.Auditing;
 using SecureApi.Data;
 using SecureApi.Infrastructure;
 
@@ -19,15 +20,26 @@ public sealed class ApiKeys
     private const int MaxTokenLength = 100;
     private const int MaxTokens = 50;
 
+    /// <summary>The resource name of key records in the audit trail.</summary>
+    private const string AuditResource = "api_keys";
+
     private readonly SecureApiDatabase _database;
     private readonly IOptionsMonitor<SecureApiOptions> _options;
     private readonly TimeProvider _time;
+    private readonly AuditTrail _audit;
 
     public ApiKeys(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time)
+        : this(database, options, time, new AuditTrail(database, options, time, null))
+    {
+    }
+
+    /// <summary>With the service's audit trail: minting and revoking are recorded with the request's caller.</summary>
+    internal ApiKeys(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time, AuditTrail audit)
     {
         _database = database;
         _options = options;
         _time = time;
+        _audit = audit;
 
         // Stored keys live in the service's database; a service with no [Resource] has none (and creates none).
         IsAvailable = ResourceRegistry.Snapshot().Count > 0;
@@ -51,7 +63,8 @@ public sealed class ApiKeys
         Hash(key, hash);
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = Db.Command(connection, ApiKeySql.Insert);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the key and its audit record, or neither
+        await using var command = Db.Command(connection, ApiKeySql.Insert, transaction);
         Db.Parameter(command, "@id", id, DbType.String);
         Db.Parameter(command, "@secret_hash", hash, DbType.Binary);
         Db.Parameter(command, "@subject", info.Subject, DbType.String);
@@ -64,6 +77,8 @@ public sealed class ApiKeys
         Db.Parameter(command, "@created_at", info.CreatedAt, DbType.DateTimeOffset);
         Db.Parameter(command, "@expires_at", info.ExpiresAt, DbType.DateTimeOffset);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await _audit.AppendAsync(transaction, null, AuditResource, id, AuditOperations.KeyMinted, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new MintedApiKey(key, info);
     }
 
@@ -116,10 +131,18 @@ public sealed class ApiKeys
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = Db.Command(connection, ApiKeySql.Revoke);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the revocation and its audit record, or neither
+        await using var command = Db.Command(connection, ApiKeySql.Revoke, transaction);
         Db.Parameter(command, "@id", id, DbType.String);
         Db.Parameter(command, "@now", _time.GetUtcNow(), DbType.DateTimeOffset);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        await _audit.AppendAsync(transaction, null, AuditResource, id, AuditOperations.KeyRevoked, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>What authentication reads: the row of a well-formed key's id, or null. Throws when the database is unavailable.</summary>

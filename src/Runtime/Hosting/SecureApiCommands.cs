@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SecureApi.Auditing;
 using SecureApi.Authentication;
 using SecureApi.Data;
 
@@ -7,7 +8,8 @@ namespace SecureApi.Hosting;
 
 /// <summary>
 /// The commands every SecureApi service understands instead of serving, when the first argument names one:
-/// <c>schema</c> prints the DDL for the configured engine; <c>keys create|list|revoke</c> manages stored API keys.
+/// <c>schema</c> prints the DDL for the configured engine; <c>keys create|list|revoke</c> manages stored API keys;
+/// <c>audit verify|prune</c> checks the audit trail's hash chain or applies its retention.
 /// </summary>
 public static class SecureApiCommands
 {
@@ -47,6 +49,20 @@ public static class SecureApiCommands
                 }
 
                 return await ApiKeyCommands.RunAsync(keys, [.. args.Skip(1)], output, error, cancellationToken);
+            case "audit":
+                var trail = services.GetRequiredService<AuditTrail>();
+                if (!trail.IsAvailable)
+                {
+                    await error.WriteLineAsync("This service has no database (no [Resource]), so it has no audit trail.");
+                    return 1;
+                }
+
+                if (services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Database.ApplySchemaOnStartup)
+                {
+                    await SchemaInitializer.ApplyAsync(database, cancellationToken);
+                }
+
+                return await AuditCommands.RunAsync(trail, [.. args.Skip(1)], output, error, cancellationToken);
             default:
                 return null;
         }

@@ -46,4 +46,7 @@ public sealed class SecureApiOptions
 
     /// <summary>How long <c>Idempotency-Key</c>s of generated creates are remembered.</summary>
     public Data.IdempotencyOptions Idempotency { get; set; } = new();
+
+    /// <summary>How long audit records are kept.</summary>
+    public Auditing.AuditOptions Audit { get; set; } = new();
 }

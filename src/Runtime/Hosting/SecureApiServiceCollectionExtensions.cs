@@ -45,7 +45,18 @@ public static class SecureApiServiceCollectionExtensions
         services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ApiKeys>();
+        // Changes are audited with the caller of the request that made them (admin stores and key commands take no caller).
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(static provider => new SecureApi.Auditing.AuditTrail(
+            provider.GetRequiredService<SecureApi.Data.SecureApiDatabase>(),
+            provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<IHttpContextAccessor>()));
+        services.TryAddSingleton(static provider => new ApiKeys(
+            provider.GetRequiredService<SecureApi.Data.SecureApiDatabase>(),
+            provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<SecureApi.Auditing.AuditTrail>()));
 
         // Default scheme "SecureApi": Authorization: Bearer → JWT (when configured), ApiKey / X-Api-Key → API keys.
         services.AddSecureApiAuthentication();
@@ -104,6 +115,7 @@ public static class SecureApiServiceCollectionExtensions
         services.TryAddSingleton<SecureApi.Data.FieldEncryption>();
         services.TryAddSingleton<SecureApi.Data.CursorProtector>();
         services.AddHostedService<SecureApi.Data.SchemaInitializer>();
+        services.AddHostedService<SecureApi.Auditing.AuditRetention>(); // after the schema: prunes at start-up, then every few hours
         foreach (var resource in SecureApi.Infrastructure.ResourceRegistry.Snapshot())
         {
             resource.AddStores(services);

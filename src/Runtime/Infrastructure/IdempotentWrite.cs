@@ -7,15 +7,13 @@ using SecureApi.Data;
 namespace SecureApi.Infrastructure;
 
 /// <summary>
-/// A generated create with an <c>Idempotency-Key</c>: one transaction that either finds the row an earlier request
-/// with the key created (the store re-reads it) or records the key with the new row. Without a key it does nothing:
-/// no transaction, no statement, nothing allocated.
+/// A generated create, in one transaction: with an <c>Idempotency-Key</c>, it either finds the row an earlier request
+/// with the key created (the store re-reads it) or records the key with the new row; with or without a key, the new row's
+/// audit record is appended in the same transaction, so the row and its record commit together or not at all.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class IdempotentWrite : IAsyncDisposable
 {
-    private static readonly IdempotentWrite s_none = new(null, null, null, default, null);
-
     private readonly DbTransaction? _transaction;
     private readonly Caller? _caller;
     private readonly IdempotencyRequest? _request;
@@ -30,7 +28,7 @@ public sealed class IdempotentWrite : IAsyncDisposable
         OriginalKeyText = originalKey;
     }
 
-    /// <summary>The transaction the insert joins; null without a key (the insert then commits on its own).</summary>
+    /// <summary>The transaction the insert joins; null only for a retry, which writes nothing.</summary>
     public DbTransaction? Transaction => _transaction;
 
     private string? OriginalKeyText { get; }
@@ -46,14 +44,14 @@ public sealed class IdempotentWrite : IAsyncDisposable
     /// </summary>
     public static async ValueTask<IdempotentWrite> BeginAsync(SecureApiDatabase database, DbConnection connection, Caller caller, IdempotencyRequest? request, CancellationToken cancellationToken)
     {
-        if (request is null)
-        {
-            return s_none;
-        }
-
         var now = DateTimeOffset.UtcNow;
         var expired = now - database.IdempotencyRetention;
         var transaction = await connection.BeginTransactionAsync(cancellationToken); // SQLite: BEGIN IMMEDIATE, so same-key requests queue and then see the first
+        if (request is null)
+        {
+            return new IdempotentWrite(transaction, caller, null, now, null); // no key to look up: just the row and its audit record
+        }
+
         try
         {
             await using (var delete = Db.Command(connection, IdempotencySql.DeleteExpired, transaction))
@@ -96,35 +94,29 @@ public sealed class IdempotentWrite : IAsyncDisposable
     }
 
     /// <summary>
-    /// Records the key with the created row's <paramref name="resourceKey"/> and commits both. A concurrent request that
+    /// Records the key (when given) with the created row's <paramref name="resourceKey"/>, appends the row's audit record
+    /// to <paramref name="audit"/> under <paramref name="resource"/>, and commits all three. A concurrent request that
     /// recorded the key first makes this throw <see cref="IdempotencyKeyInUseException"/> (409), and nothing is created.
     /// A connection that fails during the commit throws <see cref="WriteOutcomeUnknownException"/> (503: retry with the key).
     /// </summary>
-    public async ValueTask CompleteAsync<TKey>(TKey resourceKey, CancellationToken cancellationToken)
+    public async ValueTask CompleteAsync<TKey>(TKey resourceKey, Auditing.AuditTrail audit, string resource, CancellationToken cancellationToken)
         where TKey : IFormattable
     {
+        ArgumentNullException.ThrowIfNull(audit);
         if (_transaction is null)
         {
             return;
         }
 
         var connection = _transaction.Connection!;
-        await using (var insert = Db.Command(connection, IdempotencySql.Insert, _transaction))
+        var keyText = resourceKey.ToString(null, CultureInfo.InvariantCulture);
+        if (_request is not null)
         {
-            BindScope(insert, _caller!, _request!);
-            Db.Parameter(insert, "@fingerprint", _request!.Fingerprint, DbType.String);
-            Db.Parameter(insert, "@resource_key", resourceKey.ToString(null, CultureInfo.InvariantCulture), DbType.String);
-            Db.Parameter(insert, "@now", _now, DbType.DateTimeOffset);
-            try
-            {
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (DbException exception) when (IsUniqueViolation(exception))
-            {
-                throw new IdempotencyKeyInUseException(exception);
-            }
+            await RecordKeyAsync(connection, keyText, cancellationToken);
         }
 
+        // Last before the commit: on PostgreSQL the append takes the chain's lock, held only until the commit.
+        await audit.AppendAsync(_transaction, _caller, resource, keyText, Auditing.AuditOperations.Create, null, cancellationToken);
         try
         {
             await _transaction.CommitAsync(cancellationToken);
@@ -136,6 +128,25 @@ public sealed class IdempotentWrite : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _transaction?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async ValueTask RecordKeyAsync(DbConnection connection, string resourceKey, CancellationToken cancellationToken)
+    {
+        await using (var insert = Db.Command(connection, IdempotencySql.Insert, _transaction))
+        {
+            BindScope(insert, _caller!, _request!);
+            Db.Parameter(insert, "@fingerprint", _request!.Fingerprint, DbType.String);
+            Db.Parameter(insert, "@resource_key", resourceKey, DbType.String);
+            Db.Parameter(insert, "@now", _now, DbType.DateTimeOffset);
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (DbException exception) when (IsUniqueViolation(exception))
+            {
+                throw new IdempotencyKeyInUseException(exception);
+            }
+        }
+    }
 
     private static void BindScope(DbCommand command, Caller caller, IdempotencyRequest request)
     {

@@ -21,7 +21,7 @@ public static class ResourceRegistry
 
     /// <summary>
     /// The DDL to apply for <paramref name="dialect"/>: every registered resource's, then the framework's own tables of
-    /// <c>Idempotency-Key</c>s and API keys. Nothing when there is no resource (a service that stores nothing gets no database).
+    /// <c>Idempotency-Key</c>s, API keys and the audit trail. Nothing when there is no resource (a service that stores nothing gets no database).
     /// </summary>
     internal static IReadOnlyList<string> Schemas(SecureApi.Data.SqlDialect dialect)
     {
@@ -37,6 +37,7 @@ public static class ResourceRegistry
             .. resources.Select(r => postgres ? r.PostgreSqlSchema : r.SqliteSchema),
             postgres ? SecureApi.Data.IdempotencySql.PostgreSqlSchema : SecureApi.Data.IdempotencySql.SqliteSchema,
             postgres ? SecureApi.Authentication.ApiKeySql.PostgreSqlSchema : SecureApi.Authentication.ApiKeySql.SqliteSchema,
+            postgres ? SecureApi.Auditing.AuditSql.PostgreSqlSchema : SecureApi.Auditing.AuditSql.SqliteSchema,
         ];
     }
 

@@ -296,7 +296,7 @@ internal static class TicketSql
 
 /// <summary>Reads and writes <see cref="Ticket"/>: every statement is limited to the caller's own rows in the caller's tenant. Not yours and not found are the same <c>null</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.FieldEncryption encryption, global::SecureApi.Data.CursorProtector cursors)
+public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.FieldEncryption encryption, global::SecureApi.Data.CursorProtector cursors, global::SecureApi.Auditing.AuditTrail audit)
 {
     private static readonly string[] s_sortable = ["title", "dueAt", "createdAt"];
     private static readonly string[] s_filterable = ["title", "priority"];
@@ -391,7 +391,7 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
         var key = global::System.Guid.CreateVersion7(); // time-ordered, not guessable
         var now = global::System.DateTimeOffset.UtcNow;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // no transaction without a key
+        await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // one transaction: the row, its Idempotency-Key if any, its audit record
         if (write.OriginalKey<global::System.Guid>() is { } original)
         {
             return await FindAsync(caller, original, cancellationToken) ?? throw new global::SecureApi.Data.IdempotentResourceGoneException(); // a retry: the row the key's first request created
@@ -416,7 +416,7 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
             created = await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => TicketRows.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks
         }
 
-        await write.CompleteAsync(created.Id, cancellationToken); // records the key with the row and commits; nothing without a key
+        await write.CompleteAsync(created.Id, audit, "tickets", cancellationToken); // records the key (if any) and the audit record, and commits
         return created;
     }
 
@@ -430,7 +430,7 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
             return await ExistsAsync(connection, null, caller, key, cancellationToken) ? throw new global::SecureApi.Data.PreconditionRequiredException() : null;
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update, the conflict check and the audit record see one state
         global::Shop.Api.Ticket? updated;
         await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.Update, transaction))
         {
@@ -457,11 +457,17 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
             updated = await reader.ReadAsync(cancellationToken) ? TicketRows.Read(reader, encryption) : null;
         }
 
-        if (updated is null && await ExistsAsync(connection, transaction, caller, key, cancellationToken))
+        if (updated is null)
         {
-            throw new global::SecureApi.Data.ConcurrencyConflictException(); // the row is the caller's, but it moved on
+            if (await ExistsAsync(connection, transaction, caller, key, cancellationToken))
+            {
+                throw new global::SecureApi.Data.ConcurrencyConflictException(); // the row is the caller's, but it moved on
+            }
+
+            return null;
         }
 
+        await audit.AppendAsync(transaction, caller, "tickets", key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), global::SecureApi.Auditing.AuditOperations.Update, global::SecureApi.Auditing.AuditTrail.Members(title.IsSet ? "title" : null, body.IsSet ? "body" : null, priority.IsSet ? "priority" : null, estimate.IsSet ? "estimate" : null, dueAt.IsSet ? "dueAt" : null, secret.IsSet ? "secret" : null, internalNote.IsSet ? "internalNote" : null), cancellationToken); // names only, never values
         await transaction.CommitAsync(cancellationToken);
         return updated;
     }
@@ -470,18 +476,30 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::SecureApi.Caller caller, global::System.Guid key, long? expectedVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.Delete);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@expected", expectedVersion, global::System.Data.DbType.Int64);
-        var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-        if (!deleted && expectedVersion is not null && await ExistsAsync(connection, null, caller, key, cancellationToken))
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the delete and its audit record commit together
+        bool deleted;
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.Delete, transaction))
         {
-            throw new global::SecureApi.Data.ConcurrencyConflictException();
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@expected", expectedVersion, global::System.Data.DbType.Int64);
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
         }
 
-        return deleted;
+        if (!deleted)
+        {
+            if (expectedVersion is not null && await ExistsAsync(connection, transaction, caller, key, cancellationToken))
+            {
+                throw new global::SecureApi.Data.ConcurrencyConflictException();
+            }
+
+            return false;
+        }
+
+        await audit.AppendAsync(transaction, caller, "tickets", key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), global::SecureApi.Auditing.AuditOperations.Delete, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private static async global::System.Threading.Tasks.Task<bool> ExistsAsync(global::System.Data.Common.DbConnection connection, global::System.Data.Common.DbTransaction? transaction, global::SecureApi.Caller caller, global::System.Guid key, global::System.Threading.CancellationToken cancellationToken)
@@ -499,7 +517,7 @@ public sealed class TicketStore(global::SecureApi.Data.SecureApiDatabase databas
 /// that uses it without requiring a role. Encrypted members are never decrypted here.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.CursorProtector cursors)
+public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.CursorProtector cursors, global::SecureApi.Auditing.AuditTrail audit)
 {
     private static readonly string[] s_sortable = ["title", "dueAt", "createdAt"];
     private static readonly string[] s_filterable = ["title", "priority"];
@@ -585,9 +603,22 @@ public sealed class TicketAdminStore(global::SecureApi.Data.SecureApiDatabase da
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.AdminDelete);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the delete and its audit record commit together
+        bool deleted;
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, TicketSql.AdminDelete, transaction))
+        {
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        }
+
+        if (!deleted)
+        {
+            return false;
+        }
+
+        await audit.AppendAsync(transaction, null, "tickets", key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), global::SecureApi.Auditing.AuditOperations.Delete, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }
 

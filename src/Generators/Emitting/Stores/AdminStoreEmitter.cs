@@ -13,7 +13,7 @@ internal static class AdminStoreEmitter
         writer.Line("/// that uses it without requiring a role. Encrypted members are never decrypted here.");
         writer.Line("/// </summary>");
         writer.Line(Names.GeneratedCodeAttribute);
-        using (writer.Block($"public sealed class {spec.AdminStoreName}({Data}.SecureApiDatabase database, {Data}.CursorProtector cursors)"))
+        using (writer.Block($"public sealed class {spec.AdminStoreName}({Data}.SecureApiDatabase database, {Data}.CursorProtector cursors, {AuditParameter})"))
         {
             ListEmitter.EmitAllowLists(writer, spec);
             FindEmitter.Emit(writer, spec, sql, scoped: false);

@@ -17,22 +17,35 @@ internal static class DeleteEmitter
         using (writer.Block($"public async {Task}<bool> DeleteAsync({parameters}{Token} cancellationToken = default)"))
         {
             writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
-            writer.Line(Command(spec, statement));
-            StatementBinder.Bind(writer, statement, parameter => parameter.Source == ParameterSource.ExpectedVersion ? "expectedVersion" : "key");
-            if (!versioned)
+            writer.Line("await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the delete and its audit record commit together");
+            writer.Line("bool deleted;");
+            using (writer.Block($"await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, {Sql(spec)}.{statement.Name}, transaction))"))
             {
-                writer.Line("return await command.ExecuteNonQueryAsync(cancellationToken) > 0;");
-                return;
-            }
-
-            writer.Line("var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;");
-            using (writer.Block("if (!deleted && expectedVersion is not null && await ExistsAsync(connection, null, caller, key, cancellationToken))"))
-            {
-                writer.Line($"throw new {Data}.ConcurrencyConflictException();");
+                StatementBinder.Bind(writer, statement, parameter => parameter.Source == ParameterSource.ExpectedVersion ? "expectedVersion" : "key");
+                writer.Line("deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;");
             }
 
             writer.Line();
-            writer.Line("return deleted;");
+            using (writer.Block("if (!deleted)"))
+            {
+                if (versioned)
+                {
+                    using (writer.Block("if (expectedVersion is not null && await ExistsAsync(connection, transaction, caller, key, cancellationToken))"))
+                    {
+                        writer.Line($"throw new {Data}.ConcurrencyConflictException();");
+                    }
+
+                    writer.Line();
+                }
+
+                writer.Line("return false;");
+            }
+
+            writer.Line();
+            // The admin store has no caller parameter: the trail takes the request's caller.
+            writer.Line($"await audit.AppendAsync(transaction, {(scoped ? "caller" : "null")}, {Names.Literal(spec.Table)}, {AuditKey}, {Audit}.AuditOperations.Delete, null, cancellationToken);");
+            writer.Line("await transaction.CommitAsync(cancellationToken);");
+            writer.Line("return true;");
         }
     }
 }

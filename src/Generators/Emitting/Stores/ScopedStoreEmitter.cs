@@ -18,7 +18,7 @@ internal static class ScopedStoreEmitter
         };
         writer.Line($"/// <summary>Reads and writes <see cref=\"{spec.TypeName}\"/>: every statement is limited to {scopeDescription}. Not yours and not found are the same <c>null</c>.</summary>");
         writer.Line(Names.GeneratedCodeAttribute);
-        using (writer.Block($"public sealed class {spec.StoreName}({Data}.SecureApiDatabase database, {Data}.FieldEncryption encryption, {Data}.CursorProtector cursors)"))
+        using (writer.Block($"public sealed class {spec.StoreName}({Data}.SecureApiDatabase database, {Data}.FieldEncryption encryption, {Data}.CursorProtector cursors, {AuditParameter})"))
         {
             ListEmitter.EmitAllowLists(writer, spec);
             FindEmitter.Emit(writer, spec, sql, scoped: true);
@@ -66,7 +66,7 @@ internal static class ScopedStoreEmitter
             }
 
             writer.Line("await using var connection = await database.OpenAsync(cancellationToken);");
-            writer.Line("await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // no transaction without a key");
+            writer.Line("await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // one transaction: the row, its Idempotency-Key if any, its audit record");
             using (writer.Block($"if (write.OriginalKey<{spec.Key.TypeName}>() is {{ }} original)"))
             {
                 writer.Line($"return await FindAsync(caller, original, cancellationToken) ?? throw new {Data}.IdempotentResourceGoneException(); // a retry: the row the key's first request created");
@@ -89,7 +89,7 @@ internal static class ScopedStoreEmitter
             }
 
             writer.Line();
-            writer.Line($"await write.CompleteAsync(created.{spec.Key.PropertyName}, cancellationToken); // records the key with the row and commits; nothing without a key");
+            writer.Line($"await write.CompleteAsync(created.{spec.Key.PropertyName}, audit, {Names.Literal(spec.Table)}, cancellationToken); // records the key (if any) and the audit record, and commits");
             writer.Line("return created;");
         }
     }
@@ -117,16 +117,9 @@ internal static class ScopedStoreEmitter
                 writer.Line();
             }
 
-            if (!versioned)
-            {
-                writer.Line(Command(spec, update));
-                BindUpdate(writer, spec, update);
-                writer.Line("await using var reader = await command.ExecuteReaderAsync(cancellationToken);");
-                writer.Line($"return await reader.ReadAsync(cancellationToken) ? {Rows(spec)}.Read(reader, encryption) : null;");
-                return;
-            }
-
-            writer.Line("await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state");
+            writer.Line(versioned
+                ? "await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update, the conflict check and the audit record see one state"
+                : "await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and its audit record commit together");
             writer.Line($"{spec.FullyQualifiedName}? updated;");
             using (writer.Block($"await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, {Sql(spec)}.{update.Name}, transaction))"))
             {
@@ -136,12 +129,25 @@ internal static class ScopedStoreEmitter
             }
 
             writer.Line();
-            using (writer.Block($"if (updated is null && await ExistsAsync(connection, transaction, caller, key, cancellationToken))"))
+            using (writer.Block("if (updated is null)"))
             {
-                writer.Line($"throw new {Data}.ConcurrencyConflictException(); // the row is the caller's, but it moved on");
+                if (versioned)
+                {
+                    using (writer.Block("if (await ExistsAsync(connection, transaction, caller, key, cancellationToken))"))
+                    {
+                        writer.Line($"throw new {Data}.ConcurrencyConflictException(); // the row is the caller's, but it moved on");
+                    }
+
+                    writer.Line();
+                }
+
+                writer.Line("return null;");
             }
 
             writer.Line();
+            var changed = string.Join(", ", spec.Columns.Where(c => c.IsClientData)
+                .Select(c => $"{StoreMethodParameters.Name(c)}.IsSet ? {Names.Literal(c.JsonName)} : null"));
+            writer.Line($"await audit.AppendAsync(transaction, caller, {Names.Literal(spec.Table)}, {AuditKey}, {Audit}.AuditOperations.Update, {Audit}.AuditTrail.Members({changed}), cancellationToken); // names only, never values");
             writer.Line("await transaction.CommitAsync(cancellationToken);");
             writer.Line("return updated;");
         }

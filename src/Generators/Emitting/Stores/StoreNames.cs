@@ -9,6 +9,13 @@ internal static class StoreNames
     public const string Token = "global::System.Threading.CancellationToken";
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string Caller = "global::SecureApi.Caller";
+    public const string Audit = "global::SecureApi.Auditing";
+
+    /// <summary>The store's audit-trail constructor parameter: every write appends one record in its own transaction.</summary>
+    public const string AuditParameter = Audit + ".AuditTrail audit";
+
+    /// <summary>The text of a key as the audit trail records it (Guid, int or long).</summary>
+    public const string AuditKey = "key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture)";
 
     public static string Sql(ResourceSpec spec) => spec.TypeName + "Sql";
 

@@ -118,7 +118,7 @@ internal static class NoteSql
 
 /// <summary>Reads and writes <see cref="Note"/>: every statement is limited to the caller's own rows. Not yours and not found are the same <c>null</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.FieldEncryption encryption, global::SecureApi.Data.CursorProtector cursors)
+public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.FieldEncryption encryption, global::SecureApi.Data.CursorProtector cursors, global::SecureApi.Auditing.AuditTrail audit)
 {
     private static readonly string[] s_sortable = [];
     private static readonly string[] s_filterable = [];
@@ -186,7 +186,7 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
     {
         var key = global::System.Guid.CreateVersion7(); // time-ordered, not guessable
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // no transaction without a key
+        await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // one transaction: the row, its Idempotency-Key if any, its audit record
         if (write.OriginalKey<global::System.Guid>() is { } original)
         {
             return await FindAsync(caller, original, cancellationToken) ?? throw new global::SecureApi.Data.IdempotentResourceGoneException(); // a retry: the row the key's first request created
@@ -202,7 +202,7 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
             created = await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => NoteRows.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks
         }
 
-        await write.CompleteAsync(created.Id, cancellationToken); // records the key with the row and commits; nothing without a key
+        await write.CompleteAsync(created.Id, audit, "notes", cancellationToken); // records the key (if any) and the audit record, and commits
         return created;
     }
 
@@ -216,7 +216,7 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
             return await ExistsAsync(connection, null, caller, key, cancellationToken) ? throw new global::SecureApi.Data.PreconditionRequiredException() : null;
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and the conflict check see one state
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update, the conflict check and the audit record see one state
         global::Shop.Note? updated;
         await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.Update, transaction))
         {
@@ -229,11 +229,17 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
             updated = await reader.ReadAsync(cancellationToken) ? NoteRows.Read(reader, encryption) : null;
         }
 
-        if (updated is null && await ExistsAsync(connection, transaction, caller, key, cancellationToken))
+        if (updated is null)
         {
-            throw new global::SecureApi.Data.ConcurrencyConflictException(); // the row is the caller's, but it moved on
+            if (await ExistsAsync(connection, transaction, caller, key, cancellationToken))
+            {
+                throw new global::SecureApi.Data.ConcurrencyConflictException(); // the row is the caller's, but it moved on
+            }
+
+            return null;
         }
 
+        await audit.AppendAsync(transaction, caller, "notes", key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), global::SecureApi.Auditing.AuditOperations.Update, global::SecureApi.Auditing.AuditTrail.Members(title.IsSet ? "title" : null), cancellationToken); // names only, never values
         await transaction.CommitAsync(cancellationToken);
         return updated;
     }
@@ -242,17 +248,29 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::SecureApi.Caller caller, global::System.Guid key, long? expectedVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.Delete);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@expected", expectedVersion, global::System.Data.DbType.Int64);
-        var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-        if (!deleted && expectedVersion is not null && await ExistsAsync(connection, null, caller, key, cancellationToken))
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the delete and its audit record commit together
+        bool deleted;
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.Delete, transaction))
         {
-            throw new global::SecureApi.Data.ConcurrencyConflictException();
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@owner", caller.Subject, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@expected", expectedVersion, global::System.Data.DbType.Int64);
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
         }
 
-        return deleted;
+        if (!deleted)
+        {
+            if (expectedVersion is not null && await ExistsAsync(connection, transaction, caller, key, cancellationToken))
+            {
+                throw new global::SecureApi.Data.ConcurrencyConflictException();
+            }
+
+            return false;
+        }
+
+        await audit.AppendAsync(transaction, caller, "notes", key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), global::SecureApi.Auditing.AuditOperations.Delete, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private static async global::System.Threading.Tasks.Task<bool> ExistsAsync(global::System.Data.Common.DbConnection connection, global::System.Data.Common.DbTransaction? transaction, global::SecureApi.Caller caller, global::System.Guid key, global::System.Threading.CancellationToken cancellationToken)
@@ -269,7 +287,7 @@ public sealed class NoteStore(global::SecureApi.Data.SecureApiDatabase database,
 /// that uses it without requiring a role. Encrypted members are never decrypted here.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-public sealed class NoteAdminStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.CursorProtector cursors)
+public sealed class NoteAdminStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.CursorProtector cursors, global::SecureApi.Auditing.AuditTrail audit)
 {
     private static readonly string[] s_sortable = [];
     private static readonly string[] s_filterable = [];
@@ -331,9 +349,22 @@ public sealed class NoteAdminStore(global::SecureApi.Data.SecureApiDatabase data
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.AdminDelete);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the delete and its audit record commit together
+        bool deleted;
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, NoteSql.AdminDelete, transaction))
+        {
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Guid);
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        }
+
+        if (!deleted)
+        {
+            return false;
+        }
+
+        await audit.AppendAsync(transaction, null, "notes", key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), global::SecureApi.Auditing.AuditOperations.Delete, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }
 

@@ -113,7 +113,7 @@ internal static class ShelfSql
 
 /// <summary>Reads and writes <see cref="Shelf"/>: every statement is limited to the rows of the caller's tenant. Not yours and not found are the same <c>null</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.FieldEncryption encryption, global::SecureApi.Data.CursorProtector cursors)
+public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.FieldEncryption encryption, global::SecureApi.Data.CursorProtector cursors, global::SecureApi.Auditing.AuditTrail audit)
 {
     private static readonly string[] s_sortable = [];
     private static readonly string[] s_filterable = [];
@@ -180,7 +180,7 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
     public async global::System.Threading.Tasks.Task<global::Shop.Shelf> CreateAsync(global::SecureApi.Caller caller, string name, global::SecureApi.Data.IdempotencyRequest? idempotency = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // no transaction without a key
+        await using var write = await global::SecureApi.Infrastructure.IdempotentWrite.BeginAsync(database, connection, caller, idempotency, cancellationToken); // one transaction: the row, its Idempotency-Key if any, its audit record
         if (write.OriginalKey<long>() is { } original)
         {
             return await FindAsync(caller, original, cancellationToken) ?? throw new global::SecureApi.Data.IdempotentResourceGoneException(); // a retry: the row the key's first request created
@@ -194,7 +194,7 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
             created = await global::SecureApi.Infrastructure.Db.WrittenRowAsync(command, reader => ShelfRows.Read(reader, encryption), cancellationToken); // a done write stays done if the connection then breaks
         }
 
-        await write.CompleteAsync(created.Id, cancellationToken); // records the key with the row and commits; nothing without a key
+        await write.CompleteAsync(created.Id, audit, "shelves", cancellationToken); // records the key (if any) and the audit record, and commits
         return created;
     }
 
@@ -202,23 +202,49 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
     public async global::System.Threading.Tasks.Task<global::Shop.Shelf?> UpdateAsync(global::SecureApi.Caller caller, long key, global::SecureApi.Data.Change<string> name = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.Update);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@s_name", name.IsSet, global::System.Data.DbType.Boolean);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@p_name", name.Value, global::System.Data.DbType.String);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ShelfRows.Read(reader, encryption) : null;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the update and its audit record commit together
+        global::Shop.Shelf? updated;
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.Update, transaction))
+        {
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@s_name", name.IsSet, global::System.Data.DbType.Boolean);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@p_name", name.Value, global::System.Data.DbType.String);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            updated = await reader.ReadAsync(cancellationToken) ? ShelfRows.Read(reader, encryption) : null;
+        }
+
+        if (updated is null)
+        {
+            return null;
+        }
+
+        await audit.AppendAsync(transaction, caller, "shelves", key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), global::SecureApi.Auditing.AuditOperations.Update, global::SecureApi.Auditing.AuditTrail.Members(name.IsSet ? "name" : null), cancellationToken); // names only, never values
+        await transaction.CommitAsync(cancellationToken);
+        return updated;
     }
 
     /// <summary>Deletes the caller's row; false when there is none.</summary>
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::SecureApi.Caller caller, long key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.Delete);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the delete and its audit record commit together
+        bool deleted;
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.Delete, transaction))
+        {
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@tenant", caller.Tenant ?? throw new global::SecureApi.Data.MissingTenantException(), global::System.Data.DbType.String);
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        }
+
+        if (!deleted)
+        {
+            return false;
+        }
+
+        await audit.AppendAsync(transaction, caller, "shelves", key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), global::SecureApi.Auditing.AuditOperations.Delete, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }
 
@@ -227,7 +253,7 @@ public sealed class ShelfStore(global::SecureApi.Data.SecureApiDatabase database
 /// that uses it without requiring a role. Encrypted members are never decrypted here.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SecureApi", "0.1.0.0")]
-public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.CursorProtector cursors)
+public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase database, global::SecureApi.Data.CursorProtector cursors, global::SecureApi.Auditing.AuditTrail audit)
 {
     private static readonly string[] s_sortable = [];
     private static readonly string[] s_filterable = [];
@@ -289,9 +315,22 @@ public sealed class ShelfAdminStore(global::SecureApi.Data.SecureApiDatabase dat
     public async global::System.Threading.Tasks.Task<bool> DeleteAsync(long key, global::System.Threading.CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.AdminDelete);
-        global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken); // the delete and its audit record commit together
+        bool deleted;
+        await using (var command = global::SecureApi.Infrastructure.Db.Command(connection, ShelfSql.AdminDelete, transaction))
+        {
+            global::SecureApi.Infrastructure.Db.Parameter(command, "@key", key, global::System.Data.DbType.Int64);
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        }
+
+        if (!deleted)
+        {
+            return false;
+        }
+
+        await audit.AppendAsync(transaction, null, "shelves", key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), global::SecureApi.Auditing.AuditOperations.Delete, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }
 

@@ -1,0 +1,272 @@
+using System.ComponentModel;
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using SecureApi.Data;
+using SecureApi.Infrastructure;
+
+namespace SecureApi.Auditing;
+
+/// <summary>
+/// The service's tamper-evident audit trail (table <c>secureapi_audit</c>). Generated stores and <see cref="Authentication.ApiKeys"/>
+/// append one record per change inside the change's own transaction, so a change without its record cannot commit and a
+/// failed change leaves none. Records are only ever appended (and pruned by retention); nothing updates them.
+/// </summary>
+public sealed class AuditTrail
+{
+    /// <summary>The subject recorded for changes made outside any request: the service's own commands.</summary>
+    public const string CommandSubject = "(command)";
+
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    private readonly SecureApiDatabase _database;
+    private readonly IOptionsMonitor<SecureApiOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly IHttpContextAccessor? _http;
+
+    /// <summary>A trail that records the caller given to each append (a store's), or <see cref="CommandSubject"/>: no request context.</summary>
+    public AuditTrail(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time)
+        : this(database, options, time, null)
+    {
+    }
+
+    internal AuditTrail(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time, IHttpContextAccessor? http)
+    {
+        _database = database;
+        _options = options;
+        _time = time;
+        _http = http;
+
+        // The trail lives in the service's database; a service with no [Resource] has none.
+        IsAvailable = ResourceRegistry.Snapshot().Count > 0;
+    }
+
+    /// <summary>False in a service without a database (no <c>[Resource]</c>).</summary>
+    public bool IsAvailable { get; }
+
+    /// <summary>
+    /// Appends one record inside <paramref name="transaction"/>, as the last statement before its commit. Who acts is
+    /// <paramref name="caller"/>, or the current request's caller when null. Called by generated stores.
+    /// </summary>
+    /// <remarks>
+    /// Appends are serialised so concurrent writers cannot fork the chain. SQLite: the change's transaction is already
+    /// <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default), which holds the database's single write lock from its
+    /// start, so reading the head and inserting after it cannot interleave with another writer. PostgreSQL: a
+    /// transaction-scoped advisory lock (<see cref="AuditSql.PostgreSqlLock"/>) taken here and released by the commit,
+    /// which PostgreSQL makes visible before it releases the lock, so the next writer reads the new head. Taking it last
+    /// keeps the serialised part short: only the head read, the insert and the commit. The primary key on the sequence
+    /// is the backstop: a fork would fail the write, never commit.
+    /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async ValueTask AppendAsync(DbTransaction transaction, Caller? caller, string resource, string key, string operation, IReadOnlyList<string>? changedMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has no connection.");
+        if (_database.Dialect == SqlDialect.PostgreSql)
+        {
+            await using var lockCommand = Db.Command(connection, AuditSql.PostgreSqlLock, transaction);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var (sequence, previousHash) = await HeadAsync(connection, transaction, cancellationToken);
+        var context = _http?.HttpContext;
+        caller ??= context is null ? null : Caller.Find(context);
+        var record = new AuditRecord(
+            sequence + 1,
+            _time.GetUtcNow().UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture),
+            caller?.Subject ?? (context is null ? CommandSubject : "anonymous"),
+            caller?.Actor,
+            caller is null ? "-" : ClientKindNames.Of(caller.ClientKind),
+            resource,
+            key,
+            operation,
+            changedMembers,
+            "succeeded",
+            TraceId(context),
+            previousHash,
+            "");
+        record = record with { Hash = AuditHash.Compute(record) };
+
+        await using var insert = Db.Command(connection, AuditSql.Insert, transaction);
+        Db.Parameter(insert, "@sequence", record.Sequence, DbType.Int64);
+        Db.Parameter(insert, "@occurred_at", record.Time, DbType.String);
+        Db.Parameter(insert, "@subject", record.Subject, DbType.String);
+        Db.Parameter(insert, "@actor", record.Actor, DbType.String);
+        Db.Parameter(insert, "@client_kind", record.ClientKind, DbType.String);
+        Db.Parameter(insert, "@resource", record.Resource, DbType.String);
+        Db.Parameter(insert, "@resource_key", record.Key, DbType.String);
+        Db.Parameter(insert, "@operation", record.Operation, DbType.String);
+        Db.Parameter(insert, "@changed_members", AuditHash.JoinMembers(record.ChangedMembers), DbType.String);
+        Db.Parameter(insert, "@outcome", record.Outcome, DbType.String);
+        Db.Parameter(insert, "@trace_id", record.TraceId, DbType.String);
+        Db.Parameter(insert, "@previous_hash", record.PreviousHash, DbType.String);
+        Db.Parameter(insert, "@hash", record.Hash, DbType.String);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The names given, without the nulls: how generated updates list the members a request set.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static IReadOnlyList<string> Members(params string?[] names) => [.. names.OfType<string>()];
+
+    /// <summary>Up to <paramref name="limit"/> (1–100) records, newest first, older than sequence <paramref name="before"/> when given.</summary>
+    public async Task<AuditPage> ListAsync(long? before = null, int limit = 50, CancellationToken cancellationToken = default)
+    {
+        EnsureAvailable();
+        limit = Math.Clamp(limit, 1, 100);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, AuditSql.PageBefore);
+        Db.Parameter(command, "@before", before ?? long.MaxValue, DbType.Int64);
+        Db.Parameter(command, "@limit", limit + 1, DbType.Int32);
+        var records = new List<AuditRecord>(limit + 1);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                records.Add(Read(reader));
+            }
+        }
+
+        if (records.Count <= limit)
+        {
+            return new AuditPage(records, null);
+        }
+
+        records.RemoveAt(limit);
+        return new AuditPage(records, records[^1].Sequence);
+    }
+
+    /// <summary>Walks the whole chain from its anchor and reports the first record whose sequence, link or hash does not hold.</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureAvailable();
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var (expectedSequence, expectedPrevious) = await AnchorAsync(connection, null, cancellationToken);
+        var headSequence = expectedSequence;
+        long records = 0;
+        long? broken = null;
+        await using var command = Db.Command(connection, AuditSql.All);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var record = Read(reader);
+            records++;
+            if (broken is null && (record.Sequence != expectedSequence + 1 || record.PreviousHash != expectedPrevious || AuditHash.Compute(record) != record.Hash))
+            {
+                broken = record.Sequence;
+            }
+
+            // Follow the stored chain past a break, so one edited record is reported, not every record after it.
+            expectedSequence = record.Sequence;
+            expectedPrevious = record.Hash;
+            headSequence = record.Sequence;
+        }
+
+        return new AuditVerification(broken is null, broken, records, headSequence, expectedPrevious);
+    }
+
+    /// <summary>
+    /// Removes records older than <c>SecureApi:Audit:RetentionDays</c> and returns how many. In the same transaction the
+    /// newest removed record's sequence and hash become the anchor, so the first remaining record still links to it.
+    /// </summary>
+    public async Task<long> PruneAsync(CancellationToken cancellationToken = default)
+    {
+        var days = _options.CurrentValue.Audit.RetentionDays;
+        if (!IsAvailable || days <= 0)
+        {
+            return 0;
+        }
+
+        var cutoff = (_time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(days)).ToString(TimeFormat, CultureInfo.InvariantCulture);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (_database.Dialect == SqlDialect.PostgreSql)
+        {
+            await using var lockCommand = Db.Command(connection, AuditSql.PostgreSqlLock, transaction);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long sequence;
+        string hash;
+        await using (var last = Db.Command(connection, AuditSql.LastExpired, transaction))
+        {
+            Db.Parameter(last, "@cutoff", cutoff, DbType.String);
+            await using var reader = await last.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return 0;
+            }
+
+            sequence = reader.GetInt64(0);
+            hash = reader.GetString(1);
+        }
+
+        await using (var anchor = Db.Command(connection, AuditSql.SetAnchor, transaction))
+        {
+            Db.Parameter(anchor, "@sequence", sequence, DbType.Int64);
+            Db.Parameter(anchor, "@hash", hash, DbType.String);
+            await anchor.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long removed;
+        await using (var delete = Db.Command(connection, AuditSql.DeleteUpTo, transaction))
+        {
+            Db.Parameter(delete, "@sequence", sequence, DbType.Int64);
+            removed = await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
+
+    private static async Task<(long Sequence, string Hash)> HeadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (var head = Db.Command(connection, AuditSql.Head, transaction))
+        await using (var reader = await head.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return (reader.GetInt64(0), reader.GetString(1));
+            }
+        }
+
+        return await AnchorAsync(connection, transaction, cancellationToken);
+    }
+
+    /// <summary>Where the chain starts: the last pruned record, or sequence 0 with the genesis hash.</summary>
+    private static async Task<(long Sequence, string Hash)> AnchorAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var anchor = Db.Command(connection, AuditSql.Anchor, transaction);
+        await using var reader = await anchor.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
+    }
+
+    /// <summary>The W3C trace id when the request is traced, else the request's own identifier; null outside a request.</summary>
+    private static string? TraceId(HttpContext? context) =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.TraceId.ToHexString() : context?.TraceIdentifier;
+
+    private static AuditRecord Read(DbDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5),
+        reader.GetString(6),
+        reader.GetString(7),
+        AuditHash.SplitMembers(reader.IsDBNull(8) ? null : reader.GetString(8)),
+        reader.GetString(9),
+        reader.IsDBNull(10) ? null : reader.GetString(10),
+        reader.GetString(11),
+        reader.GetString(12));
+
+    private void EnsureAvailable()
+    {
+        if (!IsAvailable)
+        {
+            throw new InvalidOperationException("The audit trail lives in the service's database, and this service declares no [Resource].");
+        }
+    }
+}

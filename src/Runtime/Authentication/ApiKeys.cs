@@ -22,9 +22,17 @@ public sealed class ApiKeys
     private readonly SecureApiDatabase _database;
     private readonly IOptionsMonitor<SecureApiOptions> _options;
     private readonly TimeProvider _time;
+    private readonly SecureApi.Monitoring.SecurityEvents? _events;
 
     public ApiKeys(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time)
+        : this(database, options, time, events: null)
     {
+    }
+
+    /// <summary>As AddSecureApi makes it: minting and revoking raise security events.</summary>
+    internal ApiKeys(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time, SecureApi.Monitoring.SecurityEvents? events)
+    {
+        _events = events;
         _database = database;
         _options = options;
         _time = time;
@@ -64,6 +72,9 @@ public sealed class ApiKeys
         Db.Parameter(command, "@created_at", info.CreatedAt, DbType.DateTimeOffset);
         Db.Parameter(command, "@expires_at", info.ExpiresAt, DbType.DateTimeOffset);
         await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // Also run by the `keys create` command, outside any request: the event names the id, never the key.
+        _events?.Report(SecureApi.Monitoring.SecurityEventKind.KeyMinted, id, endpoint: "ApiKeys.Create");
         return new MintedApiKey(key, info);
     }
 
@@ -119,7 +130,13 @@ public sealed class ApiKeys
         await using var command = Db.Command(connection, ApiKeySql.Revoke);
         Db.Parameter(command, "@id", id, DbType.String);
         Db.Parameter(command, "@now", _time.GetUtcNow(), DbType.DateTimeOffset);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var revoked = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (revoked)
+        {
+            _events?.Report(SecureApi.Monitoring.SecurityEventKind.KeyRevoked, id, endpoint: "ApiKeys.Revoke");
+        }
+
+        return revoked;
     }
 
     /// <summary>What authentication reads: the row of a well-formed key's id, or null. Throws when the database is unavailable.</summary>

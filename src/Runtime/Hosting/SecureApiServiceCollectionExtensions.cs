@@ -45,7 +45,18 @@ public static class SecureApiServiceCollectionExtensions
         services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ApiKeys>();
+
+        // Security events: logged, counted on the SecureApi meter, handed to every ISecurityEventObserver.
+        services.AddMetrics();
+        services.TryAddSingleton<SecureApi.Monitoring.SecureApiMetrics>();
+        services.TryAddSingleton<SecureApi.Monitoring.SecurityEvents>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SecureApi.Authorization.DenialReportingResultHandler>();
+
+        services.TryAddSingleton(static provider => new ApiKeys(
+            provider.GetRequiredService<SecureApi.Data.SecureApiDatabase>(),
+            provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<SecureApi.Monitoring.SecurityEvents>()));
 
         // Default scheme "SecureApi": Authorization: Bearer → JWT (when configured), ApiKey / X-Api-Key → API keys.
         services.AddSecureApiAuthentication();
@@ -84,6 +95,8 @@ public static class SecureApiServiceCollectionExtensions
                 {
                     rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
+
+                SecureApi.Monitoring.SecurityEvents.ReportOn(rejected.HttpContext, SecureApi.Monitoring.SecurityEventKind.RateLimited, SecureApi.RateLimiting.SecureApiRateLimiter.PolicyOf(rejected.HttpContext));
 
                 return ValueTask.CompletedTask; // the status-code-pages middleware turns the empty 429 into ProblemDetails
             };

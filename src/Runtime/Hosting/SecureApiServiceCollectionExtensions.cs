@@ -46,6 +46,9 @@ public static class SecureApiServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
 
+        // Redaction of [Sensitive]/[Encrypted] data, no query values from ASP.NET Core's request lines, JSON console outside Development.
+        SecureApi.Logging.SecureApiLogging.Add(services);
+
         // Security events: logged, counted on the SecureApi meter, handed to every ISecurityEventObserver.
         services.AddMetrics();
         services.TryAddSingleton<SecureApi.Monitoring.SecureApiMetrics>();

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Compliance.Redaction;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using SecureApi.Monitoring;
+
+namespace SecureApi.Logging;
+
+/// <summary>
+/// What AddSecureApi does to logging: [Sensitive] and [Encrypted] data erased by the redactor, ASP.NET Core's
+/// "Request starting/finished" lines (which carry the full query string, values included) kept out, and the console
+/// writing one JSON object per line outside Development.
+/// </summary>
+internal static class SecureApiLogging
+{
+    /// <summary>ASP.NET Core's per-request lines: the path with its query string, values and all.</summary>
+    public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    public static void Add(IServiceCollection services)
+    {
+        services.AddRedaction(redaction =>
+            redaction.SetRedactor<ErasingRedactor>(new Microsoft.Extensions.Compliance.Classification.DataClassificationSet(SecureApiTaxonomy.Sensitive, SecureApiTaxonomy.Encrypted)));
+
+        services.AddLogging(logging =>
+        {
+            logging.EnableRedaction();
+
+            // SecureApi's own RequestCompleted event says what these said, without the query string.
+            logging.AddFilter(HostingDiagnostics, LogLevel.Warning);
+        });
+
+        // Machines read production logs: one JSON object per line, unless the service chose a formatter itself.
+        services.AddOptions<ConsoleLoggerOptions>().Configure<IHostEnvironment>(static (options, environment) =>
+        {
+#pragma warning disable CS0618 // FormatterName is the supported switch; only the formatter-specific options moved
+            if (!environment.IsDevelopment() && options.FormatterName is null)
+            {
+                options.FormatterName = ConsoleFormatterNames.Json;
+            }
+#pragma warning restore CS0618
+        });
+    }
+}

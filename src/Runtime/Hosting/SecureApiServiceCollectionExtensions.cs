@@ -55,6 +55,9 @@ public static class SecureApiServiceCollectionExtensions
         services.TryAddSingleton<SecureApi.Monitoring.SecurityEvents>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SecureApi.Authorization.DenialReportingResultHandler>();
 
+        // OpenTelemetry traces and metrics over OTLP, only when SecureApi:Telemetry:OtlpEndpoint or OTEL_EXPORTER_OTLP_ENDPOINT is set.
+        SecureApi.Monitoring.SecureApiTelemetry.Add(services, configuration);
+
         services.TryAddSingleton(static provider => new ApiKeys(
             provider.GetRequiredService<SecureApi.Data.SecureApiDatabase>(),
             provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>(),

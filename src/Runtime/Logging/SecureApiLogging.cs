@@ -34,6 +34,13 @@ internal static class SecureApiLogging
             logging.AddFilter(HostingDiagnostics, LogLevel.Warning);
         });
 
+        // A command (`keys create`, `schema`) prints its result on standard output, which scripts read: its log lines
+        // (a KeyMinted event, say) go to standard error instead.
+        if (IsCommandLine(Environment.GetCommandLineArgs()))
+        {
+            services.Configure<ConsoleLoggerOptions>(static options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
         // Machines read production logs: one JSON object per line, unless the service chose a formatter itself.
         services.AddOptions<ConsoleLoggerOptions>().Configure<IHostEnvironment, IConfiguration>(static (options, environment, configuration) =>
         {
@@ -45,4 +52,8 @@ internal static class SecureApiLogging
 #pragma warning restore CS0618
         });
     }
+
+    /// <summary>True when the process was started to run one of <see cref="Hosting.SecureApiCommands"/> (its first argument names one).</summary>
+    internal static bool IsCommandLine(string[] commandLine) =>
+        commandLine.Length > 1 && commandLine[1] is "keys" or "schema";
 }

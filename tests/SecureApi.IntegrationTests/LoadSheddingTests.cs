@@ -36,6 +36,17 @@ public sealed class LoadSheddingTests
     }
 
     [Fact]
+    public async Task EveryShedRequestIsOneLoadShedEvent()
+    {
+        await using var saturated = await Saturated.StartAsync();
+
+        var shed = saturated.Logs.Entries.Where(e => e.EventId.Id == (int)SecureApi.Monitoring.SecurityEventKind.LoadShed).ToList();
+
+        Assert.Equal(Burst - Limit, shed.Count);
+        Assert.All(shed, e => Assert.Equal("GET /probe/slow", e.Values["Endpoint"]));
+    }
+
+    [Fact]
     public async Task AHandMappedProbeMarkedExemptAnswersWhileSaturated()
     {
         await using var saturated = await Saturated.StartAsync();
@@ -131,14 +142,18 @@ public sealed class LoadSheddingTests
     {
         private readonly TestServiceFactory _factory;
 
-        private Saturated(TestServiceFactory factory, SlowGate gate, HttpClient client)
+        private Saturated(TestServiceFactory factory, SlowGate gate, HttpClient client, CapturedLogs logs)
         {
             _factory = factory;
+            Logs = logs;
             Gate = gate;
             Client = client;
         }
 
         public SlowGate Gate { get; }
+
+        /// <summary>Everything the service logged.</summary>
+        public CapturedLogs Logs { get; }
 
         public HttpClient Client { get; }
 
@@ -150,12 +165,13 @@ public sealed class LoadSheddingTests
 
         public static async Task<Saturated> StartAsync()
         {
-            var factory = new TestServiceFactory();
+            var logs = new CapturedLogs();
+            var factory = new TestServiceFactory { TestServices = services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs) };
             factory.Settings["SecureApi:LoadShedding:MaxConcurrentRequests"] = Limit.ToString(CultureInfo.InvariantCulture);
             factory.Settings["SecureApi:LoadShedding:QueueLimit"] = "0";
             factory.UseKestrel(0);
             factory.StartServer();
-            var saturated = new Saturated(factory, factory.Services.GetRequiredService<SlowGate>(), factory.CreateClient());
+            var saturated = new Saturated(factory, factory.Services.GetRequiredService<SlowGate>(), factory.CreateClient(), logs);
 
             var requests = Enumerable.Range(0, Burst).Select(_ => saturated.Client.GetAsync("/probe/slow")).ToList();
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SecureApi.SampleTests.Infrastructure;
 using static SecureApi.SampleTests.Infrastructure.Api;
 
@@ -30,6 +31,32 @@ public abstract class AuditTrailTests(ClassDatabase database, IEngine engine) : 
         Assert.All(records, r => Assert.Equal(("alice", null, "user", "notes", "succeeded"), (r.Subject, r.Actor, r.ClientKind, r.Resource, r.Outcome)));
         Assert.All(records, r => Assert.False(string.IsNullOrEmpty(r.TraceId)));
         Assert.All(records, r => Assert.DoesNotContain("audit-secret-value", r.ToString(), StringComparison.Ordinal));
+    }
+
+    /// <summary>The <c>secureapi.audit.writes</c> counter of this service's SecureApi meter (its own IMeterFactory) moves once per record.</summary>
+    [Fact]
+    public async Task EveryRecordMovesTheAuditWritesCounter()
+    {
+        var meterFactory = Factory.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        long written = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "secureapi.audit.writes" && ReferenceEquals(instrument.Meter.Scope, meterFactory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref written, value));
+        listener.Start();
+        var alice = Client("alice");
+
+        var note = await CreateNoteAsync(alice, "counted");
+        await AssertStatusAsync(await SendAsync(alice, HttpMethod.Delete, $"/notes/{note.Id}", ifMatch: ETag(1)), HttpStatusCode.NoContent);
+
+        Assert.Equal(2, Interlocked.Read(ref written));
     }
 
     [Fact]

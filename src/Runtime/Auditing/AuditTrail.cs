@@ -26,6 +26,7 @@ public sealed class AuditTrail
     private readonly IOptionsMonitor<SecureApiOptions> _options;
     private readonly TimeProvider _time;
     private readonly IHttpContextAccessor? _http;
+    private readonly Monitoring.SecureApiMetrics? _metrics;
 
     /// <summary>A trail that records the caller given to each append (a store's), or <see cref="CommandSubject"/>: no request context.</summary>
     public AuditTrail(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time)
@@ -33,8 +34,9 @@ public sealed class AuditTrail
     {
     }
 
-    internal AuditTrail(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time, IHttpContextAccessor? http)
+    internal AuditTrail(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time, IHttpContextAccessor? http, Monitoring.SecureApiMetrics? metrics = null)
     {
+        _metrics = metrics;
         _database = database;
         _options = options;
         _time = time;
@@ -105,6 +107,9 @@ public sealed class AuditTrail
         Db.Parameter(insert, "@previous_hash", record.PreviousHash, DbType.String);
         Db.Parameter(insert, "@hash", record.Hash, DbType.String);
         await insert.ExecuteNonQueryAsync(cancellationToken);
+
+        // Counted when appended: the change's commit follows at once, and a rolled-back change is the rare exception.
+        _metrics?.AuditWritten();
     }
 
     /// <summary>The names given, without the nulls: how generated updates list the members a request set.</summary>

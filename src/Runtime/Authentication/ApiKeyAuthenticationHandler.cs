@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SecureApi.Data;
 using SecureApi.Infrastructure;
+using SecureApi.Monitoring;
 
 namespace SecureApi.Authentication;
 
@@ -35,7 +36,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var (presented, ambiguous) = ReadKey();
         if (ambiguous)
         {
-            return AuthenticateResult.Fail("Two different API keys.");
+            return Refuse("ambiguous-key", "Two different API keys.");
         }
 
         if (presented is null)
@@ -51,7 +52,7 @@ public sealed class ApiKeyAuthenticationHandler(
         // Everything that is not a well-formed minted key is refused here, before any I/O.
         if (!keys.IsAvailable || !ApiKeyFormat.TryParse(presented, out var id))
         {
-            return AuthenticateResult.Fail("Invalid API key.");
+            return Refuse(keys.IsAvailable ? "malformed-key" : "unknown-key", "Invalid API key.");
         }
 
         StoredApiKey? stored;
@@ -66,9 +67,14 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key could not be checked: the database is unavailable.");
         }
 
-        if (stored is null || !stored.Matches(presented) || !stored.IsActive(keys.Time.GetUtcNow()))
+        if (stored is null || !stored.Matches(presented))
         {
-            return AuthenticateResult.Fail("Invalid API key.");
+            return Refuse("unknown-key", "Invalid API key.");
+        }
+
+        if (!stored.IsActive(keys.Time.GetUtcNow()))
+        {
+            return Refuse(stored.RevokedAt is null ? "expired-key" : "revoked-key", "Invalid API key.");
         }
 
         return Success(ApiKeyPrincipal.For(id, stored));
@@ -100,6 +106,16 @@ public sealed class ApiKeyAuthenticationHandler(
         context.Response.StatusCode = 503;
         context.Response.Headers.RetryAfter = "5";
         return Problems.Unavailable().ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// Refuses the key and raises <see cref="SecurityEventKind.AuthenticationFailed"/> with the reason's category only.
+    /// The handler authenticates once per request (ASP.NET Core keeps its result), so the event fires once.
+    /// </summary>
+    private AuthenticateResult Refuse(string category, string message)
+    {
+        SecurityEvents.ReportOn(Context, SecurityEventKind.AuthenticationFailed, category);
+        return AuthenticateResult.Fail(message);
     }
 
     private static AuthenticateResult Success(ClaimsPrincipal principal) => AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -27,15 +27,20 @@ public sealed class ApiKeys
     private readonly IOptionsMonitor<SecureApiOptions> _options;
     private readonly TimeProvider _time;
     private readonly AuditTrail _audit;
+    private readonly SecureApi.Monitoring.SecurityEvents? _events;
 
     public ApiKeys(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time)
-        : this(database, options, time, new AuditTrail(database, options, time, null))
+        : this(database, options, time, new AuditTrail(database, options, time, null), events: null)
     {
     }
 
-    /// <summary>With the service's audit trail: minting and revoking are recorded with the request's caller.</summary>
-    internal ApiKeys(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time, AuditTrail audit)
+    /// <summary>
+    /// As AddSecureApi makes it: minting and revoking are recorded in the audit trail with the request's caller, and raise
+    /// security events.
+    /// </summary>
+    internal ApiKeys(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time, AuditTrail audit, SecureApi.Monitoring.SecurityEvents? events)
     {
+        _events = events;
         _database = database;
         _options = options;
         _time = time;
@@ -79,6 +84,9 @@ public sealed class ApiKeys
         await command.ExecuteNonQueryAsync(cancellationToken);
         await _audit.AppendAsync(transaction, null, AuditResource, id, AuditOperations.KeyMinted, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // Also run by the `keys create` command, outside any request: the event names the id, never the key.
+        _events?.Report(SecureApi.Monitoring.SecurityEventKind.KeyMinted, id, endpoint: "ApiKeys.Create");
         return new MintedApiKey(key, info);
     }
 
@@ -142,6 +150,7 @@ public sealed class ApiKeys
 
         await _audit.AppendAsync(transaction, null, AuditResource, id, AuditOperations.KeyRevoked, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        _events?.Report(SecureApi.Monitoring.SecurityEventKind.KeyRevoked, id, endpoint: "ApiKeys.Revoke");
         return true;
     }
 

@@ -22,7 +22,17 @@ internal sealed class ChallengeHandler(
 
     private static readonly StringValues BearerAndApiKey = new([SecureApiSchemes.Bearer, SecureApiSchemes.ApiKey]);
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        // Credentials no scheme accepts (an unknown scheme, a bearer token with JWT unconfigured, a token and a key at
+        // once) are refused by staying anonymous; that is still a credential refused.
+        if (Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization) || Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
+        {
+            SecureApi.Monitoring.SecurityEvents.ReportOn(Context, SecureApi.Monitoring.SecurityEventKind.AuthenticationFailed, "unsupported-credentials");
+        }
+
+        return Task.FromResult(AuthenticateResult.NoResult());
+    }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

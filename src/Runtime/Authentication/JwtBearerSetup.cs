@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using SecureApi.Monitoring;
 
 namespace SecureApi.Authentication;
 
@@ -29,7 +30,11 @@ internal static class JwtBearerSetup
 
         // A fresh events object: nothing may read the token from a query string or cookie (OnMessageReceived unset
         // means JwtBearer reads only the Authorization header).
-        options.Events = new JwtBearerEvents { OnTokenValidated = context => OnTokenValidated(context, settings) };
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context => OnTokenValidated(context, settings),
+            OnAuthenticationFailed = OnAuthenticationFailed,
+        };
 
         // One clock for the lifetime check, the access-token rules and the cache. Read when used: the scheme's
         // TimeProvider is filled in after this runs (post-configuration), and tests may replace it.
@@ -84,9 +89,18 @@ internal static class JwtBearerSetup
             : "The token is not a JWS.";
         if (refusal is not null)
         {
+            // JwtBearer does not call OnAuthenticationFailed for a failure set here: this is its one report.
+            SecurityEvents.ReportOn(context.HttpContext, SecurityEventKind.AuthenticationFailed, JwtFailureCategory.RuleBroken);
             context.Fail(refusal);
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Once per request: JwtBearer keeps the scheme's result, so a refused token is validated (and reported) once.</summary>
+    private static Task OnAuthenticationFailed(AuthenticationFailedContext context)
+    {
+        SecurityEvents.ReportOn(context.HttpContext, SecurityEventKind.AuthenticationFailed, JwtFailureCategory.Of(context.Exception));
         return Task.CompletedTask;
     }
 }

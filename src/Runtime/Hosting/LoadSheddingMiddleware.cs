@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using SecureApi.Infrastructure;
+using SecureApi.Monitoring;
 
 namespace SecureApi.Hosting;
 
@@ -18,10 +19,12 @@ internal sealed class LoadSheddingMiddleware : IDisposable
     private readonly TimeSpan _queueTimeout;
     private readonly string _retryAfter;
     private readonly bool _noQueue;
+    private readonly SecurityEvents _events;
 
-    public LoadSheddingMiddleware(RequestDelegate next, IOptions<SecureApiOptions> options)
+    public LoadSheddingMiddleware(RequestDelegate next, IOptions<SecureApiOptions> options, SecurityEvents events)
     {
         _next = next;
+        _events = events;
         var settings = options.Value.LoadShedding;
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -45,6 +48,7 @@ internal sealed class LoadSheddingMiddleware : IDisposable
         using var lease = await AcquireAsync(context.RequestAborted);
         if (lease is null || !lease.IsAcquired)
         {
+            _events.Report(context, SecurityEventKind.LoadShed, null);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = _retryAfter;
             await Problems.Unavailable().ExecuteAsync(context);

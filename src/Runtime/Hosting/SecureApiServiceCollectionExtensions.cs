@@ -51,12 +51,27 @@ public static class SecureApiServiceCollectionExtensions
             provider.GetRequiredService<SecureApi.Data.SecureApiDatabase>(),
             provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<IHttpContextAccessor>()));
+            provider.GetService<IHttpContextAccessor>(),
+            provider.GetService<SecureApi.Monitoring.SecureApiMetrics>()));
+
+        // Redaction of [Sensitive]/[Encrypted] data, no query values from ASP.NET Core's request lines, JSON console outside Development.
+        SecureApi.Logging.SecureApiLogging.Add(services);
+
+        // Security events: logged, counted on the SecureApi meter, handed to every ISecurityEventObserver.
+        services.AddMetrics();
+        services.TryAddSingleton<SecureApi.Monitoring.SecureApiMetrics>();
+        services.TryAddSingleton<SecureApi.Monitoring.SecurityEvents>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SecureApi.Authorization.DenialReportingResultHandler>();
+
+        // OpenTelemetry traces and metrics over OTLP, only when SecureApi:Telemetry:OtlpEndpoint or OTEL_EXPORTER_OTLP_ENDPOINT is set.
+        SecureApi.Monitoring.SecureApiTelemetry.Add(services, configuration);
+
         services.TryAddSingleton(static provider => new ApiKeys(
             provider.GetRequiredService<SecureApi.Data.SecureApiDatabase>(),
             provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<SecureApi.Auditing.AuditTrail>()));
+            provider.GetRequiredService<SecureApi.Auditing.AuditTrail>(),
+            provider.GetRequiredService<SecureApi.Monitoring.SecurityEvents>()));
 
         // Default scheme "SecureApi": Authorization: Bearer → JWT (when configured), ApiKey / X-Api-Key → API keys.
         services.AddSecureApiAuthentication();
@@ -95,6 +110,8 @@ public static class SecureApiServiceCollectionExtensions
                 {
                     rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
+
+                SecureApi.Monitoring.SecurityEvents.ReportOn(rejected.HttpContext, SecureApi.Monitoring.SecurityEventKind.RateLimited, SecureApi.RateLimiting.SecureApiRateLimiter.PolicyOf(rejected.HttpContext));
 
                 return ValueTask.CompletedTask; // the status-code-pages middleware turns the empty 429 into ProblemDetails
             };

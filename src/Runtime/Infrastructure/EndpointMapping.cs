@@ -109,7 +109,8 @@ public static class EndpointMapping
             definition,
             services.GetRequiredService<ILogger<SecureApiRequests>>(),
             [.. services.GetServices<IEndpointGuard>()],
-            [.. services.GetServices<IEndpointObserver>()]);
+            [.. services.GetServices<IEndpointObserver>()],
+            services.GetService<SecureApi.Monitoring.SecureApiMetrics>());
     }
 
     private sealed class JsonAcceptsMetadata(Type requestType) : IAcceptsMetadata

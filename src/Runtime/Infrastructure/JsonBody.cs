@@ -88,7 +88,8 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            return Fail<T>(Problems.Validation(JsonErrors.Describe(ex)));
+            var errors = JsonErrors.Describe(ex);
+            return Fail<T>(JsonErrors.IsUnknownMember(ex) ? Problems.UnknownMembers(errors) : Problems.Validation(errors));
         }
         finally
         {

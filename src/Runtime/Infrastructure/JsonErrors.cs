@@ -15,6 +15,12 @@ internal static class JsonErrors
         return errors;
     }
 
+    /// <summary>True when the body carried a member the request type does not have (mass-assignment probing, or a typo).</summary>
+    public static bool IsUnknownMember(JsonException exception) =>
+        exception.Message.Contains(UnknownMemberMessage, StringComparison.Ordinal);
+
+    private const string UnknownMemberMessage = "could not be mapped to any .NET member";
+
     /// <summary><c>$.items[0].name</c> → <c>items[0].name</c>; the document itself is <c>$</c>.</summary>
     internal static string KeyOf(string? path) => path switch
     {
@@ -27,7 +33,7 @@ internal static class JsonErrors
     private static string MessageFor(JsonException exception)
     {
         var message = exception.Message;
-        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        if (IsUnknownMember(exception))
         {
             return "This member is not part of the request. Members are case-sensitive.";
         }

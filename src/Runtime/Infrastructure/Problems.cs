@@ -7,7 +7,21 @@ namespace SecureApi.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Problems
 {
+    /// <summary>400 with every error; raises <see cref="SecureApi.Monitoring.SecurityEventKind.ValidationFailed"/> naming the member paths (never values) when written.</summary>
     public static IResult Validation(ValidationErrors errors) =>
+        new SecureApi.Monitoring.ReportingResult(
+            ValidationProblem(errors),
+            SecureApi.Monitoring.SecurityEventKind.ValidationFailed,
+            SecureApi.Monitoring.SecurityEventDetail.Names(errors.Keys));
+
+    /// <summary>400 for members or query parameters the endpoint does not know; raises <see cref="SecureApi.Monitoring.SecurityEventKind.UnknownMembers"/> naming them instead of ValidationFailed.</summary>
+    internal static IResult UnknownMembers(ValidationErrors errors) =>
+        new SecureApi.Monitoring.ReportingResult(
+            ValidationProblem(errors),
+            SecureApi.Monitoring.SecurityEventKind.UnknownMembers,
+            SecureApi.Monitoring.SecurityEventDetail.Names(errors.Keys));
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ValidationProblem(ValidationErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request is not valid.");
 
     public static IResult NotFound() =>

@@ -37,5 +37,15 @@ public static class Responses
         return Task.CompletedTask;
     }
 
-    public static Task NotFoundAsync(HttpContext context) => Problems.NotFound().ExecuteAsync(context);
+    /// <summary>
+    /// A generated handler's 404 for a key that found nothing the caller may see (absent, another owner's, another
+    /// tenant's: the answer does not say which). Raises <see cref="SecureApi.Monitoring.SecurityEventKind.NotFoundOrNotYours"/>
+    /// with the route values asked for, the signal an enumeration (BOLA) probe leaves.
+    /// </summary>
+    public static Task NotFoundAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        SecureApi.Monitoring.SecurityEvents.ReportOn(context, SecureApi.Monitoring.SecurityEventKind.NotFoundOrNotYours, SecureApi.Monitoring.SecurityEventDetail.RouteValues(context));
+        return Problems.NotFound().ExecuteAsync(context);
+    }
 }

@@ -14,6 +14,9 @@ public sealed class ValidationErrors
 
     public bool HasErrors => _errors is { Count: > 0 };
 
+    /// <summary>The member paths and parameter names that have errors, in the order they were first added.</summary>
+    internal IEnumerable<string> Keys => _errors?.Keys ?? Enumerable.Empty<string>();
+
     /// <summary>
     /// Adds to <paramref name="errors"/>, creating it on the first error: a valid request allocates no error collection.
     /// </summary>

@@ -17,7 +17,8 @@ internal sealed class EndpointPipeline(
     EndpointDefinition definition,
     ILogger logger,
     IEndpointGuard[] guards,
-    IEndpointObserver[] observers)
+    IEndpointObserver[] observers,
+    SecureApi.Monitoring.SecureApiMetrics? metrics)
 {
     public EndpointInfo Info { get; } = info;
 
@@ -36,7 +37,7 @@ internal sealed class EndpointPipeline(
             }
             else
             {
-                await Problems.Validation(unknown).ExecuteAsync(context);
+                await Problems.UnknownMembers(unknown).ExecuteAsync(context);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -72,9 +73,11 @@ internal sealed class EndpointPipeline(
     private void Completed(EndpointRequest request, long started, Exception? failure)
     {
         var context = request.HttpContext;
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics?.RequestCompleted(Info.Route, Info.Method, context.Response.StatusCode, elapsed);
         if (observers.Length > 0)
         {
-            var outcome = new EndpointOutcome(request, context.Response.StatusCode, Stopwatch.GetElapsedTime(started), failure);
+            var outcome = new EndpointOutcome(request, context.Response.StatusCode, elapsed, failure);
             foreach (var observer in observers)
             {
                 try
@@ -99,7 +102,7 @@ internal sealed class EndpointPipeline(
                 Info.Method,
                 Info.Route,
                 context.Response.StatusCode,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                elapsed.TotalMilliseconds,
                 caller?.Subject ?? "anonymous",
                 caller is null ? "anonymous" : ClientKindNames.Of(caller.ClientKind),
                 caller?.Actor ?? "-",

@@ -156,6 +156,15 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
         }),
     };
 
+    /// <summary>
+    /// The policy that refused a request, for its security event: the one this limiter chose, else the ASP.NET Core
+    /// policy the endpoint names, else <c>global</c>.
+    /// </summary>
+    internal static string PolicyOf(HttpContext context) =>
+        context.Items[typeof(RateLimitPolicy)] is ValueTuple<RateLimitPolicy, int> selected
+            ? selected.Item1.Name
+            : context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName ?? "global";
+
     private RateLimitLease Annotate(HttpContext context, RateLimitLease lease)
     {
         if (SelectedRateLimit.Of(context) is not { } selected)

@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SecureApi.SampleTests.Infrastructure;
 
@@ -81,6 +82,9 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
     /// <summary>The host environment; Development unless a test needs what happens outside it.</summary>
     public string Environment { get; init; } = "Development";
 
+    /// <summary>When set, every log event the service writes is kept here too.</summary>
+    public CapturedLogs? Logs { get; init; }
+
     /// <summary>A 32-byte AES key, base64, derived from its id so every factory agrees on it.</summary>
     public static string EncryptionKey(string keyId) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("sampletests-encryption-" + keyId)));
 
@@ -111,6 +115,10 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings()));
+        if (Logs is { } logs)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        }
     }
 
     private Dictionary<string, string?> Settings()

@@ -83,6 +83,7 @@ public static partial class ServiceOutput
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (?<address>https?://\S+)")]
+    // Plain console ("Now listening on: http://…") and JSON console ("Message":"Now listening on: http://…",) alike.
+    [GeneratedRegex(@"Now listening on: (?<address>https?://[^\s""]+)")]
     private static partial Regex ListeningLine();
 }

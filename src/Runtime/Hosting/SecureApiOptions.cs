@@ -46,4 +46,7 @@ public sealed class SecureApiOptions
 
     /// <summary>How long <c>Idempotency-Key</c>s of generated creates are remembered.</summary>
     public Data.IdempotencyOptions Idempotency { get; set; } = new();
+
+    /// <summary>The admin-only security page (<c>SecureApi:SecurityView</c>). Default: served in Development only.</summary>
+    public SecurityView.SecurityViewOptions SecurityView { get; set; } = new();
 }

@@ -55,6 +55,10 @@ public static class SecureApiServiceCollectionExtensions
         services.TryAddSingleton<SecureApi.Monitoring.SecurityEvents>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SecureApi.Authorization.DenialReportingResultHandler>();
 
+        // The security view's fixed-size memory of this instance's answers and events (read only when the view is on).
+        services.TryAddSingleton<SecureApi.SecurityView.SecurityViewRecorder>();
+        services.AddSingleton<SecureApi.Monitoring.ISecurityEventObserver>(static provider => provider.GetRequiredService<SecureApi.SecurityView.SecurityViewRecorder>());
+
         services.TryAddSingleton(static provider => new ApiKeys(
             provider.GetRequiredService<SecureApi.Data.SecureApiDatabase>(),
             provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>(),

@@ -1,0 +1,10 @@
+namespace SecureApi.SecurityView;
+
+/// <summary>
+/// Where the security view reads the audit trail's size, chain status and latest records. Optional: registered by the
+/// audit trail; without one the page says "not available".
+/// </summary>
+internal interface ISecurityViewAudit
+{
+    ValueTask<SecurityViewAuditSummary> SummaryAsync(int recent, CancellationToken cancellationToken);
+}

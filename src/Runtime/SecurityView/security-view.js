@@ -77,8 +77,8 @@
         root.append(bar);
       }
     });
-    for (const [i, label] of [[0, "-60 min"], [30, "-30 min"], [minutes.length - 1, "now"]]) {
-      const tick = svg("text", { x: left + i * step + step / 2, y: height - 4, "text-anchor": "middle", class: "tick" });
+    for (const [x, anchor, label] of [[left, "start", "-60 min"], [left + 30 * step, "middle", "-30 min"], [width, "end", "now"]]) {
+      const tick = svg("text", { x: x, y: height - 4, "text-anchor": anchor, class: "tick" });
       tick.textContent = label;
       root.append(tick);
     }
@@ -105,16 +105,22 @@
     }));
   }
 
-  function events(items, rowClass) {
+  function events(items) {
     return table(["Time", "Event", "Endpoint", "Caller", "Address", "Detail"], items.map(e => [
       time(e.time), el("td", "kind", `${e.id} ${e.name}`), e.endpoint, `${e.caller} (${e.clientKind})`, e.clientIp, e.detail ?? "",
-    ]), rowClass);
+    ]));
+  }
+
+  function alerts(items) {
+    return table(["Time", "Alert", "Caller", "Address", "Endpoint"], items.map(e => [
+      time(e.time), e.detail ?? e.name, e.caller, e.clientIp, e.endpoint,
+    ]), "alert-row");
   }
 
   function render(data) {
     fill("chart", chart(data.minutes));
     legend(data.minutes);
-    fill("alerts", events(data.recentAlerts, "alert-row"));
+    fill("alerts", alerts(data.recentAlerts));
     fill("callers", tallies(data.topDeniedCallers));
     fill("addresses", tallies(data.topDeniedAddresses));
     fill("events", events(data.recentEvents));

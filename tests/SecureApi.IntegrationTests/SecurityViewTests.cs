@@ -113,6 +113,18 @@ public sealed class SecurityViewTests(TestServiceFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ARefusalWrittenByMiddlewareIsCountedInTheChart()
+    {
+        await using var own = new TestServiceFactory();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await own.CreateClient().GetAsync("/widgets/me")).StatusCode);
+
+        var json = await own.ClientFor("ada", roles: "admin").GetStringAsync("/admin/security/data");
+
+        using var data = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(1, data.RootElement.GetProperty("minutes").EnumerateArray().Sum(minute => minute.GetProperty("denied").GetInt64()));
+    }
+
+    [Fact]
     public void TheRecorderIsOneSingletonObserver()
     {
         var recorder = factory.Services.GetRequiredService<SecurityViewRecorder>();

@@ -29,6 +29,11 @@ internal static class SecurityViewEndpoints
     public static void Map(IEndpointRouteBuilder endpoints, SecurityViewOptions options)
     {
         var path = "/" + options.Path.Trim('/');
+        if (path.Length == 1)
+        {
+            throw new InvalidOperationException("SecureApi:SecurityView:Path must be a path below the root, such as /admin/security.");
+        }
+
         var policy = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .AddRequirements(new CallerRequirement([[options.Role]], [], [ClientKind.User]))

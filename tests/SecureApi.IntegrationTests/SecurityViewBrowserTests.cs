@@ -57,6 +57,21 @@ public sealed class SecurityViewBrowserTests(ITestOutputHelper output)
         Assert.Empty(await browser.CspViolationsAsync());
     }
 
+    [Fact]
+    public async Task MarkupInACallersNameIsShownAsTextNeverRendered()
+    {
+        await using var factory = new TestServiceFactory();
+        var service = KestrelHost.StartHttp(factory);
+        using var attacker = new HttpClient { BaseAddress = service };
+        attacker.DefaultRequestHeaders.Add("X-Test-Subject", "<b id=injected>eve</b>");
+        Assert.Equal(HttpStatusCode.Forbidden, (await attacker.GetAsync(new Uri("/widgets/admin", UriKind.Relative))).StatusCode);
+        await using var browser = await BrowserPage.OpenAsync(service);
+
+        Assert.Equal(
+            (0, true),
+            (await browser.Page.Locator("#injected").CountAsync(), (await browser.TextOf("#callers")).Contains("<b id=injected>eve</b>", StringComparison.Ordinal)));
+    }
+
     /// <summary>Denials by a named caller and by an anonymous one, an ownership probe, and a simulated alert.</summary>
     private static async Task PlantAsync(TestServiceFactory factory, Uri service)
     {

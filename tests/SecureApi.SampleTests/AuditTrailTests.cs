@@ -161,14 +161,30 @@ public abstract class AuditTrailTests(ClassDatabase database, IEngine engine) : 
         {
             var result = await VerifyAsync();
             var (exitCode, output, _) = await SampleCommand.RunAsync(Target, "audit", "verify");
+            var view = await SecurityViewAuditAsync();
 
             Assert.Equal((false, sequence), (result.Valid, result.FirstBrokenSequence));
+            Assert.Equal((false, sequence), (view.GetProperty("valid").GetBoolean(), view.GetProperty("firstBroken").GetInt64()));
             Assert.Equal((1, true), (exitCode, output.Contains($"first broken sequence {sequence.ToString(CultureInfo.InvariantCulture)} ", StringComparison.Ordinal)));
         }
         finally
         {
             await Target.ExecuteAsync("UPDATE secureapi_audit SET subject = 'alice' WHERE sequence = @p0", sequence);
         }
+    }
+
+    /// <summary>The security view's audit panel reads the real trail: its chain status and its newest record.</summary>
+    [Fact]
+    public async Task TheSecurityViewShowsTheChainAndTheNewestRecord()
+    {
+        var note = await CreateNoteAsync(Client("alice"), "seen in the view");
+
+        var view = await SecurityViewAuditAsync();
+
+        var newest = view.GetProperty("recent")[0];
+        Assert.True(view.GetProperty("valid").GetBoolean());
+        Assert.Equal(("alice", "create", "notes"), (newest.GetProperty("subject").GetString(), newest.GetProperty("operation").GetString(), newest.GetProperty("resource").GetString()));
+        Assert.Equal((await RecordsOfAsync(note.Id.ToString()))[0].Sequence, newest.GetProperty("sequence").GetInt64());
     }
 
     [Fact]
@@ -328,6 +344,14 @@ public abstract class AuditTrailTests(ClassDatabase database, IEngine engine) : 
     private sealed record AuditPageDto(List<AuditRecordDto> Items, long? NextBefore);
 
     private sealed record AuditVerificationDto(bool Valid, long? FirstBrokenSequence, long Records);
+
+    private async Task<System.Text.Json.JsonElement> SecurityViewAuditAsync()
+    {
+        using var response = await Client("ada").GetAsync("/admin/security/data");
+        await AssertStatusAsync(response, HttpStatusCode.OK);
+        using var data = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return data.RootElement.GetProperty("audit").Clone();
+    }
 }
 
 public sealed class SqliteAuditTrailTests(ClassDatabase database) : AuditTrailTests(database, new SqliteEngine());

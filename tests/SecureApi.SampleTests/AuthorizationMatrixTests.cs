@@ -51,6 +51,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["GET /admin/audit"] = /*     */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /admin/audit/verify"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /info"] = /*            */ [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        // The security view (on in Development): an admin person only.
+        ["GET /admin/security"] = /*  */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["GET /admin/security/data"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["GET /admin/security/security-view.js"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["GET /admin/security/security-view.css"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],
     };
 
     public static TheoryData<string, string> Cells()

@@ -24,6 +24,18 @@ public static class SecureApiApplicationBuilderExtensions
 
         // Errors the framework produces are ProblemDetails whatever the Accept header asks for: a client sending
         // Accept: application/xml still gets application/problem+json, never a text/plain status line.
+        // The security view counts every answer, refusals by middleware included; and is mapped here, so a service
+        // gets it by calling UseSecureApi (on a WebApplication, which is also the endpoint route builder).
+        var securityView = SecureApi.SecurityView.SecurityViewEndpoints.IsEnabled(options.SecurityView, environment);
+        if (securityView)
+        {
+            app.UseMiddleware<SecureApi.SecurityView.SecurityViewOutcomeMiddleware>();
+            if (app is Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+            {
+                SecureApi.SecurityView.SecurityViewEndpoints.Map(endpoints, options.SecurityView);
+            }
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = static context => SecureApi.Infrastructure.Problems.ServerError().ExecuteAsync(context) });
 
         // First, so scheme and client address are settled before anything reads them; only configured proxies count.

@@ -49,4 +49,7 @@ public sealed class SecureApiOptions
 
     /// <summary>How long audit records are kept.</summary>
     public Auditing.AuditOptions Audit { get; set; } = new();
+
+    /// <summary>The admin-only security page (<c>SecureApi:SecurityView</c>). Default: served in Development only.</summary>
+    public SecurityView.SecurityViewOptions SecurityView { get; set; } = new();
 }

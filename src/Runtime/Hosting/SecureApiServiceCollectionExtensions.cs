@@ -66,6 +66,11 @@ public static class SecureApiServiceCollectionExtensions
         // OpenTelemetry traces and metrics over OTLP, only when SecureApi:Telemetry:OtlpEndpoint or OTEL_EXPORTER_OTLP_ENDPOINT is set.
         SecureApi.Monitoring.SecureApiTelemetry.Add(services, configuration);
 
+        // The security view's fixed-size memory of this instance's answers and events (read only when the view is on).
+        services.TryAddSingleton<SecureApi.SecurityView.SecurityViewRecorder>();
+        services.AddSingleton<SecureApi.Monitoring.ISecurityEventObserver>(static provider => provider.GetRequiredService<SecureApi.SecurityView.SecurityViewRecorder>());
+        services.TryAddSingleton<SecureApi.SecurityView.ISecurityViewAudit>(static provider => new SecureApi.Auditing.AuditTrailViewSource(provider.GetRequiredService<SecureApi.Auditing.AuditTrail>()));
+
         services.TryAddSingleton(static provider => new ApiKeys(
             provider.GetRequiredService<SecureApi.Data.SecureApiDatabase>(),
             provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>(),

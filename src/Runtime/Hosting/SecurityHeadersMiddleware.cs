@@ -12,10 +12,15 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     {
         context.Response.OnStarting(static state =>
         {
-            var headers = ((HttpResponse)state).Headers;
+            var context = (HttpContext)state;
+            var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            // The security view is the one thing a browser renders: its routes alone may load script and style from
+            // the service itself; everything else stays closed.
+            headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<SecureApi.SecurityView.SecurityViewPageMetadata>() is null
+                ? "default-src 'none'; frame-ancestors 'none'"
+                : SecureApi.SecurityView.SecurityViewPageMetadata.ContentSecurityPolicy;
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
             if (!headers.ContainsKey("Cache-Control"))
@@ -24,7 +29,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             }
 
             return Task.CompletedTask;
-        }, context.Response);
+        }, context);
         return next(context);
     }
 }

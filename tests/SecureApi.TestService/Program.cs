@@ -48,6 +48,9 @@ app.MapGet("/probe/ready", static context => context.Response.WriteAsync("ready"
     .AllowAnonymous()
     .ExemptFromLoadShedding();
 
+// A hand-written sign-in on the sensitive policy: repeated failures lock the address or the account out.
+app.MapSignIn();
+
 // A hand-written endpoint that fails: the exception handler, not a generated handler, must answer it.
 app.MapGet("/hand-mapped/boom", static Task (HttpContext _) => throw new InvalidOperationException("secret internal detail: Password=hunter2"));
 app.Run();

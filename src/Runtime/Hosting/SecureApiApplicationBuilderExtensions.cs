@@ -13,7 +13,8 @@ public static class SecureApiApplicationBuilderExtensions
     /// redirection and HSTS (outside Development), security headers, the transport check (HTTPS outside Development,
     /// loopback-only plain HTTP in Development, TLS 1.2+), CORS, load shedding (503 with Retry-After when saturated;
     /// health probes exempt), ProblemDetails for empty error responses, authentication
-    /// (a principal that is not a valid caller stays anonymous), rate limiting, authorisation.
+    /// (a principal that is not a valid caller stays anonymous), rate limiting, lockout (policies with one:
+    /// repeated 401/403s or reported sign-in failures lock the client or account out, 429), authorisation.
     /// </summary>
     public static IApplicationBuilder UseSecureApi(this IApplicationBuilder app)
     {
@@ -55,6 +56,9 @@ public static class SecureApiApplicationBuilderExtensions
         app.UseAuthentication();
         app.UseMiddleware<SecureApi.Authentication.CallerRequiredMiddleware>(); // authenticated but not a valid caller = anonymous
         app.UseRateLimiter();
+
+        // After the limiter, which chose the policy and partition; before authorisation, so its 403s count as failures.
+        app.UseMiddleware<SecureApi.RateLimiting.LockoutMiddleware>();
         app.UseAuthorization();
         return app;
     }

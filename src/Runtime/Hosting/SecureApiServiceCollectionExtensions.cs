@@ -109,6 +109,15 @@ public static class SecureApiServiceCollectionExtensions
         });
         services.AddRateLimiter(static _ => { });
 
+        // Lockouts of policies that have one (sensitive by default): per instance; shared through Redis when configured.
+        services.TryAddSingleton<SecureApi.RateLimiting.ILockoutStore>(static provider =>
+        {
+            var local = new SecureApi.RateLimiting.MemoryLockoutStore(provider.GetRequiredService<TimeProvider>());
+            return provider.GetService<SecureApi.RateLimiting.RedisRateLimiters>() is { } redis
+                ? new SecureApi.RateLimiting.RedisLockoutStore(redis, local)
+                : local;
+        });
+
         // Resources: one database, the encryption and cursor services, the generated stores, and the schema at start-up.
         services.TryAddSingleton<SecureApi.Data.SecureApiDatabase>();
         services.TryAddSingleton<SecureApi.Data.FieldEncryption>();

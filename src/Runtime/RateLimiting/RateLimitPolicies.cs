@@ -12,6 +12,8 @@ internal sealed class RateLimitPolicies
 
     private const string Section = "SecureApi:RateLimiting";
 
+    private static readonly LockoutPolicy s_sensitiveLockout = new(5, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15));
+
     private RateLimitPolicies(IReadOnlyDictionary<string, RateLimitPolicy> policies, RateLimitingOptions options)
     {
         Policies = policies;
@@ -39,8 +41,9 @@ internal sealed class RateLimitPolicies
             // Anonymous callers share an address: tighter, a fifth of a caller's budget.
             [Anonymous] = Fixed(Anonymous, Math.Max(1, options.RateLimitPermits / 5), window, RatePartition.ClientIp),
 
-            // Sign-in, key minting, token exchange: a handful per minute per caller and endpoint.
-            [Sensitive] = Fixed(Sensitive, 10, 60, RatePartition.Caller | RatePartition.Endpoint),
+            // Sign-in, key minting, token exchange: a handful per minute per caller and endpoint, and five failures in
+            // fifteen minutes lock the client (or the account a sign-in handler names) out for fifteen minutes.
+            [Sensitive] = Fixed(Sensitive, 10, 60, RatePartition.Caller | RatePartition.Endpoint) with { Lockout = s_sensitiveLockout },
         };
 
         if (options.RateLimitPermits < 1)
@@ -71,7 +74,8 @@ internal sealed class RateLimitPolicies
             Require(tokens >= 1, $"{at}:TokensPerPeriod must be at least 1.", failures);
             Require(queue >= 0, $"{at}:QueueLimit must not be negative.", failures);
             Require(Enum.IsDefined(kind), $"{at}:Kind must be FixedWindow, SlidingWindow, TokenBucket or Concurrency.", failures);
-            policies[name] = new RateLimitPolicy(name, kind, Math.Max(1, permits), TimeSpan.FromSeconds(Math.Max(seconds, 0.001)), Math.Max(1, segments), Math.Max(1, tokens), Math.Max(0, queue), partition);
+            var lockout = Lockout(configured, basis.Lockout, at, failures);
+            policies[name] = new RateLimitPolicy(name, kind, Math.Max(1, permits), TimeSpan.FromSeconds(Math.Max(seconds, 0.001)), Math.Max(1, segments), Math.Max(1, tokens), Math.Max(0, queue), partition, lockout);
         }
 
         foreach (var (tier, settings) in options.RateLimiting.Tiers)
@@ -91,6 +95,20 @@ internal sealed class RateLimitPolicies
 
     private static RateLimitPolicy Fixed(string name, int permits, double seconds, RatePartition partition) =>
         new(name, RateLimitKind.FixedWindow, Math.Max(1, permits), TimeSpan.FromSeconds(Math.Max(1, seconds)), 6, Math.Max(1, permits), 0, partition);
+
+    /// <summary>The configured lockout over the built-in's; null when off. Window and duration default to 15 minutes.</summary>
+    private static LockoutPolicy? Lockout(RateLimitPolicyOptions configured, LockoutPolicy? basis, string at, List<string> failures)
+    {
+        var count = configured.LockoutFailures ?? basis?.Failures ?? 0;
+        var window = configured.LockoutWindowSeconds ?? basis?.Window.TotalSeconds ?? s_sensitiveLockout.Window.TotalSeconds;
+        var duration = configured.LockoutSeconds ?? basis?.Duration.TotalSeconds ?? s_sensitiveLockout.Duration.TotalSeconds;
+        Require(count >= 0, $"{at}:LockoutFailures must not be negative (0 turns lockout off).", failures);
+        Require(window > 0, $"{at}:LockoutWindowSeconds must be more than 0.", failures);
+        Require(duration > 0, $"{at}:LockoutSeconds must be more than 0.", failures);
+        return count > 0 && window > 0 && duration > 0
+            ? new LockoutPolicy(count, TimeSpan.FromSeconds(window), TimeSpan.FromSeconds(duration))
+            : null;
+    }
 
     private static void CheckTier(RateLimitTierOptions tier, string at, List<string> failures)
     {

@@ -9,4 +9,5 @@ internal sealed record RateLimitPolicy(
     int Segments,
     int TokensPerPeriod,
     int QueueLimit,
-    RatePartition Partition);
+    RatePartition Partition,
+    LockoutPolicy? Lockout = null);

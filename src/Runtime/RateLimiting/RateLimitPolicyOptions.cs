@@ -23,4 +23,17 @@ public sealed class RateLimitPolicyOptions
 
     /// <summary>What shares a budget: Caller, ApiKey, ClientIp, Endpoint, or a combination like <c>Caller+Endpoint</c>.</summary>
     public string? Partition { get; set; }
+
+    /// <summary>
+    /// Failures (a 401 or 403, or one a handler reports through <see cref="SecureApi.SignInAttempts"/>) within
+    /// <see cref="LockoutWindowSeconds"/> that lock a client (the policy's partition) or a named account out for
+    /// <see cref="LockoutSeconds"/>. 0 turns lockout off. Default 5 for <c>sensitive</c>, 0 for every other policy.
+    /// </summary>
+    public int? LockoutFailures { get; set; }
+
+    /// <summary>How long failures are counted before the count starts again, in seconds. Default 900.</summary>
+    public double? LockoutWindowSeconds { get; set; }
+
+    /// <summary>How long a lockout lasts, in seconds. Default 900.</summary>
+    public double? LockoutSeconds { get; set; }
 }

@@ -8,36 +8,11 @@ namespace SecureApi.RateLimiting;
 
 /// <summary>
 /// One per instance: makes Redis-backed limiters and tracks whether Redis is reachable. While it is not, every limiter
-/// decides with its local window (never with no limit); one request per <see cref="RedisRateLimitingOptions.ProbeInterval"/>
+/// decides with a local limiter of its kind (never with no limit); one request per <see cref="RedisRateLimitingOptions.ProbeInterval"/>
 /// tries Redis again, and the first success switches every limiter back to shared counting.
 /// </summary>
 internal sealed class RedisRateLimiters
 {
-    // One round trip, atomic: count the permits unless they would exceed the limit; the first hit starts the window (PEXPIRE).
-    // Returns {admitted (1/0), count after, remaining ms of the window}. No client clock is involved, so instances whose
-    // clocks disagree still share one window.
-    private const string FixedWindowScript = """
-        local limit = tonumber(ARGV[1])
-        local permits = tonumber(ARGV[2])
-        local window = tonumber(ARGV[3])
-        local count = tonumber(redis.call('GET', KEYS[1]) or '0')
-        local admitted = 0
-        if permits == 0 then
-          if count < limit then admitted = 1 end
-        elseif count + permits <= limit then
-          count = redis.call('INCRBY', KEYS[1], permits)
-          admitted = 1
-        end
-        local ttl = redis.call('PTTL', KEYS[1])
-        if ttl < 0 and count > 0 then
-          redis.call('PEXPIRE', KEYS[1], window)
-          ttl = window
-        elseif ttl < 0 then
-          ttl = window
-        end
-        return { admitted, count, ttl }
-        """;
-
     private static readonly Meter s_meter = new("SecureApi.RateLimiting");
     private static readonly Counter<long> s_localDecisions = s_meter.CreateCounter<long>(
         "secureapi.ratelimit.redis.local_decisions", unit: "{decision}", description: "Rate-limit decisions made locally because Redis was unreachable.");
@@ -46,6 +21,7 @@ internal sealed class RedisRateLimiters
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly long _probeInterval;
+    private readonly TimeSpan _leaseTime;
     private long _unavailableSince; // timestamp of the outage's first failure; 0 while Redis answers
     private long _nextProbe;
     private long _localDecisions;
@@ -57,6 +33,7 @@ internal sealed class RedisRateLimiters
         _time = time;
         KeyPrefix = string.IsNullOrWhiteSpace(options.Value.KeyPrefix) ? RedisKeys.DefaultPrefix(applicationName) : options.Value.KeyPrefix;
         _probeInterval = (long)(options.Value.ProbeInterval.TotalSeconds * time.TimestampFrequency);
+        _leaseTime = options.Value.ConcurrencyLeaseTime;
     }
 
     public string KeyPrefix { get; }
@@ -64,12 +41,48 @@ internal sealed class RedisRateLimiters
     /// <summary>True while decisions are made locally.</summary>
     public bool IsFallingBack => Volatile.Read(ref _unavailableSince) != 0;
 
-    /// <summary>A fixed-window limiter for one partition of one policy, counted in Redis; for <c>RateLimitPartition.Get</c>.</summary>
-    public RedisFixedWindowLimiter CreateFixedWindow(string policy, string partition, int permitLimit, TimeSpan window) =>
-        new(this, RedisKeys.RateLimit(KeyPrefix, policy, partition, window), permitLimit, window);
+    /// <summary>The shared limiter of a policy's kind for one partition; for <c>RateLimitPartition.Get</c>.</summary>
+    public RedisRateLimiter Create(RateLimitPolicy policy, string partition, int permits) => policy.Kind switch
+    {
+        RateLimitKind.SlidingWindow => CreateSlidingWindow(policy.Name, partition, permits, policy.Window, policy.Segments),
+        RateLimitKind.TokenBucket => CreateTokenBucket(policy.Name, partition, permits, policy.Window, policy.TokensPerPeriod),
+        RateLimitKind.Concurrency => CreateConcurrency(policy.Name, partition, permits),
+        _ => CreateFixedWindow(policy.Name, partition, permits, policy.Window),
+    };
 
-    /// <summary>The shared decision, or null when Redis is not to be asked or did not answer: then the caller decides locally.</summary>
-    internal async ValueTask<WindowDecision?> TryCountAsync(string key, int permitLimit, int permits, TimeSpan window)
+    public RedisFixedWindowLimiter CreateFixedWindow(string policy, string partition, int permitLimit, TimeSpan window) =>
+        new(this, RedisKeys.RateLimit(KeyPrefix, policy, partition, RedisKeys.FixedWindow, window), permitLimit, window);
+
+    public RedisSlidingWindowLimiter CreateSlidingWindow(string policy, string partition, int permitLimit, TimeSpan window, int segments) =>
+        new(this, RedisKeys.RateLimit(KeyPrefix, policy, partition, RedisKeys.SlidingWindow, window), permitLimit, window, segments);
+
+    public RedisTokenBucketLimiter CreateTokenBucket(string policy, string partition, int tokenLimit, TimeSpan period, int tokensPerPeriod) =>
+        new(this, RedisKeys.RateLimit(KeyPrefix, policy, partition, RedisKeys.TokenBucket, period), tokenLimit, period, tokensPerPeriod);
+
+    public RedisConcurrencyLimiter CreateConcurrency(string policy, string partition, int permitLimit) =>
+        new(this, RedisKeys.RateLimit(KeyPrefix, policy, partition, RedisKeys.Concurrency, _leaseTime), permitLimit, _leaseTime);
+
+    /// <summary>
+    /// The shared decision of one script call, or null when Redis is not to be asked or did not answer: then the caller
+    /// decides locally.
+    /// </summary>
+    internal async ValueTask<RedisDecision?> TryDecideAsync(string script, string key, RedisValue[] arguments)
+    {
+        if (await TryEvaluateAsync(script, key, arguments) is not { } answer)
+        {
+            return null;
+        }
+
+        var result = (RedisResult[])answer!;
+        var wait = (long)result[2];
+        return new RedisDecision((int)result[0] == 1, (long)result[1], wait < 0 ? null : TimeSpan.FromMilliseconds(wait));
+    }
+
+    /// <summary>
+    /// One script call on one key (one round trip; one key, so it also runs on a Redis Cluster), or null when Redis is not
+    /// to be asked or did not answer: then the caller decides locally. Shares the outage tracking of the limiters.
+    /// </summary>
+    internal async ValueTask<RedisResult?> TryEvaluateAsync(string script, string key, RedisValue[] arguments)
     {
         var now = _time.GetTimestamp();
         if (IsFallingBack)
@@ -85,16 +98,31 @@ internal sealed class RedisRateLimiters
 
         try
         {
-            var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(
-                FixedWindowScript, [key], [permitLimit, permits, (long)window.TotalMilliseconds]))!;
+            var result = await _redis.GetDatabase().ScriptEvaluateAsync(script, [key], arguments);
             Recovered();
-            return new WindowDecision((int)result[0] == 1, (long)result[1], TimeSpan.FromMilliseconds((long)result[2]));
+            return result;
         }
         catch (RedisException exception)
         {
             Failed(exception, now);
             CountLocal();
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Removes a released lease's members without waiting for the answer. Should Redis not take it (unreachable), the
+    /// members expire with their lease time instead; the release changes nothing about reachability.
+    /// </summary>
+    internal void Release(string key, RedisValue[] members)
+    {
+        try
+        {
+            _redis.GetDatabase().SortedSetRemove(key, members, CommandFlags.FireAndForget);
+        }
+        catch (RedisException)
+        {
+            // Fail-fast while disconnected: the lease expires in Redis by itself.
         }
     }
 

@@ -7,7 +7,7 @@ internal static partial class RedisRateLimitingLog
 {
     /// <summary>Once per outage, with the first failure; decisions meanwhile are made locally and counted, not logged.</summary>
     [LoggerMessage(EventId = 1100, EventName = "RedisUnavailable", Level = LogLevel.Warning,
-        Message = "Redis is unavailable: rate limits are enforced per instance (local windows) until it returns")]
+        Message = "Redis is unavailable: rate limits are enforced per instance (local limiters) until it returns")]
     internal static partial void RedisUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1101, EventName = "RedisAvailable", Level = LogLevel.Warning,

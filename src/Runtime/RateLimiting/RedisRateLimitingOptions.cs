@@ -23,5 +23,11 @@ internal sealed class RedisRateLimitingOptions
     /// <summary>While Redis is unreachable, how often one request tries it again (the others are counted locally).</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a Concurrency policy's slot stays taken in Redis when its lease is never released (the instance crashed).
+    /// Longer than any request should run: a request still running after it no longer counts as in flight.
+    /// </summary>
+    public TimeSpan ConcurrencyLeaseTime { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
 }

@@ -24,8 +24,8 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
     private readonly PartitionedRateLimiter<HttpContext> _inner;
 
     /// <param name="policies">The named policies in force.</param>
-    /// <param name="redis">Shared budgets when <c>SecureApi:RateLimiting:Redis</c> is configured: fixed-window policies
-    /// then count in Redis (every instance spends one budget), and decide locally while Redis is unreachable.</param>
+    /// <param name="redis">Shared budgets when <c>SecureApi:RateLimiting:Redis</c> is configured: every policy, whatever
+    /// its kind, then counts in Redis (every instance spends one budget), and decides locally while Redis is unreachable.</param>
     public SecureApiRateLimiter(RateLimitPolicies policies, RedisRateLimiters? redis = null)
     {
         _policies = policies;
@@ -124,12 +124,18 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
             return RateLimitPartition.GetNoLimiter(s_unlimited);
         }
 
-        var (policy, permits, key) = Select(context);
-        context.Items[typeof(RateLimitPolicy)] = (policy, permits);
+        // The middleware asks for the partition more than once per request (attempt, statistics, the asynchronous wait):
+        // choose once and keep the choice with the request.
+        if (SelectedRateLimit.Of(context) is not { } selected)
+        {
+            var (chosen, chosenPermits, chosenKey) = Select(context);
+            selected = new SelectedRateLimit(chosen, chosenPermits, chosenKey);
+            context.Items[typeof(SelectedRateLimit)] = selected;
+        }
+
+        var (policy, permits, key) = selected;
         return RateLimitPartition.Get(new PartitionKey(key, permits), partition =>
-            _redis is not null && policy.Kind == RateLimitKind.FixedWindow
-                ? _redis.CreateFixedWindow(policy.Name, partition.Key, permits, policy.Window)
-                : Create(policy, permits));
+            _redis is not null ? _redis.Create(policy, partition.Key, permits) : Create(policy, permits));
     }
 
     private static RateLimiter Create(RateLimitPolicy policy, int permits) => policy.Kind switch
@@ -161,13 +167,16 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
 
     private RateLimitLease Annotate(HttpContext context, RateLimitLease lease)
     {
-        if (context.Items[typeof(RateLimitPolicy)] is not ValueTuple<RateLimitPolicy, int> selected)
+        if (SelectedRateLimit.Of(context) is not { } selected)
         {
             return lease;
         }
 
-        var (policy, permits) = selected;
-        var remaining = _inner.GetStatistics(context)?.CurrentAvailablePermits ?? 0;
+        var (policy, permits, _) = selected;
+        // A shared decision says what it left; statistics, which other requests move meanwhile, serve local limiters.
+        var remaining = lease.TryGetMetadata(RedisLease.RemainingPermits, out var shared)
+            ? shared
+            : _inner.GetStatistics(context)?.CurrentAvailablePermits ?? 0;
         RateLimitHeaders.Write(context.Response.Headers, policy, permits, remaining, lease);
         return lease;
     }

@@ -128,6 +128,7 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["SecureApi:RateLimitPermits"] = "1000000",
             ["SecureApi:RateLimiting:Policies:sensitive:Permits"] = "1000000", // the suite mints many keys; SensitiveLimitTests keeps the default
+            ["SecureApi:RateLimiting:Policies:sensitive:LockoutFailures"] = "0", // the matrix tests are refused /admin/keys often; LockoutTests turns it on
 
             // A developer who ran `dotnet user-jwts create` for the sample has a signing key in user secrets; without
             // an issuer it matches nothing, so the suite sees the same API-key-only service on every machine.

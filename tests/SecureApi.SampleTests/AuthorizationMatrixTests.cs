@@ -48,6 +48,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["GET /admin/keys"] = /*      */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /admin/keys/{id}"] = /* */ [401, 403, 403, 403, 404, 403, 403, 403, 403],
         ["DELETE /admin/keys/{id}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
+        ["GET /admin/blocks"] = /*    */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["DELETE /admin/blocks/{kind}/{value}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
         ["GET /info"] = /*            */ [200, 200, 200, 200, 200, 200, 200, 200, 200],
     };
 

@@ -161,8 +161,8 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
     /// policy the endpoint names, else <c>global</c>.
     /// </summary>
     internal static string PolicyOf(HttpContext context) =>
-        context.Items[typeof(RateLimitPolicy)] is ValueTuple<RateLimitPolicy, int> selected
-            ? selected.Item1.Name
+        SelectedRateLimit.Of(context) is { } selected
+            ? selected.Policy.Name
             : context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName ?? "global";
 
     private RateLimitLease Annotate(HttpContext context, RateLimitLease lease)

@@ -23,12 +23,17 @@ internal sealed class WebhookAlertSink(IHttpClientFactory clients, IOptions<Aler
     public async ValueTask SendAsync(SecurityAlert alert, CancellationToken cancellationToken)
     {
         var settings = options.Value.Webhook;
+        if (string.IsNullOrWhiteSpace(settings.Url))
+        {
+            return;
+        }
+
         var body = JsonSerializer.SerializeToUtf8Bytes(alert, AlertJsonContext.Default.SecurityAlert);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(TimestampHeader, timestamp);
-        request.Headers.Add(SignatureHeader, Sign(settings.Secret!, timestamp, body));
+        request.Headers.Add(SignatureHeader, Sign(settings.Secret ?? string.Empty, timestamp, body));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds)));

@@ -14,7 +14,12 @@ internal static class DetectionRegistration
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.SectionName));
-        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName));
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName))
+            .Validate(
+                static alerts => string.IsNullOrWhiteSpace(alerts.Webhook.Url)
+                    || (Uri.TryCreate(alerts.Webhook.Url, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && alerts.Webhook.Secret is { Length: >= 16 }),
+                "SecureApi:Alerts:Webhook:Url must be an absolute http(s) URL, and SecureApi:Alerts:Webhook:Secret at least 16 characters, so the receiver can verify each alert.")
+            .ValidateOnStart();
 
         // Blocks: in Redis when the rate limits are (RedisRateLimiters is registered then), else in memory.
         services.TryAddSingleton(static provider => new MemoryBlockStore(provider.GetRequiredService<TimeProvider>()));
@@ -28,42 +33,34 @@ internal static class DetectionRegistration
         // Alerts: a bounded queue, drained in the background into every IAlertSink.
         services.TryAddSingleton<AlertQueue>();
         services.AddHostedService<AlertDelivery>();
-        var webhook = configuration.GetSection(AlertOptions.SectionName + ":Webhook");
-        if (!string.IsNullOrWhiteSpace(webhook["Url"]))
-        {
-            services.AddHttpClient(WebhookAlertSink.ClientName);
-            services.AddSingleton<IAlertSink, WebhookAlertSink>();
-        }
+        services.AddHttpClient(WebhookAlertSink.ClientName);
+        services.AddSingleton<IAlertSink, WebhookAlertSink>(); // sends nothing unless SecureApi:Alerts:Webhook:Url is set
 
-        var settings = new DetectionOptions();
-        configuration.GetSection(DetectionOptions.SectionName).Bind(settings);
         services.TryAddSingleton<IAnomalyResponder, AnomalyResponder>();
         AddDetector(services, "CredentialStuffing", SecurityEventKind.AuthenticationFailed, perAddressOnly: true, distinctIds: false, static o => o.CredentialStuffing);
         AddDetector(services, "Enumeration", SecurityEventKind.NotFoundOrNotYours, perAddressOnly: false, distinctIds: true, static o => o.Enumeration);
         AddDetector(services, "Probing", SecurityEventKind.ValidationFailed, perAddressOnly: false, distinctIds: false, static o => o.Probing);
         AddDetector(services, "MassAssignment", SecurityEventKind.UnknownMembers, perAddressOnly: false, distinctIds: false, static o => o.MassAssignment);
 
-        if (settings.Enabled && settings.TrafficSpike.Enabled)
+        // Registered whatever the settings say and switched off by them when built: settings a test host adds late
+        // (WebApplicationFactory) are not visible yet while AddSecureApi runs.
+        services.AddSingleton<IEndpointObserver>(static provider =>
         {
-            services.AddSingleton<IEndpointObserver>(static provider => new TrafficSpikeDetector(
-                provider.GetRequiredService<IOptions<DetectionOptions>>().Value.TrafficSpike,
+            var options = provider.GetRequiredService<IOptions<DetectionOptions>>().Value;
+            return new TrafficSpikeDetector(
+                options.TrafficSpike, options.Enabled && options.TrafficSpike.Enabled,
                 provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<IAnomalyResponder>()));
-        }
+                provider.GetRequiredService<IAnomalyResponder>());
+        });
 
-        void AddDetector(IServiceCollection services, string name, SecurityEventKind kind, bool perAddressOnly, bool distinctIds, Func<DetectionOptions, DetectorOptions> select)
-        {
-            if (!settings.Enabled || !select(settings).Enabled)
-            {
-                return;
-            }
-
+        static void AddDetector(IServiceCollection services, string name, SecurityEventKind kind, bool perAddressOnly, bool distinctIds, Func<DetectionOptions, DetectorOptions> select) =>
             services.AddSingleton<ISecurityEventObserver>(provider =>
             {
                 var options = provider.GetRequiredService<IOptions<DetectionOptions>>().Value;
-                return new WindowDetector(name, kind, perAddressOnly, distinctIds, select(options), options.Capacity,
-                    provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAnomalyResponder>());
+                var detector = select(options);
+                return new WindowDetector(name, kind, perAddressOnly, distinctIds, detector, options.Capacity,
+                    provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAnomalyResponder>())
+                { Enabled = options.Enabled && detector.Enabled };
             });
-        }
     }
 }

@@ -9,7 +9,7 @@ namespace SecureApi.Monitoring.Detection;
 /// baseline raises one alert. Needs one finished window first, so a fresh instance never alerts on its first traffic.
 /// Memory: one small entry per endpoint, and endpoints are the service's own (fixed at start-up), not the client's.
 /// </summary>
-internal sealed class TrafficSpikeDetector(TrafficSpikeOptions options, TimeProvider time, IAnomalyResponder responder) : IEndpointObserver
+internal sealed class TrafficSpikeDetector(TrafficSpikeOptions options, bool enabled, TimeProvider time, IAnomalyResponder responder) : IEndpointObserver
 {
     private const double Smoothing = 0.3;
 
@@ -18,6 +18,11 @@ internal sealed class TrafficSpikeDetector(TrafficSpikeOptions options, TimeProv
 
     public void OnCompleted(in EndpointOutcome outcome)
     {
+        if (!enabled)
+        {
+            return;
+        }
+
         var name = outcome.Request.Endpoint.Name;
         var entry = _endpoints.GetOrAdd(name, static (_, start) => new Entry(start), time.GetTimestamp());
         var now = time.GetTimestamp();

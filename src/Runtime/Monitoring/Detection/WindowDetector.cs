@@ -32,12 +32,15 @@ internal sealed class WindowDetector : ISecurityEventObserver
             distinctIds ? Math.Clamp(options.Threshold, 1, 1024) : 0);
     }
 
+    /// <summary>False when switched off by <c>Enabled</c> (its own or the section's): it then counts nothing.</summary>
+    public bool Enabled { get; init; } = true;
+
     /// <summary>The offenders being counted (for the memory-bound test).</summary>
     internal BoundedWindowTable Table { get; }
 
     public void OnSecurityEvent(SecurityEvent securityEvent)
     {
-        if (securityEvent.Kind != _kind)
+        if (!Enabled || securityEvent.Kind != _kind)
         {
             return;
         }

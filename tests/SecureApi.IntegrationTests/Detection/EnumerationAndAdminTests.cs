@@ -58,12 +58,14 @@ public sealed class EnumerationAndAdminTests
         await using var factory = Attack.Factory(events, new RecordingSink(), ("SecureApi:Detection:CredentialStuffing:Threshold", "5"));
         using var client = Attack.Start(factory);
         await Attack.StuffAsync(client, "203.0.113.77", 5);
+        var whileBlocked = await Attack.GuessAsync(client, "203.0.113.77", 0);
         using var admin = Caller(client, "root", "admin");
 
         using var listed = await admin.GetAsync("/admin/blocks");
         var blocks = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement;
         var lifted = await admin.DeleteAsync("/admin/blocks/ip/203.0.113.77");
 
+        Assert.Equal(HttpStatusCode.Forbidden, whileBlocked);
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         var block = Assert.Single(blocks.EnumerateArray());
         Assert.Equal(("ip", "203.0.113.77", "CredentialStuffing"), (block.GetProperty("kind").GetString(), block.GetProperty("value").GetString(), block.GetProperty("reason").GetString()));

@@ -24,7 +24,7 @@ public sealed class SecretLoggingTests(ClassDatabase database) : SampleTestBase(
     public async Task NoPlantedSecretAppearsInAnyLogLine()
     {
         var logs = new CapturedLogs();
-        await using var factory = new SampleFactory(Target, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" }) { Logs = logs };
+        await using var factory = new SampleFactory(Target, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace" }) { Logs = logs };
         var minted = await KeyAdmin.MintAsync(factory, "alice", "acme");
         using var alice = KeyAdmin.ClientWithKey(factory, minted.Key);
         alice.DefaultRequestHeaders.Add("Cookie", "session=" + Cookie);

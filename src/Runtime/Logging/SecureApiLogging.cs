@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Compliance.Redaction;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,9 @@ internal static class SecureApiLogging
     /// <summary>ASP.NET Core's per-request lines: the path with its query string, values and all.</summary>
     public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
+    /// <summary>Where a service chooses its console formatter itself; AddSecureApi then leaves it alone.</summary>
+    public const string FormatterSetting = "Logging:Console:FormatterName";
+
     public static void Add(IServiceCollection services)
     {
         services.AddRedaction(redaction =>
@@ -30,15 +34,26 @@ internal static class SecureApiLogging
             logging.AddFilter(HostingDiagnostics, LogLevel.Warning);
         });
 
+        // A command (`keys create`, `schema`) prints its result on standard output, which scripts read: its log lines
+        // (a KeyMinted event, say) go to standard error instead.
+        if (IsCommandLine(Environment.GetCommandLineArgs()))
+        {
+            services.Configure<ConsoleLoggerOptions>(static options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
         // Machines read production logs: one JSON object per line, unless the service chose a formatter itself.
-        services.AddOptions<ConsoleLoggerOptions>().Configure<IHostEnvironment>(static (options, environment) =>
+        services.AddOptions<ConsoleLoggerOptions>().Configure<IHostEnvironment, IConfiguration>(static (options, environment, configuration) =>
         {
 #pragma warning disable CS0618 // FormatterName is the supported switch; only the formatter-specific options moved
-            if (!environment.IsDevelopment() && options.FormatterName is null)
+            if (!environment.IsDevelopment() && string.IsNullOrEmpty(configuration[FormatterSetting]))
             {
                 options.FormatterName = ConsoleFormatterNames.Json;
             }
 #pragma warning restore CS0618
         });
     }
+
+    /// <summary>True when the process was started to run one of <see cref="Hosting.SecureApiCommands"/> (its first argument names one).</summary>
+    internal static bool IsCommandLine(string[] commandLine) =>
+        commandLine.Length > 1 && commandLine[1] is "keys" or "schema";
 }

@@ -13,7 +13,13 @@ internal static class DetectionRegistration
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.SectionName));
+        services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.SectionName))
+            .Validate(
+                static detection => detection.Capacity >= 1 && detection.TrafficSpike is { Threshold: >= 1, WindowSeconds: >= 1, Multiplier: >= 1 }
+                    && new[] { detection.CredentialStuffing, detection.Enumeration, detection.Probing, detection.MassAssignment }
+                        .All(static detector => detector is { Threshold: >= 1, WindowSeconds: >= 1, BlockSeconds: >= 1 }),
+                "SecureApi:Detection: Capacity, every Threshold, WindowSeconds and BlockSeconds must be at least 1, and TrafficSpike:Multiplier at least 1.")
+            .ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName))
             .Validate(
                 static alerts => string.IsNullOrWhiteSpace(alerts.Webhook.Url)

@@ -39,6 +39,19 @@ public sealed class CredentialStuffingTests
     }
 
     [Fact]
+    public async Task WithRedisDownTheBlockHoldsOnTheInstanceThatMadeIt()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await redis.StopAsync(); // configured, but unreachable
+        await using var factory = Shared(Attack.Factory(new RecordedEvents(), new RecordingSink(), Stuffing()), redis, "secureapi:test-" + Guid.NewGuid().ToString("N"));
+        using var client = Attack.Start(factory);
+
+        await Attack.StuffAsync(client, "203.0.113.55", Threshold);
+
+        Assert.Equal(HttpStatusCode.Forbidden, await Attack.GuessAsync(client, "203.0.113.55", 0));
+    }
+
+    [Fact]
     public async Task TheSameVolumeSpreadOverManyAddressesRaisesNone()
     {
         var events = new RecordedEvents();

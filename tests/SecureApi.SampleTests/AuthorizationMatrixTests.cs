@@ -50,6 +50,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["DELETE /admin/keys/{id}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
         ["GET /admin/audit"] = /*     */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /admin/audit/verify"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["GET /admin/blocks"] = /*    */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["DELETE /admin/blocks/{kind}/{value}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
         ["GET /info"] = /*            */ [200, 200, 200, 200, 200, 200, 200, 200, 200],
         // The security view (on in Development): an admin person only.
         ["GET /admin/security"] = /*  */ [401, 403, 403, 403, 200, 403, 403, 403, 403],

@@ -6,7 +6,8 @@ var builder = WebApplication.CreateSlimBuilder(args);
 // so a test that sets its own (the rate-limit tests) wins.
 builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
 {
-    InitialData = [new("SecureApi:RateLimitPermits", "1000000")],
+    // Detectors off likewise (hundreds of refusals from 127.0.0.1 would block it); DetectionTests turn them on.
+    InitialData = [new("SecureApi:RateLimitPermits", "1000000"), new("SecureApi:Detection:Enabled", "false")],
 });
 builder.WebHost.UseKestrelHttpsConfiguration(); // HTTPS endpoints from Kestrel settings (the TLS tests run it as a child process)
 builder.Services.AddSecureApi(builder.Configuration);

@@ -17,6 +17,9 @@ namespace SecureApi.Auditing;
 /// </summary>
 public sealed class AuditTrail
 {
+    /// <summary>The subject recorded for blocks the detectors place and let expire.</summary>
+    public const string DetectorSubject = "(detector)";
+
     /// <summary>The subject recorded for changes made outside any request: the service's own commands.</summary>
     public const string CommandSubject = "(command)";
 
@@ -63,7 +66,12 @@ public sealed class AuditTrail
     /// is the backstop: a fork would fail the write, never commit.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public async ValueTask AppendAsync(DbTransaction transaction, Caller? caller, string resource, string key, string operation, IReadOnlyList<string>? changedMembers, CancellationToken cancellationToken)
+    public ValueTask AppendAsync(DbTransaction transaction, Caller? caller, string resource, string key, string operation, IReadOnlyList<string>? changedMembers, CancellationToken cancellationToken) =>
+        AppendAsync(transaction, caller, noCallerSubject: null, resource, key, operation, changedMembers, cancellationToken);
+
+    /// <param name="noCallerSubject">Who acts when <paramref name="caller"/> is null, instead of the current request's caller
+    /// (a detector's block must not be recorded as the act of the request that tripped it).</param>
+    private async ValueTask AppendAsync(DbTransaction transaction, Caller? caller, string? noCallerSubject, string resource, string key, string operation, IReadOnlyList<string>? changedMembers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has no connection.");
@@ -75,11 +83,11 @@ public sealed class AuditTrail
 
         var (sequence, previousHash) = await HeadAsync(connection, transaction, cancellationToken);
         var context = _http?.HttpContext;
-        caller ??= context is null ? null : Caller.Find(context);
+        caller ??= context is null || noCallerSubject is not null ? null : Caller.Find(context);
         var record = new AuditRecord(
             sequence + 1,
             _time.GetUtcNow().UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture),
-            caller?.Subject ?? (context is null ? CommandSubject : "anonymous"),
+            caller?.Subject ?? noCallerSubject ?? (context is null ? CommandSubject : "anonymous"),
             caller?.Actor,
             caller is null ? "-" : ClientKindNames.Of(caller.ClientKind),
             resource,
@@ -110,6 +118,23 @@ public sealed class AuditTrail
 
         // Counted when appended: the change's commit follows at once, and a rolled-back change is the rare exception.
         _metrics?.AuditWritten();
+    }
+
+    /// <summary>
+    /// Records an administrative action that changes no row of its own (a block placed or lifted) in a transaction of its
+    /// own. Nothing when the service keeps no trail (no database).
+    /// </summary>
+    internal async Task RecordAsync(Caller? caller, string noCallerSubject, string resource, string key, string operation, CancellationToken cancellationToken)
+    {
+        if (!IsAvailable)
+        {
+            return;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await AppendAsync(transaction, caller, noCallerSubject, resource, key, operation, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The names given, without the nulls: how generated updates list the members a request set.</summary>

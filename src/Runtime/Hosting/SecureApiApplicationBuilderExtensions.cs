@@ -12,8 +12,8 @@ public static class SecureApiApplicationBuilderExtensions
     /// Adds the SecureApi middleware in order: exception → ProblemDetails, forwarded headers (trusted proxies only), HTTPS
     /// redirection and HSTS (outside Development), security headers, the transport check (HTTPS outside Development,
     /// loopback-only plain HTTP in Development, TLS 1.2+), CORS, load shedding (503 with Retry-After when saturated;
-    /// health probes exempt), ProblemDetails for empty error responses, authentication
-    /// (a principal that is not a valid caller stays anonymous), rate limiting, lockout (policies with one:
+    /// health probes exempt), ProblemDetails for empty error responses, blocked addresses (403), authentication
+    /// (a principal that is not a valid caller stays anonymous), blocked callers (403), rate limiting, lockout (policies with one:
     /// repeated 401/403s or reported sign-in failures lock the client or account out, 429), authorisation.
     /// </summary>
     public static IApplicationBuilder UseSecureApi(this IApplicationBuilder app)
@@ -65,8 +65,13 @@ public static class SecureApiApplicationBuilderExtensions
 
         app.UseStatusCodePages(static statusContext =>
             SecureApi.Infrastructure.Problems.ForStatus(statusContext.HttpContext.Response.StatusCode).ExecuteAsync(statusContext.HttpContext));
+
+        // Blocked addresses are refused before authentication (they cost nothing, not even a key lookup), blocked callers right after it.
+        var blocks = app.ApplicationServices.GetRequiredService<SecureApi.Monitoring.Blocks.BlockList>();
+        app.Use(next => new SecureApi.Monitoring.Blocks.BlockMiddleware(next, blocks, SecureApi.Monitoring.Detection.BlockKinds.Ip).InvokeAsync);
         app.UseAuthentication();
         app.UseMiddleware<SecureApi.Authentication.CallerRequiredMiddleware>(); // authenticated but not a valid caller = anonymous
+        app.Use(next => new SecureApi.Monitoring.Blocks.BlockMiddleware(next, blocks, SecureApi.Monitoring.Detection.BlockKinds.Caller).InvokeAsync);
         app.UseRateLimiter();
 
         // After the limiter, which chose the policy and partition; before authorisation, so its 403s count as failures.

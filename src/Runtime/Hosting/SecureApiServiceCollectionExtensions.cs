@@ -132,6 +132,9 @@ public static class SecureApiServiceCollectionExtensions
                 : local;
         });
 
+        // Detectors, blocks and alerts (SecureApi:Detection, SecureApi:Alerts); after Redis, whose connection blocks share.
+        SecureApi.Monitoring.Detection.DetectionRegistration.Add(services, configuration);
+
         // Resources: one database, the encryption and cursor services, the generated stores, and the schema at start-up.
         services.TryAddSingleton<SecureApi.Data.SecureApiDatabase>();
         services.TryAddSingleton<SecureApi.Data.FieldEncryption>();

@@ -36,11 +36,11 @@ internal sealed class SecurityEvents(
         context.RequestServices?.GetService<SecurityEvents>()?.Report(context, kind, detail);
 
     /// <summary>Raises <paramref name="kind"/> for the request <paramref name="context"/>.</summary>
-    public void Report(HttpContext context, SecurityEventKind kind, string? detail)
+    public SecurityEvent Report(HttpContext context, SecurityEventKind kind, string? detail)
     {
         ArgumentNullException.ThrowIfNull(context);
         var caller = Caller.Find(context);
-        Raise(new SecurityEvent(
+        return Raise(new SecurityEvent(
             kind,
             time.GetUtcNow(),
             EndpointOf(context),
@@ -52,9 +52,9 @@ internal sealed class SecurityEvents(
     }
 
     /// <summary>Raises <paramref name="kind"/> outside any request (a command run from the shell, a background job).</summary>
-    public void Report(SecurityEventKind kind, string? detail, string endpoint = None, string caller = None)
+    public SecurityEvent Report(SecurityEventKind kind, string? detail, string endpoint = None, string caller = None)
     {
-        Raise(new SecurityEvent(
+        return Raise(new SecurityEvent(
             kind,
             time.GetUtcNow(),
             endpoint,
@@ -63,6 +63,13 @@ internal sealed class SecurityEvents(
             None,
             Activity.Current?.TraceId.ToString() ?? None,
             detail));
+    }
+
+    /// <summary>Raises <paramref name="kind"/> on behalf of <paramref name="cause"/>'s request (its endpoint, caller, address and trace): an anomaly or a block a detector decided while observing it.</summary>
+    public SecurityEvent ReportFollowing(SecurityEvent cause, SecurityEventKind kind, string? detail)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        return Raise(cause with { Kind = kind, Time = time.GetUtcNow(), Detail = detail });
     }
 
     /// <summary>The endpoint's name, else its method and route pattern, else <see cref="Unmatched"/>.</summary>
@@ -79,7 +86,7 @@ internal sealed class SecurityEvents(
             : Unmatched;
     }
 
-    private void Raise(SecurityEvent securityEvent)
+    private SecurityEvent Raise(SecurityEvent securityEvent)
     {
         Log(securityEvent);
         metrics.SecurityEvent(securityEvent.Kind);
@@ -94,6 +101,8 @@ internal sealed class SecurityEvents(
                 SecurityLog.ObserverFailed(logger, exception, observer.GetType().Name, securityEvent.Kind);
             }
         }
+
+        return securityEvent;
     }
 
     private void Log(SecurityEvent e)

@@ -33,7 +33,7 @@ internal sealed record SecurityViewEvent(
     string TraceId);
 
 /// <summary>One block in force: what is blocked (an address, caller or key), why, since when and until when.</summary>
-internal sealed record SecurityViewBlock(string Target, string Reason, DateTimeOffset Since, DateTimeOffset? Until);
+internal sealed record SecurityViewBlock(string Target, string Reason, DateTimeOffset? Since, DateTimeOffset? Until);
 
 /// <summary>The audit trail: how many records, whether the hash chain verifies, the first broken link, the latest records.</summary>
 internal sealed record SecurityViewAuditSummary(long Records, bool Valid, long? FirstBroken, IReadOnlyList<SecurityViewAuditRecord> Recent);

@@ -125,7 +125,7 @@
     fill("addresses", tallies(data.topDeniedAddresses));
     fill("events", events(data.recentEvents));
     fill("blocks", data.blocks === null ? notAvailable("Blocks are")
-      : table(["Blocked", "Reason", "Since", "Until"], data.blocks.map(b => [b.target, b.reason, time(b.since), b.until ? time(b.until) : "until lifted"])));
+      : table(["Blocked", "Reason", "Since", "Until"], data.blocks.map(b => [b.target, b.reason, b.since ? time(b.since) : "-", b.until ? time(b.until) : "until lifted"])));
     const chain = document.getElementById("chain");
     if (data.audit === null) {
       chain.className = "badge";

@@ -1,0 +1,11 @@
+namespace SecureApi.Monitoring.Detection;
+
+/// <summary>What a detector does when it fires.</summary>
+internal enum DetectorResponse
+{
+    /// <summary>Raise the alert (event, meter, sinks) only.</summary>
+    Alert,
+
+    /// <summary>Raise the alert and block the offender for the detector's BlockSeconds.</summary>
+    Block,
+}

@@ -46,13 +46,13 @@ public sealed class SecurityViewBrowserTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task WithoutBlocksOrAuditRegisteredThePageSaysNotAvailable()
+    public async Task WithNothingBlockedAndNoAuditTrailThePageSaysSo()
     {
         await using var factory = new TestServiceFactory();
         var service = KestrelHost.StartHttp(factory);
         await using var browser = await BrowserPage.OpenAsync(service);
 
-        Assert.Equal("Blocks are not available on this service.", await browser.TextOf("#blocks"));
+        Assert.Equal("None.", await browser.TextOf("#blocks"));
         Assert.Equal("The audit trail is not available on this service.", await browser.TextOf("#audit"));
         Assert.Empty(await browser.CspViolationsAsync());
     }

@@ -45,6 +45,28 @@ public sealed class SecurityViewBrowserTests(ITestOutputHelper output)
         output.WriteLine("Security view screenshot: " + screenshot);
     }
 
+    /// <summary>The promise end to end: a real enumeration, caught by the real detector, on the page as an alert and a block.</summary>
+    [Fact]
+    public async Task APlantedEnumerationAppearsAsAnAlertAndABlock()
+    {
+        var sink = new Detection.RecordingSink();
+        await using var factory = Detection.Attack.Factory(new Detection.RecordedEvents(), sink, ("SecureApi:Detection:Enumeration:Threshold", "10"));
+        var service = KestrelHost.StartHttp(factory);
+        using var mallory = new HttpClient { BaseAddress = service };
+        mallory.DefaultRequestHeaders.Add("X-Test-Subject", "mallory");
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await mallory.GetAsync($"/widgets/{Guid.NewGuid()}")).StatusCode);
+        }
+
+        await Detection.Attack.UntilAsync(() => sink.Alerts.Length > 0);
+        await using var browser = await BrowserPage.OpenAsync(service);
+
+        Assert.Contains("Enumeration: caller mallory reached 10", await browser.TextOf("#alerts"), StringComparison.Ordinal);
+        Assert.Contains("caller:mallory", await browser.TextOf("#blocks"), StringComparison.Ordinal);
+        Assert.Empty(await browser.CspViolationsAsync());
+    }
+
     [Fact]
     public async Task WithNothingBlockedAndNoAuditTrailThePageSaysSo()
     {

@@ -53,6 +53,8 @@ public sealed class BlockTests
         using var blocked = await bob.GetAsync("/notes");
         await Problem.AssertAsync(blocked, HttpStatusCode.Forbidden);
         using var view = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/admin/security/data"));
+        // The placement's record is appended just after the block is stored, off the request that tripped the detector.
+        await UntilAsync(async () => (await admin.GetFromJsonAsync<AuditPageDto>("/admin/audit", Options))!.Items.Any(r => r.Operation == "block-placed"));
         using var lifted = await admin.DeleteAsync("/admin/blocks/caller/bob");
         var audit = await admin.GetFromJsonAsync<AuditPageDto>("/admin/audit", Options);
 
@@ -61,6 +63,14 @@ public sealed class BlockTests
         Assert.Equal(
             [("ada", "block-lifted", "caller:bob"), ("(detector)", "block-placed", "caller:bob")],
             audit!.Items.Where(r => r.Resource == "secureapi_blocks").Select(r => (r.Subject, r.Operation, r.Key)));
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !await condition(); await Task.Delay(50))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(15), "The block's audit record never appeared.");
+        }
     }
 
     private sealed record AuditRecordDto(string Subject, string Resource, string Key, string Operation);

@@ -55,5 +55,5 @@ internal static class SecureApiLogging
 
     /// <summary>True when the process was started to run one of <see cref="Hosting.SecureApiCommands"/> (its first argument names one).</summary>
     internal static bool IsCommandLine(string[] commandLine) =>
-        commandLine.Length > 1 && commandLine[1] is "keys" or "schema";
+        commandLine.Length > 1 && Hosting.SecureApiCommands.Names.Contains(commandLine[1]);
 }

@@ -46,7 +46,7 @@ public sealed class AuditTrail
         _http = http;
 
         // The trail lives in the service's database; a service with no [Resource] has none.
-        IsAvailable = ResourceRegistry.Snapshot().Count > 0;
+        IsAvailable = ResourceRegistry.Any();
     }
 
     /// <summary>False in a service without a database (no <c>[Resource]</c>).</summary>
@@ -95,7 +95,7 @@ public sealed class AuditTrail
             operation,
             changedMembers,
             "succeeded",
-            TraceId(context),
+            context is null ? TraceIds.Current() : TraceIds.Of(context),
             previousHash,
             "");
         record = record with { Hash = AuditHash.Compute(record) };
@@ -272,10 +272,6 @@ public sealed class AuditTrail
         await using var reader = await anchor.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
     }
-
-    /// <summary>The W3C trace id when the request is traced, else the request's own identifier; null outside a request.</summary>
-    private static string? TraceId(HttpContext? context) =>
-        Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.TraceId.ToHexString() : context?.TraceIdentifier;
 
     private static AuditRecord Read(DbDataReader reader) => new(
         reader.GetInt64(0),

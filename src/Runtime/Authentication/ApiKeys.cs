@@ -47,7 +47,7 @@ public sealed class ApiKeys
         _audit = audit;
 
         // Stored keys live in the service's database; a service with no [Resource] has none (and creates none).
-        IsAvailable = ResourceRegistry.Snapshot().Count > 0;
+        IsAvailable = ResourceRegistry.Any();
     }
 
     /// <summary>False in a service without a database (no <c>[Resource]</c>): then only static keys exist.</summary>

@@ -40,7 +40,7 @@ internal static class EndpointFailures
         }
         else
         {
-            RequestLog.UnhandledException(logger, exception, endpointName, System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+            RequestLog.UnhandledException(logger, exception, endpointName, TraceIds.Of(context));
         }
 
         if (context.Response.HasStarted)

@@ -41,6 +41,15 @@ public static class ResourceRegistry
         ];
     }
 
+    /// <summary>Whether the service declares any resource, and so has a database (stored keys, the audit trail).</summary>
+    internal static bool Any()
+    {
+        lock (s_resources)
+        {
+            return s_resources.Count > 0;
+        }
+    }
+
     public static IReadOnlyList<ResourceRegistration> Snapshot()
     {
         lock (s_resources)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SecureApi.Infrastructure;
 
 namespace SecureApi.Monitoring;
 
@@ -47,7 +48,7 @@ internal sealed class SecurityEvents(
             caller?.Subject ?? Anonymous,
             caller is null ? Anonymous : ClientKindNames.Of(caller.ClientKind),
             context.Connection.RemoteIpAddress?.ToString() ?? None,
-            Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
+            TraceIds.Of(context),
             detail));
     }
 
@@ -61,7 +62,7 @@ internal sealed class SecurityEvents(
             caller,
             None,
             None,
-            Activity.Current?.TraceId.ToString() ?? None,
+            TraceIds.Current() ?? None,
             detail));
     }
 

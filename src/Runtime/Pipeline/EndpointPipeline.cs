@@ -106,7 +106,7 @@ internal sealed class EndpointPipeline(
                 caller?.Subject ?? "anonymous",
                 caller is null ? "anonymous" : ClientKindNames.Of(caller.ClientKind),
                 caller?.Actor ?? "-",
-                Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+                TraceIds.Of(context));
 #pragma warning restore CA1873
         }
     }

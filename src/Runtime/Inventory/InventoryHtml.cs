@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace SecureApi.Inventory;
@@ -191,5 +190,23 @@ internal static class InventoryHtml
 
     private static string Joined(IReadOnlyList<string> members) => members.Count == 0 ? "—" : string.Join(", ", members);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes markup only; other characters stay as written (the page is UTF-8), so "·" and "—" read as themselves.</summary>
+    private static string E(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => escaped.Append("&amp;"),
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '"' => escaped.Append("&quot;"),
+                '\'' => escaped.Append("&#39;"),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
 }

@@ -99,8 +99,10 @@ internal static class InventoryWriter
         }
 
         json.EndArray();
-        var response = ResponseType(endpoint.Return.UnderlyingValueType, spec.JsonTypes.ToDictionary(t => t.TypeName));
-        json.String("response", response is null ? null : Short(response.TypeName));
+                // Only a JSON body is a response type: a bool says 204 or 404, an IResult could be anything.
+        var returned = endpoint.Return.Kind is ReturnKind.Json or ReturnKind.Created ? endpoint.Return.UnderlyingValueType : null;
+        json.String("response", returned is null ? null : Short(returned));
+        var response = ResponseType(returned, spec.JsonTypes.ToDictionary(t => t.TypeName));
         json.Strings("responseMembers", response?.Object?.Properties.Select(p => CamelCase(p.Name)) ?? []);
 
         var touched = endpoint.Stores.Select(s => s.Resource).Distinct().Where(resources.ContainsKey).Select(r => resources[r]).ToList();
@@ -180,7 +182,7 @@ internal static class InventoryWriter
     {
         for (var depth = 0; typeName is not null && depth < 4 && types.TryGetValue(typeName, out var type); depth++)
         {
-            if (type.Kind == JsonTypeKind.Object && type.TypeName.StartsWith("global::SecureApi.Page<", System.StringComparison.Ordinal))
+            if (type.Kind == JsonTypeKind.Object && type.TypeName.StartsWith("global::SecureApi.Data.Page<", System.StringComparison.Ordinal))
             {
                 typeName = type.Object?.Properties.FirstOrDefault(p => p.Name == "Items")?.TypeName;
                 continue;

@@ -48,7 +48,7 @@ internal static class SecureApiInventory
       ],
       ""validation"": [],
       ""response"": ""Page\u003CTicket\u003E"",
-      ""responseMembers"": [""items"", ""nextCursor""],
+      ""responseMembers"": [""id"", ""ownerId"", ""tenantId"", ""title"", ""body"", ""priority"", ""estimate"", ""dueAt"", ""secret"", ""createdAt"", ""updatedAt"", ""version""],
       ""sensitiveMembers"": [""Ticket.internalNote""],
       ""encryptedMembers"": [""Ticket.secret""],
       ""suppressedDiagnostics"": []
@@ -178,7 +178,7 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
-      ""response"": ""OrderSummary"",
+      ""response"": ""OrderSummary[]"",
       ""responseMembers"": [""id"", ""customer"", ""status""],
       ""sensitiveMembers"": [],
       ""encryptedMembers"": [],
@@ -460,7 +460,7 @@ internal static class SecureApiInventory
       ],
       ""validation"": [],
       ""response"": ""Page\u003CShelf\u003E"",
-      ""responseMembers"": [""items"", ""nextCursor""],
+      ""responseMembers"": [""id"", ""tenantId"", ""name"", ""archived"", ""capacity""],
       ""sensitiveMembers"": [],
       ""encryptedMembers"": [],
       ""suppressedDiagnostics"": []
@@ -546,7 +546,7 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
-      ""response"": ""bool"",
+      ""response"": null,
       ""responseMembers"": [],
       ""sensitiveMembers"": [],
       ""encryptedMembers"": [],
@@ -736,7 +736,7 @@ internal static class SecureApiInventory
       ],
       ""validation"": [],
       ""response"": ""Page\u003CTicket\u003E"",
-      ""responseMembers"": [""items"", ""nextCursor""],
+      ""responseMembers"": [""id"", ""ownerId"", ""tenantId"", ""title"", ""body"", ""priority"", ""estimate"", ""dueAt"", ""secret"", ""createdAt"", ""updatedAt"", ""version""],
       ""sensitiveMembers"": [""Ticket.internalNote""],
       ""encryptedMembers"": [""Ticket.secret""],
       ""suppressedDiagnostics"": []

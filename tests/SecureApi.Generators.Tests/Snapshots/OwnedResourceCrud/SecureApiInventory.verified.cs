@@ -46,7 +46,7 @@ internal static class SecureApiInventory
       ],
       ""validation"": [],
       ""response"": ""Page\u003CNote\u003E"",
-      ""responseMembers"": [""items"", ""nextCursor""],
+      ""responseMembers"": [""id"", ""ownerId"", ""title"", ""version""],
       ""sensitiveMembers"": [],
       ""encryptedMembers"": [],
       ""suppressedDiagnostics"": []

@@ -46,7 +46,7 @@ internal static class SecureApiInventory
       ],
       ""validation"": [],
       ""response"": ""Page\u003CShelf\u003E"",
-      ""responseMembers"": [""items"", ""nextCursor""],
+      ""responseMembers"": [""id"", ""tenantId"", ""name""],
       ""sensitiveMembers"": [],
       ""encryptedMembers"": [],
       ""suppressedDiagnostics"": []

@@ -71,6 +71,34 @@ public sealed class SecurityInventoryTests(AuthorizationMatrixTests.Host host) :
         Assert.Equal(await InventoryTextAsync(host.Services), await File.ReadAllTextAsync(written));
     }
 
+    [Fact]
+    public async Task TheCommandRunsInProductionWithNoDatabaseOrSecretConfigured()
+    {
+        // In Production with nothing configured, the service itself would refuse to start (no cursor key, engine or
+        // encryption key), and so would `schema`; the inventory is read from the assembly and needs none of them.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NotesService.dll"));
+        start.ArgumentList.Add("inventory");
+        start.ArgumentList.Add("--format");
+        start.ArgumentList.Add("markdown");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, "inventory failed: " + await error);
+        Assert.StartsWith("## Security inventory: `NotesService`", await output, StringComparison.Ordinal);
+    }
+
     internal static async Task<string> InventoryTextAsync(IServiceProvider services, params string[] options)
     {
         var (output, error) = (new StringWriter(), new StringWriter());

@@ -165,6 +165,20 @@ public sealed class InventoryTests
     }
 
     [Fact]
+    public void EditingAPragmasJustificationReachesTheInventoryOfAnIncrementalRun()
+    {
+        // The suppressions are part of the endpoint model: a changed one must not stay cached.
+        var first = GeneratorHarness.Run(Resources, Endpoints);
+        var path = GeneratorHarness.SourcePath(1);
+        var edited = Endpoints.Replace("// polled by the orchestrator", "// polled by the load balancer", StringComparison.Ordinal);
+
+        var second = GeneratorHarness.Run(
+            first.Input.ReplaceSyntaxTree(first.Input.SyntaxTrees.Single(t => t.FilePath == path), GeneratorHarness.Parse(edited, path)), first.Driver);
+
+        Assert.Equal(["SAPI047 pragma polled by the load balancer"], Suppressions(Endpoint(Inventory(second), "GET /health")));
+    }
+
+    [Fact]
     public void TheInventoryIsHandedToTheRuntimeByAModuleInitializer()
     {
         var source = GeneratorHarness.Run(Resources, Endpoints).Source("SecureApiInventory.g.cs");

@@ -10,7 +10,8 @@ builder.Services.AddSingleton<SecureApi.Pipeline.IEndpointObserver>(services => 
 var app = builder.Build();
 
 // `dotnet run --project samples/NotesService -- schema` prints the DDL for the configured engine instead of serving;
-// `-- keys create|list|revoke …` manages the stored API keys.
+// `-- keys create|list|revoke …` manages the stored API keys; `-- inventory [--format json|html|markdown]` writes the
+// security inventory of every endpoint (needing no database or secret).
 if (await app.RunSecureApiCommandAsync(args))
 {
     return;

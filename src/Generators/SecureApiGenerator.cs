@@ -95,6 +95,17 @@ public sealed class SecureApiGenerator : IIncrementalGenerator
             .Select(static (specs, _) => TypeMerger.Merge(specs.SelectMany(s => s.ValidatedTypes), t => t.TypeName))
             .WithTrackingName(TrackingNames.ValidatedTypes);
         context.RegisterSourceOutput(validatedTypes, static (output, types) => output.AddSource(ValidatorEmitter.HintName, ValidatorEmitter.Emit(types.ToList())));
+
+        // The security inventory: every endpoint and resource, with what the whole project silences (NoWarn, global config).
+        var project = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => new ProjectFacts(compilation.AssemblyName ?? "", ProjectSuppressions.Read(compilation, cancellationToken)))
+            .WithTrackingName(TrackingNames.ProjectFacts);
+        var inventory = all
+            .Combine(allResources)
+            .Combine(project)
+            .Select(static (pair, _) => InventoryWriter.Write(pair.Right.Assembly, pair.Left.Left, pair.Left.Right, pair.Right.Suppressions))
+            .WithTrackingName(TrackingNames.Inventory);
+        context.RegisterSourceOutput(inventory, static (output, json) => output.AddSource(InventoryEmitter.HintName, InventoryEmitter.Emit(json)));
     }
 
     private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)

@@ -17,4 +17,6 @@ internal static class TrackingNames
     public const string EndpointClassNames = nameof(EndpointClassNames);
     public const string JsonTypes = nameof(JsonTypes);
     public const string ValidatedTypes = nameof(ValidatedTypes);
+    public const string ProjectFacts = nameof(ProjectFacts);
+    public const string Inventory = nameof(Inventory);
 }

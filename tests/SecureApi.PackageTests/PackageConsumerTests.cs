@@ -27,6 +27,7 @@ public sealed partial class PackageConsumerTests : IDisposable
             var entries = archive.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("lib/net10.0/SecureApi.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/SecureApi.Generators.dll", entries);
+            Assert.Contains("build/SecureApi.targets", entries); // the security inventory beside the build output, on request
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("SecureApi.Generators.dll", StringComparison.Ordinal));
         }
 

@@ -53,6 +53,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["GET /admin/blocks"] = /*    */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["DELETE /admin/blocks/{kind}/{value}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
         ["GET /info"] = /*            */ [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /health"] = /*          */ [200, 200, 200, 200, 200, 200, 200, 200, 200],
         // The security view (on in Development): an admin person only.
         ["GET /admin/security"] = /*  */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /admin/security/data"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],

@@ -42,7 +42,14 @@ internal sealed record EndpointSpec(
     bool ExemptFromLoadShedding,
     EquatableArray<ParameterSpec> Parameters,
     ReturnSpec Return,
-    CrudSpec? Crud);
+    CrudSpec? Crud)
+{
+    /// <summary>SecureApi diagnostics suppressed where the endpoint is declared (the security inventory lists them).</summary>
+    public EquatableArray<SuppressionSpec> Suppressions { get; init; } = EquatableArray<SuppressionSpec>.Empty;
+
+    /// <summary>The resources the endpoint's stores reach, set once the class is joined with the resources.</summary>
+    public EquatableArray<StoreUse> Stores { get; init; } = EquatableArray<StoreUse>.Empty;
+}
 
 internal enum ParameterSource
 {

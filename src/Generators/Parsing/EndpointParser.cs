@@ -105,6 +105,9 @@ internal static class EndpointParser
             classPolicy.ExemptFromLoadShedding || methodPolicy.ExemptFromLoadShedding,
             parameters.ToEquatableArray(),
             result!,
-            null));
+            null)
+        {
+            Suppressions = EndpointSuppressions.Find(method, classPolicy, methodPolicy, context.Compilation, known, context.CancellationToken).ToEquatableArray(),
+        });
     }
 }

@@ -44,6 +44,8 @@ internal sealed class KnownTypes
         AllowUnknownQueryAttribute = Get("SecureApi.AllowUnknownQueryAttribute");
         ExemptFromLoadSheddingAttribute = Get("SecureApi.ExemptFromLoadSheddingAttribute");
         DisableRateLimitingAttribute = Get("Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute");
+        SuppressMessageAttribute = Get("System.Diagnostics.CodeAnalysis.SuppressMessageAttribute");
+        UnconditionalSuppressMessageAttribute = Get("System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessageAttribute");
         QueryAttribute = Get("SecureApi.QueryAttribute");
         ServiceAttribute = Get("SecureApi.ServiceAttribute");
         Caller = Get("SecureApi.Caller");
@@ -124,6 +126,10 @@ internal sealed class KnownTypes
 
     /// <summary>ASP.NET Core's <c>[DisableRateLimiting]</c>: the explicit opt-out of the default limit (SAPI047).</summary>
     public INamedTypeSymbol? DisableRateLimitingAttribute { get; }
+
+    public INamedTypeSymbol? SuppressMessageAttribute { get; }
+
+    public INamedTypeSymbol? UnconditionalSuppressMessageAttribute { get; }
     public INamedTypeSymbol? QueryAttribute { get; }
     public INamedTypeSymbol? ServiceAttribute { get; }
     public INamedTypeSymbol? Caller { get; }

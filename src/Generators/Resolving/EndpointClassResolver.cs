@@ -51,6 +51,7 @@ internal static class EndpointClassResolver
 
             endpoints.Add(parsed with
             {
+                Stores = StoresOf(parsed, resolved, crud).ToEquatableArray(),
                 Parameters = parsed.Parameters.Select(p => storeNames.ContainsKey(p.TypeName) ? p with { TypeName = TypeName(p.TypeName) } : p).ToEquatableArray(),
                 Crud = crud,
             });
@@ -64,6 +65,25 @@ internal static class EndpointClassResolver
         };
         return new EndpointClassResult(spec, diagnostics.ToEquatableArray(), routes.ToEquatableArray());
     }
+
+    /// <summary>
+    /// The stores an endpoint reaches: its own store parameters, the constructor's (instance endpoints only), and the
+    /// owner- or tenant-scoped store a generated operation runs on.
+    /// </summary>
+    private static IEnumerable<StoreUse> StoresOf(EndpointSpec endpoint, List<(ResourceReference Reference, ResourceSpec? Resource)> resolved, CrudSpec? crud)
+    {
+        var uses = resolved
+            .Where(r => r.Reference.StoreTypeName is not null && (r.Reference.Site == endpoint.MethodName || (r.Reference.Site is null && !endpoint.IsStatic)))
+            .Select(r => new StoreUse(r.Resource!.FullyQualifiedName, r.Reference.IsAdminStore ? StoreScope.Admin : ScopeOf(r.Resource!)));
+        if (crud is not null)
+        {
+            uses = uses.Append(new StoreUse(crud.Resource.FullyQualifiedName, ScopeOf(crud.Resource)));
+        }
+
+        return uses.Distinct().OrderBy(u => u.Resource, System.StringComparer.Ordinal).ThenBy(u => u.Scope);
+    }
+
+    private static StoreScope ScopeOf(ResourceSpec resource) => resource.Tenant is not null ? StoreScope.Tenant : StoreScope.Owner;
 
     /// <summary>A resource by name: in the namespace the reference names, else the class's own namespace first.</summary>
     private static ResourceSpec? Find(ResourceReference reference, string classNamespace, ImmutableArray<ResourceSpec> resources)

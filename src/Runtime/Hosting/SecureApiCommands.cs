@@ -9,12 +9,13 @@ namespace SecureApi.Hosting;
 /// <summary>
 /// The commands every SecureApi service understands instead of serving, when the first argument names one:
 /// <c>schema</c> prints the DDL for the configured engine; <c>keys create|list|revoke</c> manages stored API keys;
-/// <c>audit verify|prune</c> checks the audit trail's hash chain or applies its retention.
+/// <c>audit verify|prune</c> checks the audit trail's hash chain or applies its retention; <c>inventory</c> writes the
+/// security inventory of every endpoint (or <c>inventory diff</c> compares two) and needs no database or secret.
 /// </summary>
 public static class SecureApiCommands
 {
     /// <summary>The commands this runs: a process started with one of them as its first argument is a command line.</summary>
-    internal static readonly string[] Names = ["schema", "keys", "audit"];
+    internal static readonly string[] Names = ["schema", "keys", "audit", "inventory"];
 
     /// <summary>
     /// Runs the command <paramref name="args"/> names and returns its exit code (0 done, 1 failed, 2 usage), or null
@@ -29,6 +30,13 @@ public static class SecureApiCommands
         if (args.Count == 0)
         {
             return null;
+        }
+
+        // Before anything is resolved: the inventory is built into the assembly, and a build or CI job runs this
+        // without a database, a cache or the production secrets.
+        if (args[0] == "inventory")
+        {
+            return await Inventory.InventoryCommands.RunAsync(Infrastructure.SecurityInventoryRegistry.Json, [.. args.Skip(1)], output, error, cancellationToken);
         }
 
         var database = services.GetRequiredService<SecureApiDatabase>();

@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SecureApi.Inventory;
+
+/// <summary>The inventory's JSON, generated at compile time (no reflection); unknown members of a newer schema are ignored.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
+[JsonSerializable(typeof(SecurityInventory))]
+internal sealed partial class SecurityInventoryJsonContext : JsonSerializerContext;

@@ -166,8 +166,8 @@ internal static class InventoryHtml
 
         html.Append("<td class=\"exposes\"><ul class=\"cell-list\">");
         Items(html, endpoint.Response is null ? [] : [endpoint.Response + (endpoint.ResponseMembers.Count == 0 ? "" : ": " + string.Join(", ", endpoint.ResponseMembers))]);
-        Items(html, endpoint.SensitiveMembers.Select(static m => "sensitive " + m));
-        Items(html, endpoint.EncryptedMembers.Select(static m => "encrypted " + m));
+        Items(html, endpoint.SensitiveMembers.Select(static m => "withheld ([Sensitive]) " + m));
+        Items(html, endpoint.EncryptedMembers.Select(static m => "encrypted at rest " + m));
         html.Append("</ul></td>");
 
         html.Append("<td class=\"suppressed\"><ul class=\"cell-list\">");

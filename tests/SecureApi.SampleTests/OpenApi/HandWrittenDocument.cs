@@ -42,8 +42,8 @@ public static class HandWrittenDocument
             "/admin/keys": {
               "post": {
                 "operationId": "MintKey",
-                "x-secureapi-roles": ["admin"],
-                "x-secureapi-client-kinds": ["User"],
+                "x-secureapi-roles": [["admin"]],
+                "x-secureapi-client-kinds": ["user"],
                 "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NewApiKey" } } } },
                 "responses": { "201": {}, "400": {}, "default": {} }
               }

@@ -31,6 +31,14 @@ public sealed record OpenApiOperation(
     /// <summary>The listed statuses that are exact codes.</summary>
     public IEnumerable<int> ExactStatuses => ResponseKeys.Where(k => k.Length == 3 && k.All(char.IsAsciiDigit)).Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// A vendor extension of requirement sets (an array of arrays: every set must hold, any one name of a set does); a
+    /// flat array of names is read as one set each. Empty when absent.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> ExtensionSets(string name) => Node[name] is JsonArray sets
+        ? [.. sets.Select(set => set is JsonArray names ? (IReadOnlyList<string>)[.. names.Select(n => n!.GetValue<string>())] : [set!.GetValue<string>()])]
+        : [];
+
     /// <summary>A vendor extension's string members (a string or an array of strings); empty when absent.</summary>
     public IReadOnlyList<string> Extension(string name) => Node[name] switch
     {

@@ -4,8 +4,8 @@ using SecureApi.SampleTests.Infrastructure;
 namespace SecureApi.SampleTests.OpenApi;
 
 /// <summary>
-/// Which test caller an operation's documented protections admit: the API-key requirement's scopes, and the roles and
-/// client kinds of its <c>x-secureapi-*</c> extensions. Callers with a tenant come first (tenant-scoped resources need one).
+/// Which test caller an operation's documented protections admit: the API-key requirement's scopes, and the role sets
+/// and client kinds of its <c>x-secureapi-*</c> extensions. Callers with a tenant come first (tenant-scoped resources need one).
 /// </summary>
 public static class OperationCallers
 {
@@ -30,13 +30,13 @@ public static class OperationCallers
         var requirement = operation.Security.FirstOrDefault(r => r.Keys.Any(apiKeySchemes.Contains))
             ?? throw new InvalidOperationException($"{operation.Name} has no security requirement an API key meets; the tests authenticate with API keys.");
         var scopes = requirement.Values.SelectMany(s => s).ToList();
-        var roles = operation.Extension(RolesExtension);
+        var roleSets = operation.ExtensionSets(RolesExtension);
         var kinds = operation.Extension(ClientKindsExtension);
         return Candidates.FirstOrDefault(c =>
                 scopes.All(c.Scopes.Contains)
-                && roles.All(c.Roles.Contains)
+                && roleSets.All(set => set.Any(c.Roles.Contains))
                 && (kinds.Count == 0 || kinds.Contains(c.ClientKind, StringComparer.OrdinalIgnoreCase)))
             ?? throw new InvalidOperationException(
-                $"No test caller has scopes [{string.Join(", ", scopes)}], roles [{string.Join(", ", roles)}] and a client kind in [{string.Join(", ", kinds)}] for {operation.Name}; add one to SampleFactory.");
+                $"No test caller has scopes [{string.Join(", ", scopes)}], roles [{string.Join(" and ", roleSets.Select(set => string.Join(" or ", set)))}] and a client kind in [{string.Join(", ", kinds)}] for {operation.Name}; add one to SampleFactory.");
     }
 }

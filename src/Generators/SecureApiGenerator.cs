@@ -95,6 +95,13 @@ public sealed class SecureApiGenerator : IIncrementalGenerator
             .Select(static (specs, _) => TypeMerger.Merge(specs.SelectMany(s => s.ValidatedTypes), t => t.TypeName))
             .WithTrackingName(TrackingNames.ValidatedTypes);
         context.RegisterSourceOutput(validatedTypes, static (output, types) => output.AddSource(ValidatorEmitter.HintName, ValidatorEmitter.Emit(types.ToList())));
+
+        // The OpenAPI component schemas: the JSON types with the limits their validation enforces.
+        var openApiSchemas = jsonTypes
+            .Combine(validatedTypes)
+            .Select(static (pair, _) => OpenApiSchemas.Build(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.OpenApiSchemas);
+        context.RegisterSourceOutput(openApiSchemas, static (output, schemas) => output.AddSource(OpenApiSchemaEmitter.HintName, OpenApiSchemaEmitter.Emit(schemas.ToList())));
     }
 
     private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)

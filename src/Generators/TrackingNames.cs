@@ -17,4 +17,5 @@ internal static class TrackingNames
     public const string EndpointClassNames = nameof(EndpointClassNames);
     public const string JsonTypes = nameof(JsonTypes);
     public const string ValidatedTypes = nameof(ValidatedTypes);
+    public const string OpenApiSchemas = nameof(OpenApiSchemas);
 }

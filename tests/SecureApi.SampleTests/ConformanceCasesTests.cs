@@ -56,7 +56,7 @@ public sealed class ConformanceCasesTests
         foreach (var @case in _cases.For(_document.Operation("POST /notes")).Where(c => c.ViolatedMember is not null))
         {
             var valid = _cases.ValidRequest(@case.Operation).Body!.AsObject();
-            var broken = @case.Request.Body!.AsObject();
+            var broken = @case.Request!.Body!.AsObject();
             var path = @case.ViolatedMember!.Split('.');
             var (validParent, brokenParent) = (Parent(valid, path), Parent(broken, path));
             foreach (var member in validParent.Select(m => m.Key).Union(brokenParent.Select(m => m.Key)).Where(m => m != path[^1]))
@@ -72,7 +72,7 @@ public sealed class ConformanceCasesTests
         var request = _cases.ValidRequest(_document.Operation("GET /notes/{id}"));
         Assert.Matches("^/notes/[0-9a-f-]{36}$", request.Uri);
         Assert.Equal("/notes", _cases.ValidRequest(_document.Operation("GET /notes")).Uri);
-        Assert.Equal("/notes?limit=0", _cases.Find("GET /notes", "query limit: minimum 1").Request.Uri);
+        Assert.Equal("/notes?limit=0", _cases.Find("GET /notes", "query limit: minimum 1").Request!.Uri);
     }
 
     [Fact]

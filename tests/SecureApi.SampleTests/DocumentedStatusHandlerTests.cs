@@ -18,6 +18,7 @@ public sealed class DocumentedStatusHandlerTests
     [InlineData("GET", "/nowhere", HttpStatusCode.NotFound)]
     [InlineData("DELETE", "/notes", HttpStatusCode.MethodNotAllowed)]
     [InlineData("GET", "/openapi/v1.json", HttpStatusCode.OK)]
+    [InlineData("GET", "/admin/security/data", HttpStatusCode.Forbidden)]
     public async Task ADocumentedStatusPassesThrough(string method, string uri, HttpStatusCode status)
     {
         using var client = ClientAnswering(status);
@@ -41,6 +42,7 @@ public sealed class DocumentedStatusHandlerTests
     [InlineData("GET", "/nowhere", HttpStatusCode.Unauthorized, "GET /nowhere matches no operation of the OpenAPI document, so it must be a 404, but it answered 401.")]
     [InlineData("DELETE", "/notes", HttpStatusCode.NotFound, "DELETE /notes matches no operation of the OpenAPI document, so it must be a 405, but it answered 404.")]
     [InlineData("GET", "/openapi/v1.json", HttpStatusCode.InternalServerError, "GET /openapi/v1.json (served outside the operations) answered 500, not 200 (Development) or 404.")]
+    [InlineData("POST", "/admin/security/data", HttpStatusCode.OK, "POST /admin/security/data matches no operation of the OpenAPI document, so it must be a 404, but it answered 200.")]
     public async Task OutsideTheOperationsOnlyTheExplicitExceptionsPass(string method, string uri, HttpStatusCode status, string message)
     {
         using var client = ClientAnswering(status);

@@ -120,19 +120,23 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
     /// <summary>A new anonymous client whose every response is checked against the OpenAPI document.</summary>
     public new HttpClient CreateClient() => CheckedClient(this);
 
+    /// <inheritdoc cref="CreateClient()"/>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options) => CheckedClient(this, options);
+
     /// <summary>
     /// A client of <paramref name="app"/> (this factory, or one made from it with <c>WithWebHostBuilder</c>) with the
     /// same handlers <c>CreateClient</c> has, plus the documented-status check.
     /// </summary>
-    public static HttpClient CheckedClient(WebApplicationFactory<Program> app)
+    public static HttpClient CheckedClient(WebApplicationFactory<Program> app, WebApplicationFactoryClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(app);
+        options ??= app.ClientOptions;
         s_makingCheckedClient.Value = true;
         try
         {
             return app.CreateDefaultClient(
-                app.ClientOptions.BaseAddress,
-                new RedirectHandler(app.ClientOptions.MaxAutomaticRedirections),
+                options.BaseAddress,
+                new RedirectHandler(options.MaxAutomaticRedirections),
                 new CookieContainerHandler(),
                 new DocumentedStatusHandler(SampleDocument.StatusesAsync));
         }

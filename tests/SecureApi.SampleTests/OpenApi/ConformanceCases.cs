@@ -23,17 +23,15 @@ public sealed class ConformanceCases(OpenApiDescription document)
     public IEnumerable<ConformanceCase> For(OpenApiOperation operation)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        yield return new ConformanceCase(operation, ConformanceCase.ValidConstraint, null, ValidRequest(operation));
+        yield return Build(operation, ConformanceCase.ValidConstraint, null, _ => { });
         foreach (var parameter in operation.Parameters)
         {
             foreach (var (constraint, value) in ParameterViolations(parameter))
             {
-                var request = ValidRequest(operation);
-                Set(request, parameter, value);
                 var name = $"{parameter.In} {parameter.Name}: {constraint}";
                 if (seen.Add(name))
                 {
-                    yield return new ConformanceCase(operation, name, parameter.Name, request);
+                    yield return Build(operation, name, parameter.Name, request => Set(request, parameter, value()));
                 }
             }
         }
@@ -42,15 +40,28 @@ public sealed class ConformanceCases(OpenApiDescription document)
         {
             foreach (var (path, constraint, mutate) in ObjectViolations(body.Schema, []))
             {
-                var request = ValidRequest(operation);
-                mutate((JsonObject)request.Body!);
                 var member = string.Join('.', path);
                 var name = $"body {member}: {constraint}";
                 if (seen.Add(name))
                 {
-                    yield return new ConformanceCase(operation, name, member, request);
+                    yield return Build(operation, name, member, request => mutate((JsonObject)request.Body!));
                 }
             }
+        }
+    }
+
+    /// <summary>The valid request with one constraint broken; a case that cannot be built says why instead of hiding the others.</summary>
+    private ConformanceCase Build(OpenApiOperation operation, string constraint, string? member, Action<ConformanceRequest> breakOne)
+    {
+        try
+        {
+            var request = ValidRequest(operation);
+            breakOne(request);
+            return new ConformanceCase(operation, constraint, member, request);
+        }
+        catch (InvalidOperationException failure)
+        {
+            return new ConformanceCase(operation, constraint, member, null) { CannotBuild = failure.Message };
         }
     }
 
@@ -91,42 +102,37 @@ public sealed class ConformanceCases(OpenApiDescription document)
     }
 
     /// <summary>Text values that break one constraint of a parameter each; null means "left out".</summary>
-    private IEnumerable<(string Constraint, string? Value)> ParameterViolations(OpenApiParameter parameter)
+    private IEnumerable<(string Constraint, Func<string?> Value)> ParameterViolations(OpenApiParameter parameter)
     {
         if (parameter.Required && parameter.In != "path")
         {
-            yield return ("required", null);
+            yield return ("required", () => null);
         }
 
         var schema = _values.Effective(parameter.Schema);
         var types = _values.Types(schema);
         if (schema["enum"] is JsonArray)
         {
-            yield return ("enum", "NotAMember");
+            yield return ("enum", () => "NotAMember");
         }
 
         if (!types.Contains("string") && types.Any(t => t is "integer" or "number" or "boolean"))
         {
-            yield return ($"type {string.Join('|', types)}", "not-a-" + types[0]);
+            yield return ($"type {string.Join('|', types)}", () => "not-a-" + types[0]);
         }
 
-        foreach (var violation in NumberViolations(schema, types))
+        foreach (var violation in NumberViolations(schema, types).Concat(StringViolations(schema, types)))
         {
-            yield return (violation.Constraint, SchemaValues.Text(violation.Value));
-        }
-
-        foreach (var violation in StringViolations(schema, types))
-        {
-            // An empty route value is a different route, not a bad value.
-            if (!(parameter.In == "path" && violation.Value is JsonValue v && v.TryGetValue<string>(out var text) && text.Length == 0))
+            // An empty route value is a different route, not a bad value; HttpClient does not send a header with an empty value.
+            if (!(parameter.In is "path" or "header" && violation.Constraint == "minLength 1"))
             {
-                yield return (violation.Constraint, SchemaValues.Text(violation.Value));
+                yield return (violation.Constraint, () => SchemaValues.Text(violation.Value()));
             }
         }
 
         if (types.Contains("string") && SchemaValues.Format(schema) is "uuid")
         {
-            yield return ("format uuid", "not-a-uuid");
+            yield return ("format uuid", () => "not-a-uuid");
         }
     }
 
@@ -149,7 +155,7 @@ public sealed class ConformanceCases(OpenApiDescription document)
 
             foreach (var (constraint, value) in ValueViolations(schema))
             {
-                yield return (path, constraint, root => Navigate(root, at)[name] = value?.DeepClone());
+                yield return (path, constraint, root => Navigate(root, at)[name] = value());
             }
 
             if (_values.MainType(schema) == "object")
@@ -163,51 +169,47 @@ public sealed class ConformanceCases(OpenApiDescription document)
     }
 
     /// <summary>JSON values that break one constraint each of a member's schema: its type, enum, bounds, lengths, pattern, item counts.</summary>
-    private IEnumerable<(string Constraint, JsonNode? Value)> ValueViolations(JsonObject schema)
+    private IEnumerable<(string Constraint, Func<JsonNode?> Value)> ValueViolations(JsonObject schema)
     {
+        var nullable = _values.AllowsNull(schema);
         schema = _values.Effective(schema);
         var types = _values.Types(schema);
-        if (types.Count > 0 && !types.Contains("null"))
+        if (types.Count > 0 && !nullable)
         {
-            yield return ("type null", null);
+            yield return ("type null", () => null);
         }
 
         if (WrongKind(types) is { } wrong)
         {
-            yield return ($"type {string.Join('|', types)}", wrong);
+            yield return ($"type {string.Join('|', types)}", () => wrong.DeepClone());
         }
 
         if (schema["enum"] is JsonArray members)
         {
-            yield return ("enum", members.Any(m => m is JsonValue v && v.TryGetValue<string>(out _)) ? JsonValue.Create("NotAMember") : JsonValue.Create(987654321));
+            yield return ("enum", () => members.Any(m => m is JsonValue v && v.TryGetValue<string>(out _)) ? JsonValue.Create("NotAMember") : JsonValue.Create(987654321));
         }
 
-        foreach (var violation in NumberViolations(schema, types))
-        {
-            yield return violation;
-        }
-
-        foreach (var violation in StringViolations(schema, types))
+        foreach (var violation in NumberViolations(schema, types).Concat(StringViolations(schema, types)))
         {
             yield return violation;
         }
 
         if (types.Contains("array"))
         {
-            var item = schema["items"] is { } items ? _values.Valid(items) : JsonValue.Create("a");
+            JsonNode? Item() => schema["items"] is { } items ? _values.Valid(items) : JsonValue.Create("a");
             if (SchemaValues.Count(schema, "maxItems") is { } maxItems)
             {
-                yield return ($"maxItems {maxItems}", new JsonArray([.. Enumerable.Range(0, maxItems + 1).Select(_ => item?.DeepClone())]));
+                yield return ($"maxItems {maxItems}", () => new JsonArray([.. Enumerable.Range(0, maxItems + 1).Select(_ => Item())]));
             }
 
             if (SchemaValues.Count(schema, "minItems") is > 0 and var minItems)
             {
-                yield return ($"minItems {minItems}", new JsonArray([.. Enumerable.Range(0, minItems - 1).Select(_ => item?.DeepClone())]));
+                yield return ($"minItems {minItems}", () => new JsonArray([.. Enumerable.Range(0, minItems - 1).Select(_ => Item())]));
             }
         }
     }
 
-    private static IEnumerable<(string Constraint, JsonNode? Value)> NumberViolations(JsonObject schema, IReadOnlyList<string> types)
+    private static IEnumerable<(string Constraint, Func<JsonNode?> Value)> NumberViolations(JsonObject schema, IReadOnlyList<string> types)
     {
         if (!types.Contains("integer") && !types.Contains("number"))
         {
@@ -220,23 +222,23 @@ public sealed class ConformanceCases(OpenApiDescription document)
         if (min > decimal.MinValue)
         {
             var constraint = min > formatMin || format is null ? $"minimum {min.ToString(CultureInfo.InvariantCulture)}" : $"format {format} lower bound";
-            yield return (constraint, JsonValue.Create(min - 1));
+            yield return (constraint, () => JsonValue.Create(min - 1));
         }
 
         if (max < decimal.MaxValue)
         {
             var constraint = max < formatMax || format is null ? $"maximum {max.ToString(CultureInfo.InvariantCulture)}" : $"format {format} upper bound";
-            yield return (constraint, JsonValue.Create(max + 1));
+            yield return (constraint, () => JsonValue.Create(max + 1));
         }
 
         // An integer with a fraction is not an integer.
         if (types.Contains("integer") && !types.Contains("number"))
         {
-            yield return ("type integer (fraction)", JsonValue.Create(Math.Clamp(1, min, max) + 0.5m));
+            yield return ("type integer (fraction)", () => JsonValue.Create(Math.Clamp(1, min, max) + 0.5m));
         }
     }
 
-    private static IEnumerable<(string Constraint, JsonNode? Value)> StringViolations(JsonObject schema, IReadOnlyList<string> types)
+    private static IEnumerable<(string Constraint, Func<JsonNode?> Value)> StringViolations(JsonObject schema, IReadOnlyList<string> types)
     {
         if (!types.Contains("string") || schema["enum"] is not null)
         {
@@ -246,17 +248,17 @@ public sealed class ConformanceCases(OpenApiDescription document)
         var (min, max) = SchemaValues.LengthBounds(schema);
         if (max < int.MaxValue)
         {
-            yield return ($"maxLength {max}", Text(SchemaValues.StringOfLength(schema, max + 1), $"maxLength {max}"));
+            yield return ($"maxLength {max}", () => Text(SchemaValues.StringOfLength(schema, max + 1), $"maxLength {max}"));
         }
 
         if (min > 0)
         {
-            yield return ($"minLength {min}", Text(SchemaValues.StringOfLength(schema, min - 1) ?? (min == 1 ? "" : null), $"minLength {min}"));
+            yield return ($"minLength {min}", () => Text(SchemaValues.StringOfLength(schema, min - 1) ?? (min == 1 ? "" : null), $"minLength {min}"));
         }
 
         if (SchemaValues.Pattern(schema) is { } pattern)
         {
-            yield return ($"pattern {pattern}", Text(SchemaValues.StringBreakingPattern(schema), $"pattern {pattern}"));
+            yield return ($"pattern {pattern}", () => Text(SchemaValues.StringBreakingPattern(schema), $"pattern {pattern}"));
         }
     }
 

@@ -43,5 +43,6 @@ public sealed class ConformanceRequest(OpenApiOperation operation)
         return message;
     }
 
-    public override string ToString() => $"{operation.Method} {Uri} {Body?.ToJsonString()}";
+    public override string ToString() =>
+        $"{operation.Method} {Uri} {string.Concat(Headers.Select(h => $"[{h.Key}: {h.Value}] "))}{Body?.ToJsonString()}";
 }

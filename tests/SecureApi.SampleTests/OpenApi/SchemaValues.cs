@@ -13,9 +13,14 @@ public sealed class SchemaValues(OpenApiDescription document)
     /// <summary>Characters a length-bound string is built from, tried in turn until the pattern accepts one.</summary>
     private static readonly string[] Fillers = ["a", "A", "0", "x1", "a-", "_", "Aa0", "-", ".", "!", "a ", new string('a', 40) + " "];
 
+    /// <summary>Whole values tried first for a patterned string (an entity tag, a number, a word), whatever their length.</summary>
+    private static readonly string[] PatternedCandidates = ["\"1\"", "1", "sample", "a"];
+
     /// <summary>Strings that break common patterns: surrounding spaces, control characters, doubled separators, punctuation.</summary>
     private static readonly string[] PatternBreakers =
         [" ", " a", "a ", "\t", "a\u0001b", "a  b", "\"", "\\", "a\"b", "a\\b", "!", "*", "é", "a b", "a.b", "a/b", "-", "0", "a", ""];
+
+    private static readonly string[] Alternatives = ["anyOf", "oneOf"];
 
     public OpenApiDescription Document => document;
 
@@ -32,6 +37,14 @@ public sealed class SchemaValues(OpenApiDescription document)
             _ when schema["properties"] is not null => ["object"],
             _ => [],
         };
+    }
+
+    /// <summary>Whether null is allowed: a <c>null</c> type, or a null-only alternative of <c>anyOf</c>/<c>oneOf</c>.</summary>
+    public bool AllowsNull(JsonObject schema)
+    {
+        schema = Resolve(schema);
+        return Types(schema).Contains("null")
+            || Alternatives.Any(c => schema[c] is JsonArray alternatives && alternatives.Any(a => IsNullOnly(Resolve(a!))));
     }
 
     /// <summary>The main (first non-null) type, or null when the schema says nothing.</summary>
@@ -118,6 +131,16 @@ public sealed class SchemaValues(OpenApiDescription document)
             if (length > 0 && text[..^1] + filler[0] is var ended && Accepts(pattern, ended))
             {
                 return ended;
+            }
+        }
+
+        // A shaped value (an entity tag "1") stretched by repeating its second character.
+        foreach (var candidate in PatternedCandidates.Where(c => c.Length >= 2 && length >= 2 && Accepts(pattern, c)))
+        {
+            var stretched = candidate[0] + new string(candidate[1], length - 2) + candidate[^1];
+            if (Accepts(pattern, stretched))
+            {
+                return stretched;
             }
         }
 
@@ -208,6 +231,12 @@ public sealed class SchemaValues(OpenApiDescription document)
         }
 
         var (min, max) = LengthBounds(schema);
+        if (Pattern(schema) is { } pattern
+            && PatternedCandidates.FirstOrDefault(c => c.Length >= min && c.Length <= max && Accepts(pattern, c)) is { } candidate)
+        {
+            return candidate;
+        }
+
         var length = Math.Clamp(5, min, max);
         return StringOfLength(schema, length)
             ?? throw new InvalidOperationException($"No candidate string of length {length} matches the pattern {Pattern(schema)}; add a filler to {nameof(SchemaValues)}.");

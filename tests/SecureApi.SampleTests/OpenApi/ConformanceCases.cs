@@ -10,7 +10,10 @@ namespace SecureApi.SampleTests.OpenApi;
 public sealed class ConformanceCases(OpenApiDescription document)
 {
     /// <summary>A member no schema declares, sent where <c>additionalProperties</c> is false.</summary>
-    public const string UnknownMember = "conformanceUnknownMember";
+    public const string UnknownMember = "notInSchema";
+
+    /// <summary>Parameters whose values only the server issues (a signed cursor, an entity tag): no made-up value is valid.</summary>
+    private static readonly string[] ServerIssued = ["cursor", "If-Match"];
 
     private readonly SchemaValues _values = new(document);
 
@@ -24,6 +27,29 @@ public sealed class ConformanceCases(OpenApiDescription document)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         yield return Build(operation, ConformanceCase.ValidConstraint, null, _ => { });
+        foreach (var parameter in operation.Parameters.Where(p => !ServerIssued.Contains(p.Name, StringComparer.OrdinalIgnoreCase)))
+        {
+            foreach (var (bound, value) in BoundaryValues(parameter.Schema))
+            {
+                var name = $"valid {parameter.In} {parameter.Name} {bound}";
+                if (seen.Add(name))
+                {
+                    yield return Build(operation, name, null, request => Set(request, parameter, SchemaValues.Text(value())));
+                }
+            }
+        }
+
+        if (operation.RequestBody is { } validBody && _values.MainType(validBody.Schema) == "object")
+        {
+            foreach (var (path, bound, mutate) in ObjectBoundaries(validBody.Schema, []))
+            {
+                var name = $"valid body {string.Join('.', path)} {bound}";
+                if (seen.Add(name))
+                {
+                    yield return Build(operation, name, null, request => mutate((JsonObject)request.Body!));
+                }
+            }
+        }
         foreach (var parameter in operation.Parameters)
         {
             foreach (var (constraint, value) in ParameterViolations(parameter))
@@ -133,6 +159,76 @@ public sealed class ConformanceCases(OpenApiDescription document)
         if (types.Contains("string") && SchemaValues.Format(schema) is "uuid")
         {
             yield return ("format uuid", () => "not-a-uuid");
+        }
+    }
+
+    /// <summary>For each member of an object schema (recursing into object members): a valid object with that member at one of its bounds.</summary>
+    private IEnumerable<(IReadOnlyList<string> Path, string Bound, Action<JsonObject> Mutate)> ObjectBoundaries(JsonObject objectSchema, IReadOnlyList<string> at)
+    {
+        foreach (var (name, schema, _) in _values.WritableMembers(objectSchema))
+        {
+            IReadOnlyList<string> path = [.. at, name];
+            foreach (var (bound, value) in BoundaryValues(schema))
+            {
+                yield return (path, bound, root => Navigate(root, at)[name] = value());
+            }
+
+            if (_values.MainType(schema) == "object")
+            {
+                foreach (var nested in ObjectBoundaries(schema, path))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    /// <summary>Values at the edges of what a schema allows: each enum member, the bounds of numbers, lengths and item counts.</summary>
+    private IEnumerable<(string Bound, Func<JsonNode?> Value)> BoundaryValues(JsonObject schema)
+    {
+        schema = _values.Effective(schema);
+        var types = _values.Types(schema);
+        if (schema["enum"] is JsonArray members)
+        {
+            foreach (var member in members.Where(m => m is not null))
+            {
+                yield return ($"= {member!.ToJsonString()}", () => member.DeepClone());
+            }
+
+            yield break;
+        }
+
+        if (types.Contains("integer") || types.Contains("number"))
+        {
+            var (min, max) = SchemaValues.IntegerBounds(schema);
+            if (min > decimal.MinValue)
+            {
+                yield return ($"at minimum {min.ToString(CultureInfo.InvariantCulture)}", () => JsonValue.Create(min));
+            }
+
+            if (max < decimal.MaxValue)
+            {
+                yield return ($"at maximum {max.ToString(CultureInfo.InvariantCulture)}", () => JsonValue.Create(max));
+            }
+        }
+
+        if (types.Contains("string"))
+        {
+            var (min, max) = SchemaValues.LengthBounds(schema);
+            if (min > 0)
+            {
+                yield return ($"at minLength {min}", () => Text(SchemaValues.StringOfLength(schema, min), $"a string of minLength {min}"));
+            }
+
+            if (max < int.MaxValue)
+            {
+                yield return ($"at maxLength {max}", () => Text(SchemaValues.StringOfLength(schema, max), $"a string of maxLength {max}"));
+            }
+        }
+
+        if (types.Contains("array") && SchemaValues.Count(schema, "maxItems") is { } maxItems)
+        {
+            yield return ($"at maxItems {maxItems}", () => new JsonArray([.. Enumerable.Range(0, maxItems).Select(_ => schema["items"] is { } items ? _values.Valid(items) : JsonValue.Create("a"))]));
         }
     }
 
@@ -248,22 +344,22 @@ public sealed class ConformanceCases(OpenApiDescription document)
         var (min, max) = SchemaValues.LengthBounds(schema);
         if (max < int.MaxValue)
         {
-            yield return ($"maxLength {max}", () => Text(SchemaValues.StringOfLength(schema, max + 1), $"maxLength {max}"));
+            yield return ($"maxLength {max}", () => Text(SchemaValues.StringOfLength(schema, max + 1), $"a string just over maxLength {max} that keeps the pattern"));
         }
 
         if (min > 0)
         {
-            yield return ($"minLength {min}", () => Text(SchemaValues.StringOfLength(schema, min - 1) ?? (min == 1 ? "" : null), $"minLength {min}"));
+            yield return ($"minLength {min}", () => Text(SchemaValues.StringOfLength(schema, min - 1) ?? (min == 1 ? "" : null), $"a string just under minLength {min} that keeps the pattern"));
         }
 
         if (SchemaValues.Pattern(schema) is { } pattern)
         {
-            yield return ($"pattern {pattern}", () => Text(SchemaValues.StringBreakingPattern(schema), $"pattern {pattern}"));
+            yield return ("pattern", () => Text(SchemaValues.StringBreakingPattern(schema), $"pattern {pattern}"));
         }
     }
 
-    private static JsonValue Text(string? value, string constraint) =>
-        JsonValue.Create(value ?? throw new InvalidOperationException($"No candidate string breaks only '{constraint}'; add one to {nameof(SchemaValues)}."));
+    private static JsonValue Text(string? value, string what) =>
+        JsonValue.Create(value ?? throw new InvalidOperationException($"No candidate string gives {what}; add one to {nameof(SchemaValues)}."));
 
     /// <summary>A JSON value of a kind the types do not allow, or null when they allow every kind.</summary>
     private static JsonNode? WrongKind(IReadOnlyList<string> types)

@@ -204,6 +204,10 @@ internal static class OperationDescriptionEmitter
         }
         : $"{endpoint.HttpMethod} {endpoint.Route}";
 
+    private static string HandWritten(EndpointSpec endpoint) => endpoint.Return.Kind == ReturnKind.Result
+        ? "A hand-written endpoint returning its own result; its protections are in the x-secureapi extensions."
+        : "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).";
+
     /// <summary>The doc comment, and for a generated operation what the generated code guarantees.</summary>
     private static string? Description(EndpointSpec endpoint)
     {
@@ -211,7 +215,7 @@ internal static class OperationDescriptionEmitter
         {
             { Owner: not null } => "Generated on the owner-scoped store: only the caller's own items exist for it.",
             { Tenant: not null } => "Generated on the tenant-scoped store: only the caller's tenant's items exist for it.",
-            null => null,
+            null => endpoint.Description is null ? HandWritten(endpoint) : null,
             _ => "Generated on the resource's store.",
         };
         var text = string.Join(" ", new[] { endpoint.Description, scoped }.Where(t => t is not null));

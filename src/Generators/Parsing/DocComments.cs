@@ -15,7 +15,7 @@ internal static class DocComments
     /// <summary>The summary's first sentence, and the whole summary with the remarks; nulls when undocumented.</summary>
     public static (string? Summary, string? Description) Read(ISymbol symbol)
     {
-        var xml = symbol.GetDocumentationCommentXml(expandIncludes: false);
+        var xml = Xml(symbol);
         if (string.IsNullOrWhiteSpace(xml))
         {
             return (null, null);
@@ -24,7 +24,7 @@ internal static class DocComments
         XElement root;
         try
         {
-            root = XElement.Parse(xml);
+            root = XElement.Parse(xml, LoadOptions.PreserveWhitespace);
         }
         catch (System.Xml.XmlException)
         {
@@ -40,7 +40,7 @@ internal static class DocComments
     /// <summary>The whole summary, as one line of plain text; null when undocumented.</summary>
     public static string? Summary(ISymbol symbol)
     {
-        var xml = symbol.GetDocumentationCommentXml(expandIncludes: false);
+        var xml = Xml(symbol);
         if (string.IsNullOrWhiteSpace(xml))
         {
             return null;
@@ -48,13 +48,42 @@ internal static class DocComments
 
         try
         {
-            var text = Text(XElement.Parse(xml).Element("summary"));
+            var text = Text(XElement.Parse(xml, LoadOptions.PreserveWhitespace).Element("summary"));
             return text.Length == 0 ? null : text;
         }
         catch (System.Xml.XmlException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The compiler's documentation XML; when the project does not generate a documentation file the compiler does not
+    /// parse <c>///</c> comments (DocumentationMode.None) and returns nothing, so the comment is read from the syntax.
+    /// </summary>
+    private static string? Xml(ISymbol symbol)
+    {
+        var xml = symbol.GetDocumentationCommentXml(expandIncludes: false);
+        if (!string.IsNullOrWhiteSpace(xml))
+        {
+            return xml;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            var lines = reference.GetSyntax().GetLeadingTrivia().ToFullString()
+                .Split('\n')
+                .Select(line => line.Trim())
+                .Where(line => line.StartsWith("///", System.StringComparison.Ordinal))
+                .Select(line => line.Substring(3))
+                .ToList();
+            if (lines.Count > 0)
+            {
+                return "<doc>" + string.Join("\n", lines) + "</doc>";
+            }
+        }
+
+        return null;
     }
 
     private static string Text(XElement? element)

@@ -47,7 +47,10 @@ internal static class OpenApiTypes
             return new OpenApiTypeSpec("string", Enum: parameter.EnumMembers.Select(Literal).ToEquatableArray());
         }
 
-        return ValueOf(ConverterOf(parameter.UnderlyingTypeName)) ?? new OpenApiTypeSpec("string", MaxLength: "4096");
+        // Text is bounded by what Kestrel admits: a request line (route and query) of 8 KiB, headers of 32 KiB.
+        var textLimit = parameter.Source == ParameterSource.Header ? "32768" : "8192";
+        var schema = ValueOf(ConverterOf(parameter.UnderlyingTypeName)) ?? new OpenApiTypeSpec("string");
+        return schema.Type == "string" && schema.MaxLength is null && schema.Enum.Count == 0 ? schema with { MaxLength = textLimit } : schema;
     }
 
     /// <summary>The schema of a value with a built-in converter; integers carry their type's bounds (a tighter [Range] replaces them).</summary>

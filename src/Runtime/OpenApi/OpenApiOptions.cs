@@ -17,4 +17,13 @@ public sealed class OpenApiOptions
 
     /// <summary>The document's description.</summary>
     public string? Description { get; set; }
+
+    /// <summary>Who answers for the API (<c>info.contact</c>): a name.</summary>
+    public string? ContactName { get; set; }
+
+    /// <summary>Who answers for the API: an e-mail address.</summary>
+    public string? ContactEmail { get; set; }
+
+    /// <summary>Who answers for the API: a web page.</summary>
+    public Uri? ContactUrl { get; set; }
 }

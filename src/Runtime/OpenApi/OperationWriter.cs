@@ -33,6 +33,11 @@ internal sealed class OperationWriter(OpenApiDocument document, OperationContext
             document.Info.Description = description;
         }
 
+        if (options.OpenApi.ContactName is not null || options.OpenApi.ContactEmail is not null || options.OpenApi.ContactUrl is not null)
+        {
+            document.Info.Contact = new OpenApiContact { Name = options.OpenApi.ContactName, Email = options.OpenApi.ContactEmail, Url = options.OpenApi.ContactUrl };
+        }
+
         // The document is the same wherever it is read (served or written at build time): no server guessed from a request.
         document.Servers = [];
     }
@@ -259,6 +264,7 @@ internal sealed class OperationWriter(OpenApiDocument document, OperationContext
         }
 
         AddRateLimitHeaders(success, rateLimited);
+        AddCrossOriginHeader(success);
         responses[definition.SuccessStatusCode.ToString(CultureInfo.InvariantCulture)] = success;
 
         // 400: binding, validation, unknown query parameters (unless [AllowUnknownQuery]), a body that cannot be read.
@@ -363,6 +369,7 @@ internal sealed class OperationWriter(OpenApiDocument document, OperationContext
             Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal),
         };
         AddRateLimitHeaders(response, rateLimited);
+        AddCrossOriginHeader(response);
         return response;
     }
 
@@ -377,6 +384,19 @@ internal sealed class OperationWriter(OpenApiDocument document, OperationContext
         response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
         response.Headers["RateLimit-Policy"] = Header("The policy in force: its quota and window.", new SchemaDescription { Type = "string", MaxLength = 200 }, required: false);
         response.Headers["RateLimit"] = Header("What is left of the quota, and when it resets.", new SchemaDescription { Type = "string", MaxLength = 200 }, required: false);
+    }
+
+    /// <summary>Only when the service allows a cross-origin caller; by default it allows none and never sends the header.</summary>
+    private void AddCrossOriginHeader(OpenApiResponse response)
+    {
+        if (context.CrossOrigin)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+            response.Headers["Access-Control-Allow-Origin"] = Header(
+                "The caller's origin, when it is one of SecureApi:Cors:AllowedOrigins.",
+                new SchemaDescription { Type = "string", Format = "uri", MaxLength = 2048 },
+                required: false);
+        }
     }
 
     private OpenApiHeader RetryAfter() =>
@@ -413,7 +433,7 @@ internal sealed class OperationWriter(OpenApiDocument document, OperationContext
         }
     }
 
-    private static Dictionary<string, IOpenApiExtension> Extensions(EndpointDefinition definition, OperationDescription description)
+    private Dictionary<string, IOpenApiExtension> Extensions(EndpointDefinition definition, OperationDescription description)
     {
         var extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal)
         {
@@ -445,9 +465,9 @@ internal sealed class OperationWriter(OpenApiDocument document, OperationContext
             extensions["x-secureapi-scoping"] = Value(scoping);
         }
 
-        if (description.MaxBodyBytes is { } maxBytes)
+        if (description.RequestSchema is not null)
         {
-            extensions["x-secureapi-max-body-bytes"] = new JsonNodeExtension(JsonValue.Create(maxBytes));
+            extensions["x-secureapi-max-body-bytes"] = new JsonNodeExtension(JsonValue.Create(description.MaxBodyBytes ?? context.DefaultMaxBodyBytes));
         }
 
         if (definition.ExemptFromLoadShedding)

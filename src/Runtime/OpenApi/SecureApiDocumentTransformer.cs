@@ -35,7 +35,7 @@ internal sealed class SecureApiDocumentTransformer : IOpenApiDocumentTransformer
             .ThenBy(definition => definition.Method, StringComparer.Ordinal)
             .ToList();
 
-        var writer = new OperationWriter(document, new OperationContext(options.LoadShedding.Enabled, jwtConfigured));
+        var writer = new OperationWriter(document, new OperationContext(options.LoadShedding.Enabled, jwtConfigured, options.MaxRequestBodyBytes, options.Cors.AllowedOrigins.Count > 0));
         writer.AddInfo(options);
         writer.AddComponents(definitions.Select(d => d.Operation!.Schemas).Distinct());
         foreach (var definition in definitions)
@@ -48,4 +48,5 @@ internal sealed class SecureApiDocumentTransformer : IOpenApiDocumentTransformer
 }
 
 /// <summary>What the running service adds to the generator's descriptions.</summary>
-internal sealed record OperationContext(bool LoadSheddingEnabled, bool JwtConfigured);
+/// <param name="CrossOrigin">SecureApi:Cors:AllowedOrigins names an origin: answers to it carry Access-Control-Allow-Origin.</param>
+internal sealed record OperationContext(bool LoadSheddingEnabled, bool JwtConfigured, long DefaultMaxBodyBytes, bool CrossOrigin);

@@ -19,6 +19,7 @@ public sealed class DocumentedStatusHandlerTests
     [InlineData("DELETE", "/notes", HttpStatusCode.MethodNotAllowed)]
     [InlineData("GET", "/openapi/v1.json", HttpStatusCode.OK)]
     [InlineData("GET", "/admin/security/data", HttpStatusCode.Forbidden)]
+    [InlineData("GET", "/nowhere", HttpStatusCode.Unauthorized)] // no credentials: authentication comes before routing's 404
     public async Task ADocumentedStatusPassesThrough(string method, string uri, HttpStatusCode status)
     {
         using var client = ClientAnswering(status);
@@ -39,13 +40,18 @@ public sealed class DocumentedStatusHandlerTests
     }
 
     [Theory]
-    [InlineData("GET", "/nowhere", HttpStatusCode.Unauthorized, "GET /nowhere matches no operation of the OpenAPI document, so it must be a 404, but it answered 401.")]
+    [InlineData("GET", "/nowhere", HttpStatusCode.Forbidden, "GET /nowhere matches no operation of the OpenAPI document, so it must be a 404, but it answered 403.")]
     [InlineData("DELETE", "/notes", HttpStatusCode.NotFound, "DELETE /notes matches no operation of the OpenAPI document, so it must be a 405, but it answered 404.")]
     [InlineData("GET", "/openapi/v1.json", HttpStatusCode.InternalServerError, "GET /openapi/v1.json (served outside the operations) answered 500, not 200 (Development) or 404.")]
     [InlineData("POST", "/admin/security/data", HttpStatusCode.OK, "POST /admin/security/data matches no operation of the OpenAPI document, so it must be a 404, but it answered 200.")]
-    public async Task OutsideTheOperationsOnlyTheExplicitExceptionsPass(string method, string uri, HttpStatusCode status, string message)
+    [InlineData("GET", "/nowhere", HttpStatusCode.Unauthorized, "GET /nowhere matches no operation of the OpenAPI document, so it must be a 404, but it answered 401.", "X-Api-Key")]
+    public async Task OutsideTheOperationsOnlyTheExplicitExceptionsPass(string method, string uri, HttpStatusCode status, string message, string? credentialHeader = null)
     {
         using var client = ClientAnswering(status);
+        if (credentialHeader is not null)
+        {
+            client.DefaultRequestHeaders.Add(credentialHeader, "some-key");
+        }
 
         var failure = await Assert.ThrowsAsync<UndocumentedStatusException>(() => client.SendAsync(new HttpRequestMessage(new HttpMethod(method), uri)));
 

@@ -10,7 +10,8 @@ public sealed class DocumentedStatusHandler(Func<Task<DocumentedStatuses>> statu
     {
         var response = await base.SendAsync(request, cancellationToken);
         var path = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : request.RequestUri?.OriginalString.Split('?')[0] ?? "/";
-        if ((await statuses()).Violation(request.Method.Method, path, (int)response.StatusCode) is { } violation)
+        var anonymous = !request.Headers.Contains("X-Api-Key") && request.Headers.Authorization is null;
+        if ((await statuses()).Violation(request.Method.Method, path, (int)response.StatusCode, anonymous) is { } violation)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             response.Dispose();

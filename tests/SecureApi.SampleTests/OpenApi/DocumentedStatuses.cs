@@ -2,7 +2,8 @@ namespace SecureApi.SampleTests.OpenApi;
 
 /// <summary>
 /// Whether a status is one the document lists for the operation a request reached. Requests that reach no operation
-/// are judged by a short, explicit list: an unknown path is a 404, a known path with another method a 405, the
+/// are judged by a short, explicit list: an unknown path is a 404 (a 401 when the request has no credentials: the
+/// service authenticates before it says whether a path exists), a known path with another method a 405, the
 /// document and its reference page are served outside the operations, and so is the security view (a page for admins).
 /// </summary>
 public sealed class DocumentedStatuses(OpenApiDescription document)
@@ -16,7 +17,8 @@ public sealed class DocumentedStatuses(OpenApiDescription document)
     public OpenApiDescription Document => document;
 
     /// <summary>Null when the status is documented; otherwise why not, naming method, path, operation and status.</summary>
-    public string? Violation(string method, string path, int status)
+    /// <param name="anonymous">Whether the request carried no credentials (no API key, no Authorization header).</param>
+    public string? Violation(string method, string path, int status, bool anonymous = false)
     {
         if (document.Match(method, path) is { } operation)
         {
@@ -27,7 +29,7 @@ public sealed class DocumentedStatuses(OpenApiDescription document)
 
         if (IsServedOutsideOperations(method, path))
         {
-            return status is 200 or 404 ? null : $"{method} {path} (served outside the operations) answered {status}, not 200 (Development) or 404.";
+            return status is 200 or 404 || (anonymous && status == 401) ? null : $"{method} {path} (served outside the operations) answered {status}, not 200 (Development) or 404.";
         }
 
         if (IsSecurityView(method, path))
@@ -36,7 +38,7 @@ public sealed class DocumentedStatuses(OpenApiDescription document)
         }
 
         var expected = document.HasPath(path) ? 405 : 404;
-        return status == expected
+        return status == expected || (anonymous && status == 401)
             ? null
             : $"{method} {path} matches no operation of the OpenAPI document, so it must be a {expected}, but it answered {status}.";
     }

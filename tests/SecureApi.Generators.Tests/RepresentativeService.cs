@@ -330,5 +330,6 @@ internal static class RepresentativeService
         "SecureApiJsonContext.g.cs",
         "SecureApiValidators.g.cs",
         "SecureApiEndpointRouteBuilderExtensions.g.cs",
+        "SecureApiOpenApiSchemas.g.cs",
     ];
 }

@@ -31,7 +31,7 @@ internal static class OpenApiSchemaEmitter
             {
                 foreach (var schema in schemas)
                 {
-                    writer.Line($"[{Names.Literal(schema.Name)}] = {Component(schema)},");
+                    EmitComponent(writer, schema);
                 }
             }
         }
@@ -39,27 +39,34 @@ internal static class OpenApiSchemaEmitter
         return writer.ToString();
     }
 
-    private static string Component(OpenApiSchemaSpec schema)
+    private static void EmitComponent(SourceWriter writer, OpenApiSchemaSpec schema)
     {
-        var parts = new List<string>();
-        if (schema.IsEnum)
+        using (writer.Block($"[{Names.Literal(schema.Name)}] = new()", ","))
         {
-            parts.Add("Type = \"string\"");
-            parts.Add($"Enum = [{string.Join(", ", schema.EnumMembers.Select(Names.Literal))}]");
-        }
-        else
-        {
-            parts.Add("Type = \"object\"");
-            parts.Add($"Properties = [{string.Join(", ", schema.Properties.Select(p => $"new({Names.Literal(p.JsonName)}, {Inline(p.Schema)})"))}]");
-            parts.Add($"Required = [{string.Join(", ", schema.Required.Select(Names.Literal))}]");
-        }
+            writer.Line(schema.IsEnum ? "Type = \"string\"," : "Type = \"object\",");
+            if (schema.Description is { } description)
+            {
+                writer.Line($"Description = {Names.Literal(description)},");
+            }
 
-        if (schema.Description is { } description)
-        {
-            parts.Add($"Description = {Names.Literal(description)}");
-        }
+            if (schema.IsEnum)
+            {
+                writer.Line($"Enum = [{string.Join(", ", schema.EnumMembers.Select(Names.Literal))}],");
+                return;
+            }
 
-        return $"new() {{ {string.Join(", ", parts)} }}";
+            writer.Line("Properties =");
+            writer.Line("[");
+            writer.Indent();
+            foreach (var property in schema.Properties)
+            {
+                writer.Line($"new({Names.Literal(property.JsonName)}, {Inline(property.Schema)}),");
+            }
+
+            writer.Outdent();
+            writer.Line("],");
+            writer.Line($"Required = [{string.Join(", ", schema.Required.Select(Names.Literal))}],");
+        }
     }
 
     /// <summary>An inline schema as a <c>new SchemaDescription { … }</c> expression.</summary>

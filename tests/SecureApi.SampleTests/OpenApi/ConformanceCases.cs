@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace SecureApi.SampleTests.OpenApi;
 
 /// <summary>
-/// Every case the document implies: per operation the valid request, then for each documented constraint (of each
-/// parameter and each body member, nested objects included) that request with just that constraint broken.
+/// Every case the document implies, per operation: the valid request, that request with each parameter and body member
+/// (nested objects included) at each of its documented bounds, and that request with each documented constraint broken,
+/// one at a time.
 /// </summary>
 public sealed class ConformanceCases(OpenApiDescription document)
 {
@@ -23,42 +24,37 @@ public sealed class ConformanceCases(OpenApiDescription document)
         For(document.Operation(operation)).SingleOrDefault(c => c.Constraint == constraint)
         ?? throw new KeyNotFoundException($"{operation} has no case '{constraint}' any more.");
 
-    public IEnumerable<ConformanceCase> For(OpenApiOperation operation)
+    /// <summary>The operation's cases, each name once (a name's first case wins).</summary>
+    public IEnumerable<ConformanceCase> For(OpenApiOperation operation) =>
+        ValidCases(operation).Concat(Violations(operation)).DistinctBy(c => c.Constraint, StringComparer.Ordinal);
+
+    private IEnumerable<ConformanceCase> ValidCases(OpenApiOperation operation)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         yield return Build(operation, ConformanceCase.ValidConstraint, null, _ => { });
         foreach (var parameter in operation.Parameters.Where(p => !ServerIssued.Contains(p.Name, StringComparer.OrdinalIgnoreCase)))
         {
             foreach (var (bound, value) in BoundaryValues(parameter.Schema))
             {
-                var name = $"valid {parameter.In} {parameter.Name} {bound}";
-                if (seen.Add(name))
-                {
-                    yield return Build(operation, name, null, request => Set(request, parameter, SchemaValues.Text(value())));
-                }
+                yield return Build(operation, $"valid {parameter.In} {parameter.Name} {bound}", null, request => Set(request, parameter, SchemaValues.Text(value())));
             }
         }
 
-        if (operation.RequestBody is { } validBody && _values.MainType(validBody.Schema) == "object")
+        if (operation.RequestBody is { } body && _values.MainType(body.Schema) == "object")
         {
-            foreach (var (path, bound, mutate) in ObjectBoundaries(validBody.Schema, []))
+            foreach (var (path, bound, mutate) in ObjectBoundaries(body.Schema, []))
             {
-                var name = $"valid body {string.Join('.', path)} {bound}";
-                if (seen.Add(name))
-                {
-                    yield return Build(operation, name, null, request => mutate((JsonObject)request.Body!));
-                }
+                yield return Build(operation, $"valid body {string.Join('.', path)} {bound}", null, request => mutate((JsonObject)request.Body!));
             }
         }
+    }
+
+    private IEnumerable<ConformanceCase> Violations(OpenApiOperation operation)
+    {
         foreach (var parameter in operation.Parameters)
         {
             foreach (var (constraint, value) in ParameterViolations(parameter))
             {
-                var name = $"{parameter.In} {parameter.Name}: {constraint}";
-                if (seen.Add(name))
-                {
-                    yield return Build(operation, name, parameter.Name, request => Set(request, parameter, value()));
-                }
+                yield return Build(operation, $"{parameter.In} {parameter.Name}: {constraint}", parameter.Name, request => Set(request, parameter, value()));
             }
         }
 
@@ -67,11 +63,7 @@ public sealed class ConformanceCases(OpenApiDescription document)
             foreach (var (path, constraint, mutate) in ObjectViolations(body.Schema, []))
             {
                 var member = string.Join('.', path);
-                var name = $"body {member}: {constraint}";
-                if (seen.Add(name))
-                {
-                    yield return Build(operation, name, member, request => mutate((JsonObject)request.Body!));
-                }
+                yield return Build(operation, $"body {member}: {constraint}", member, request => mutate((JsonObject)request.Body!));
             }
         }
     }

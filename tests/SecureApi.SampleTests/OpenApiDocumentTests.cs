@@ -180,12 +180,24 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Served served) : I
     {
         using var page = await _factory.AnonymousClient().GetAsync(new Uri("/scalar/", UriKind.Relative));
         using var script = await _factory.AnonymousClient().GetAsync(new Uri("/scalar/scalar.js", UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        var nonce = System.Text.RegularExpressions.Regex.Match(html, "<script type=\"module\" nonce=\"([^\"]+)\">").Groups[1].Value;
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("\"telemetry\":false", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"telemetry\":false", html, StringComparison.Ordinal);
+        Assert.NotEmpty(nonce);
         Assert.Equal(
-            "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-            page.Headers.GetValues("Content-Security-Policy").Single());
+            $"default-src 'none'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+            policy);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryOtherRouteKeepsTheClosedContentSecurityPolicy()
+    {
+        using var document = await _factory.AnonymousClient().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", document.Headers.GetValues("Content-Security-Policy").Single());
     }
 }

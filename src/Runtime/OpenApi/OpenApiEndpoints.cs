@@ -33,26 +33,29 @@ internal static class OpenApiEndpoints
             endpoints.MapScalarApiReference(ReferencePagePath, scalar => scalar
                     .WithOpenApiRoutePattern(DocumentPattern)
                     .DisableTelemetry()
-                    .DisableDefaultFonts())
+                    .DisableDefaultFonts()
+                    .WithNonce()) // a fresh nonce per response, on its script tags and in the page's CSP
                 .AllowAnonymous()
                 .WithMetadata(ReferencePageMetadata.Instance);
         }
     }
 }
 
-/// <summary>Marks the reference page's routes: the security headers give them <see cref="ContentSecurityPolicy"/>.</summary>
+/// <summary>Marks the reference page's routes: the security headers give them <see cref="ContentSecurityPolicyFor"/>.</summary>
 internal sealed class ReferencePageMetadata
 {
     public static readonly ReferencePageMetadata Instance = new();
 
-    /// <summary>
-    /// Script from the service itself; Scalar's page sets its configuration in one inline script and styles its
-    /// components at run time, so inline script and style are allowed on these routes only; fetches go to the service.
-    /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     private ReferencePageMetadata()
     {
     }
+
+    /// <summary>
+    /// Scripts from the service itself, plus the page's one inline script by the nonce Scalar put on it for this
+    /// response (no <c>'unsafe-inline'</c> script); Scalar styles its components at run time, so inline style is allowed
+    /// on these routes only; fetches go to the service alone; no framing, no forms, no base.
+    /// </summary>
+    public static string ContentSecurityPolicyFor(HttpContext context) =>
+        "default-src 'none'; script-src 'self'" + (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce ? $" 'nonce-{nonce}'" : "") +
+        "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 }

@@ -382,8 +382,15 @@ internal sealed class OperationWriter(OpenApiDocument document, OperationContext
         }
 
         response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
-        response.Headers["RateLimit-Policy"] = Header("The policy in force: its quota and window.", new SchemaDescription { Type = "string", MaxLength = 200 }, required: false);
-        response.Headers["RateLimit"] = Header("What is left of the quota, and when it resets.", new SchemaDescription { Type = "string", MaxLength = 200 }, required: false);
+        // The structured-field forms RateLimitHeaders writes: "name";q=permits[;w=seconds] and "name";r=remaining[;t=seconds].
+        response.Headers["RateLimit-Policy"] = Header(
+            "The policy in force: its quota and window.",
+            new SchemaDescription { Type = "string", MaxLength = 200, Pattern = "^\"[^\"]+\";q=[0-9]+(;w=[0-9]+)?$" },
+            required: false);
+        response.Headers["RateLimit"] = Header(
+            "What is left of the quota, and when it resets.",
+            new SchemaDescription { Type = "string", MaxLength = 200, Pattern = "^\"[^\"]+\";r=[0-9]+(;t=[0-9]+)?$" },
+            required: false);
     }
 
     /// <summary>Only when the service allows a cross-origin caller; by default it allows none and never sends the header.</summary>

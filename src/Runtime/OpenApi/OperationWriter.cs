@@ -10,7 +10,7 @@ namespace SecureApi.OpenApi;
 /// Writes one generated endpoint as an OpenAPI operation: parameters, body, exactly the responses its code and the
 /// pipeline in front of it can give, its security requirement and the SecureApi facts as <c>x-secureapi-*</c> extensions.
 /// </summary>
-internal sealed class OperationWriter(OpenApiDocument document, OperationContext context)
+internal sealed partial class OperationWriter(OpenApiDocument document, OperationContext context)
 {
     public const string BearerScheme = "bearer";
     public const string ApiKeyScheme = "apiKey";
@@ -382,8 +382,15 @@ internal sealed class OperationWriter(OpenApiDocument document, OperationContext
         }
 
         response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
-        response.Headers["RateLimit-Policy"] = Header("The policy in force: its quota and window.", new SchemaDescription { Type = "string", MaxLength = 200 }, required: false);
-        response.Headers["RateLimit"] = Header("What is left of the quota, and when it resets.", new SchemaDescription { Type = "string", MaxLength = 200 }, required: false);
+        // The structured-field forms RateLimitHeaders writes: "name";q=permits[;w=seconds] and "name";r=remaining[;t=seconds].
+        response.Headers["RateLimit-Policy"] = Header(
+            "The policy in force: its quota and window.",
+            new SchemaDescription { Type = "string", MaxLength = 200, Pattern = "^\"[^\"]+\";q=[0-9]+(;w=[0-9]+)?$" },
+            required: false);
+        response.Headers["RateLimit"] = Header(
+            "What is left of the quota, and when it resets.",
+            new SchemaDescription { Type = "string", MaxLength = 200, Pattern = "^\"[^\"]+\";r=[0-9]+(;t=[0-9]+)?$" },
+            required: false);
     }
 
     /// <summary>Only when the service allows a cross-origin caller; by default it allows none and never sends the header.</summary>
@@ -486,34 +493,10 @@ internal sealed class OperationWriter(OpenApiDocument document, OperationContext
 
     private static JsonNodeExtension Value(bool value) => new(JsonValue.Create(value));
 
-    /// <summary>The route as an OpenAPI path: constraints (<c>{id:guid}</c>) dropped, since the schema says the type.</summary>
-    internal static string PathOf(string route)
-    {
-        var path = route.StartsWith('/') ? route : "/" + route;
-        var builder = new System.Text.StringBuilder(path.Length);
-        var inConstraint = false;
-        foreach (var c in path)
-        {
-            if (c == '{')
-            {
-                inConstraint = false;
-            }
-            else if (c == ':' && builder.Length > 0 && builder.ToString().LastIndexOf('{') > builder.ToString().LastIndexOf('}'))
-            {
-                inConstraint = true;
-                continue;
-            }
-            else if (c == '}')
-            {
-                inConstraint = false;
-            }
+    /// <summary>The route as an OpenAPI path: <c>{id:guid}</c>, <c>{id?}</c> and <c>{*rest}</c> become <c>{id}</c> and <c>{rest}</c>, since the schema says the type.</summary>
+    internal static string PathOf(string route) =>
+        RouteParameter().Replace(route.StartsWith('/') ? route : "/" + route, "{$1}");
 
-            if (!inConstraint)
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\*{0,2}([^}:=?*]+)[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
 }

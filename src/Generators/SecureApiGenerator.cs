@@ -96,6 +96,13 @@ public sealed class SecureApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ValidatedTypes);
         context.RegisterSourceOutput(validatedTypes, static (output, types) => output.AddSource(ValidatorEmitter.HintName, ValidatorEmitter.Emit(types.ToList())));
 
+        // The OpenAPI component schemas: the JSON types with the limits their validation enforces.
+        var openApiSchemas = jsonTypes
+            .Combine(validatedTypes)
+            .Select(static (pair, _) => OpenApiSchemas.Build(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.OpenApiSchemas);
+        context.RegisterSourceOutput(openApiSchemas, static (output, schemas) => output.AddSource(OpenApiSchemaEmitter.HintName, OpenApiSchemaEmitter.Emit(schemas.ToList())));
+
         // The security inventory: every endpoint and resource, with what the whole project silences (NoWarn, global config).
         var project = context.CompilationProvider
             .Select(static (compilation, cancellationToken) => new ProjectFacts(compilation.AssemblyName ?? "", ProjectSuppressions.Read(compilation, cancellationToken)))

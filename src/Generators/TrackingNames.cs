@@ -19,4 +19,5 @@ internal static class TrackingNames
     public const string ValidatedTypes = nameof(ValidatedTypes);
     public const string ProjectFacts = nameof(ProjectFacts);
     public const string Inventory = nameof(Inventory);
+    public const string OpenApiSchemas = nameof(OpenApiSchemas);
 }

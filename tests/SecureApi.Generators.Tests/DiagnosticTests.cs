@@ -353,7 +353,7 @@ public sealed class DiagnosticTests
             """);
 
         AssertSingle(run, "SAPI010", at: "ItemsApi");
-        Assert.Equal(["SecureApiEndpointRouteBuilderExtensions.g.cs", "SecureApiInventory.g.cs", "SecureApiJsonContext.g.cs", "SecureApiValidators.g.cs"], run.HintNames.Order(StringComparer.Ordinal));
+        Assert.Equal(["SecureApiEndpointRouteBuilderExtensions.g.cs", "SecureApiInventory.g.cs", "SecureApiJsonContext.g.cs", "SecureApiOpenApiSchemas.g.cs", "SecureApiValidators.g.cs"], run.HintNames.Order(StringComparer.Ordinal));
     }
 
     [Fact]

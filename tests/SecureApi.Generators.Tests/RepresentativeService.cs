@@ -331,5 +331,6 @@ internal static class RepresentativeService
         "SecureApiValidators.g.cs",
         "SecureApiEndpointRouteBuilderExtensions.g.cs",
         "SecureApiInventory.g.cs",
+        "SecureApiOpenApiSchemas.g.cs",
     ];
 }

@@ -142,7 +142,7 @@ public sealed class LoggedHost : IAsyncDisposable
 
     public HttpClient ClientFor(TestCaller caller)
     {
-        var client = _app.CreateClient();
+        var client = SampleFactory.CheckedClient(_app);
         client.DefaultRequestHeaders.Add("X-Api-Key", caller.ApiKey);
         return client;
     }

@@ -42,7 +42,7 @@ public abstract class StoredApiKeyTests(ClassDatabase database, IEngine engine) 
         var minted = await MintAsync(Factory, subject, tenant: "acme", roles: "auditor reader", scopes: "notes:read notes:write", kind: "agent");
         var seen = new ClaimsSeen();
         await using var app = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IEndpointObserver>(seen)));
-        using var client = app.CreateClient();
+        using var client = SampleFactory.CheckedClient(app);
         client.DefaultRequestHeaders.Add("X-Api-Key", minted.Key);
 
         await AssertStatusAsync(await client.GetAsync("/notes"), HttpStatusCode.OK);

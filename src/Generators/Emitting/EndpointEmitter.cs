@@ -53,6 +53,7 @@ internal static class EndpointEmitter
         writer.Line(Names.GeneratedCodeAttribute);
         using (writer.Block("internal static void MapSecureApiEndpoints(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)"))
         {
+            var types = spec.JsonTypes.ToDictionary(t => t.TypeName, System.StringComparer.Ordinal);
             foreach (var endpoint in spec.Endpoints)
             {
                 using (writer.Block("global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition", ");"))
@@ -130,6 +131,7 @@ internal static class EndpointEmitter
                     }
 
                     writer.Line($"Handler = Handle{endpoint.MethodName}Async,");
+                    OperationDescriptionEmitter.Emit(writer, spec, endpoint, types);
                 }
             }
         }

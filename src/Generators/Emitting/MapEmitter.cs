@@ -27,6 +27,13 @@ internal static class MapEmitter
 
                 writer.Line("return endpoints;");
             }
+
+            writer.Line();
+            writer.Line("/// <summary>Lets a command map the endpoints without the host (the <c>openapi</c> command writes the document at build time).</summary>");
+            writer.Line("#pragma warning disable CA2255 // registering generated code is what module initializers are for");
+            writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+            writer.Line("internal static void RegisterMap() => global::SecureApi.Infrastructure.EndpointMaps.Register(static endpoints => MapSecureApi(endpoints));");
+            writer.Line("#pragma warning restore CA2255");
         }
 
         return writer.ToString();

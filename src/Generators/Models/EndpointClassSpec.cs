@@ -22,6 +22,8 @@ internal sealed record EndpointClassSpec(
 /// <param name="RoleSets">One entry per role requirement, comma-separated roles of which one is needed; all entries must hold.</param>
 /// <param name="ScopeSets">One entry per <c>[RequireScope]</c>, space-separated scopes of which one is needed; all entries must hold.</param>
 /// <param name="DisableRateLimiting">Class or method says <c>[DisableRateLimiting]</c> (SAPI047): no rate limit applies.</param>
+/// <param name="Summary">The first sentence of the method's <c>&lt;summary&gt;</c>, as plain text; null when it has none.</param>
+/// <param name="Description">The method's whole <c>&lt;summary&gt;</c> and <c>&lt;remarks&gt;</c>, as plain text.</param>
 /// <param name="ClientKinds">The <c>ClientKind</c> members admitted by every <c>[RequireClientKind]</c> of class and method; empty: any kind.</param>
 internal sealed record EndpointSpec(
     string MethodName,
@@ -42,7 +44,9 @@ internal sealed record EndpointSpec(
     bool ExemptFromLoadShedding,
     EquatableArray<ParameterSpec> Parameters,
     ReturnSpec Return,
-    CrudSpec? Crud)
+    CrudSpec? Crud,
+    string? Summary = null,
+    string? Description = null)
 {
     /// <summary>SecureApi diagnostics suppressed where the endpoint is declared (the security inventory lists them).</summary>
     public EquatableArray<SuppressionSpec> Suppressions { get; init; } = EquatableArray<SuppressionSpec>.Empty;
@@ -93,7 +97,8 @@ internal sealed record ParameterSpec(
     bool IsRequired,
     string? DefaultValue,
     string? JsonProperty,
-    bool IsValueType);
+    bool IsValueType,
+    EquatableArray<string> EnumMembers = default);
 
 internal enum ReturnKind
 {

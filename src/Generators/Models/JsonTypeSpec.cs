@@ -20,6 +20,8 @@ internal enum JsonTypeKind
 /// <param name="QualifiedPropertyName">The same with namespaces (<c>Shop_Orders_Line</c>), used when two types share <paramref name="PropertyName"/>.</param>
 /// <param name="ElementType">Element (collections) or underlying type (nullable).</param>
 /// <param name="Converter">The <c>JsonMetadataServices</c> converter property, for <see cref="JsonTypeKind.Value"/>.</param>
+/// <param name="EnumMembers">An enum's members as JSON writes them (camelCase), for the OpenAPI schema.</param>
+/// <param name="Description">The type's <c>&lt;summary&gt;</c> as plain text, for the OpenAPI schema.</param>
 internal sealed record JsonTypeSpec(
     string TypeName,
     string PropertyName,
@@ -27,7 +29,9 @@ internal sealed record JsonTypeSpec(
     JsonTypeKind Kind,
     string? ElementType,
     string? Converter,
-    JsonObjectSpec? Object);
+    JsonObjectSpec? Object,
+    EquatableArray<string> EnumMembers = default,
+    string? Description = null);
 
 /// <summary>How an object is created and which members it has.</summary>
 /// <param name="UsesParameterizedCreator">True when values go through a constructor or object initializer (records, init-only and required members).</param>
@@ -41,7 +45,17 @@ internal sealed record JsonObjectSpec(
 /// <param name="Settable">Has an ordinary public setter (not init-only).</param>
 /// <param name="InitOnly">A non-required init-only member outside the constructor: set after construction (through
 /// <c>UnsafeAccessor</c>), so its initializer's value survives when the JSON leaves it out.</param>
-internal sealed record JsonPropertySpec(string Name, string TypeName, bool Settable, bool InitOnly, bool IsRequired);
+/// <param name="IsNullable">Declared nullable (<c>string?</c>, <c>int?</c>): null is a valid value.</param>
+/// <param name="Rules">The data-annotation rules declared on the member (or its constructor parameter), for the OpenAPI schema of a response type.</param>
+internal sealed record JsonPropertySpec(
+    string Name,
+    string TypeName,
+    bool Settable,
+    bool InitOnly,
+    bool IsRequired,
+    bool IsNullable = false,
+    EquatableArray<RuleSpec> Rules = default,
+    string? Description = null);
 
 /// <summary>A value the creator receives: a constructor argument, or an init/required member set in the initializer.</summary>
 internal sealed record JsonCreatorArgSpec(string Name, string TypeName, bool IsMemberInitializer, bool IsNullable, bool HasDefaultValue, string? DefaultValue);

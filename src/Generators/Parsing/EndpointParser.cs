@@ -86,6 +86,7 @@ internal static class EndpointParser
             return (draft, null);
         }
 
+        var (summary, description) = DocComments.Read(method);
         return (draft, new EndpointSpec(
             method.Name,
             httpMethod,
@@ -105,7 +106,9 @@ internal static class EndpointParser
             classPolicy.ExemptFromLoadShedding || methodPolicy.ExemptFromLoadShedding,
             parameters.ToEquatableArray(),
             result!,
-            null)
+            null,
+            summary,
+            description)
         {
             Suppressions = EndpointSuppressions.Find(method, classPolicy, methodPolicy, context.Compilation, known, context.CancellationToken).ToEquatableArray(),
         });

@@ -13,6 +13,20 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
 {
     private readonly Dictionary<string, JsonTypeSpec?> _types = new(System.StringComparer.Ordinal);
 
+    /// <summary>Reads declared limits only (for documentation); its own diagnostics list is never reported.</summary>
+    private readonly ValidationCollector _rules = new([], known, cancellationToken);
+
+    /// <summary>An enum's members as the JSON converter writes and the binders accept them (camelCase).</summary>
+    public static EquatableArray<string> EnumMembersOf(ITypeSymbol type)
+    {
+        var underlying = type.IsNullableValueType(out var inner) ? inner : type;
+        return underlying.GetMembers()
+            .OfType<IFieldSymbol>()
+            .Where(field => field.IsConst && field.DeclaredAccessibility == Accessibility.Public)
+            .Select(field => SymbolExtensions.ToCamelCase(field.Name))
+            .ToEquatableArray();
+    }
+
     public IEnumerable<JsonTypeSpec> Types => _types.Values.Where(t => t is not null).Select(t => t!).OrderBy(t => t.TypeName, System.StringComparer.Ordinal);
 
     /// <summary>Adds <paramref name="type"/> and everything reachable from it; returns its context property name, or null when unsupported.</summary>
@@ -54,7 +68,7 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
 
         if (type.TypeKind == TypeKind.Enum)
         {
-            return new JsonTypeSpec(name, propertyName, qualifiedName, JsonTypeKind.Enum, null, null, null);
+            return new JsonTypeSpec(name, propertyName, qualifiedName, JsonTypeKind.Enum, null, null, null, EnumMembersOf(type), DocComments.Summary(type));
         }
 
         if (CollectionElementOf(type, known, out var kind) is { } element)
@@ -93,7 +107,9 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
             var settable = property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false };
             var boundToConstructor = property.ConstructorParameterFor(constructor) is not null;
             var initOnly = property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: true } && !boundToConstructor && !property.IsRequired;
-            properties.Add(new JsonPropertySpec(property.Name, property.Type.FullName(), settable, initOnly, property.IsRequired));
+            properties.Add(new JsonPropertySpec(
+                property.Name, property.Type.FullName(), settable, initOnly, property.IsRequired, IsNullable(property.Type),
+                _rules.DeclaredRules(property, constructor), DocComments.Summary(property)));
 
             // Required members must be set in the object initializer; everything else keeps its initializer's value when absent.
             if (!boundToConstructor && property.IsRequired)
@@ -113,7 +129,8 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
 
         var parameterized = arguments.Count > 0;
         return new JsonTypeSpec(name, propertyName, qualifiedName, JsonTypeKind.Object, null, null,
-            new JsonObjectSpec(serializeOnly, parameterized, properties.ToEquatableArray(), arguments.ToEquatableArray()));
+            new JsonObjectSpec(serializeOnly, parameterized, properties.ToEquatableArray(), arguments.ToEquatableArray()),
+            Description: DocComments.Summary(type));
     }
 
     /// <summary>A <c>[Sensitive]</c> member never reaches JSON: it is left out of the metadata, not filtered at run time.</summary>

@@ -19,7 +19,8 @@ internal static class ParameterParser
         var type = parameter.Type;
         var typeName = type.FullName(); // a not-yet-generated store's name is resolved when resources are joined in
         ParameterSpec Make(ParameterSource source, BindKind kind = BindKind.None, bool required = false, string? jsonProperty = null, string? bindingName = null) =>
-            new(parameter.Name, source, typeName, type.UnderlyingFullName(), bindingName ?? parameter.Name, kind, required, DefaultOf(parameter), jsonProperty, type.IsValueType);
+            new(parameter.Name, source, typeName, type.UnderlyingFullName(), bindingName ?? parameter.Name, kind, required, DefaultOf(parameter), jsonProperty, type.IsValueType,
+                kind is BindKind.Enum or BindKind.NullableEnum ? JsonTypeCollector.EnumMembersOf(type) : default);
 
         if (type.Is(known.Caller))
         {

@@ -52,6 +52,33 @@ internal sealed class ValidationCollector(List<DiagnosticInfo> diagnostics, Know
         _types[name] = new ValidatedTypeSpec(name, members.ToEquatableArray(), suppressions.ToEquatableArray());
     }
 
+    /// <summary>
+    /// The limits declared on a member or its constructor parameter (lengths, range, pattern, allowed values), without
+    /// checking them: what the OpenAPI schema of a response type says.
+    /// </summary>
+    public EquatableArray<RuleSpec> DeclaredRules(IPropertySymbol property, IMethodSymbol? constructor)
+    {
+        var attributes = property.GetAttributes().Concat(property.ConstructorParameterFor(constructor)?.GetAttributes() ?? Enumerable.Empty<AttributeData>()).ToList();
+        var rules = new List<RuleSpec>();
+        var type = property.Type.IsNullableValueType(out var underlying) ? underlying : property.Type;
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            AddLengthRules(attributes, rules, RuleKind.MinLength, RuleKind.MaxLength);
+            AddTextRules(attributes, rules);
+        }
+        else if (JsonTypeCollector.CollectionElementOf(type, known, out _) is not null)
+        {
+            AddLengthRules(attributes, rules, RuleKind.MinCount, RuleKind.MaxCount);
+        }
+        else if (type.IsValueType && type.TypeKind != TypeKind.Enum)
+        {
+            AddRangeRule(attributes, rules, type);
+        }
+
+        AddValueListRules(attributes, rules);
+        return rules.ToEquatableArray();
+    }
+
     private ValidatedMemberSpec? Describe(INamedTypeSymbol owner, IPropertySymbol property, List<AttributeData> attributes)
     {
         var type = property.Type;

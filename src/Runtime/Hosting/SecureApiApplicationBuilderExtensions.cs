@@ -36,6 +36,12 @@ public static class SecureApiApplicationBuilderExtensions
             }
         }
 
+        // The OpenAPI document (and the Scalar page), Development only unless SecureApi:OpenApi:Enabled says otherwise.
+        if (SecureApi.OpenApi.OpenApiEndpoints.IsEnabled(options.OpenApi, environment) && app is Microsoft.AspNetCore.Routing.IEndpointRouteBuilder documentEndpoints)
+        {
+            SecureApi.OpenApi.OpenApiEndpoints.Map(documentEndpoints, options.OpenApi, environment);
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = static context => SecureApi.Infrastructure.Problems.ServerError().ExecuteAsync(context) });
 
         // First, so scheme and client address are settled before anything reads them; only configured proxies count.

@@ -15,7 +15,7 @@ namespace SecureApi.Hosting;
 public static class SecureApiCommands
 {
     /// <summary>The commands this runs: a process started with one of them as its first argument is a command line.</summary>
-    internal static readonly string[] Names = ["schema", "keys", "audit", "inventory"];
+    internal static readonly string[] Names = ["schema", "keys", "audit", SecureApi.OpenApi.OpenApiCommand.Name, "inventory"];
 
     /// <summary>
     /// Runs the command <paramref name="args"/> names and returns its exit code (0 done, 1 failed, 2 usage), or null

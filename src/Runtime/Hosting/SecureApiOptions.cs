@@ -52,4 +52,7 @@ public sealed class SecureApiOptions
 
     /// <summary>The admin-only security page (<c>SecureApi:SecurityView</c>). Default: served in Development only.</summary>
     public SecurityView.SecurityViewOptions SecurityView { get; set; } = new();
+
+    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and the Scalar page (Development only unless configured).</summary>
+    public OpenApi.OpenApiOptions OpenApi { get; set; } = new();
 }

@@ -156,6 +156,10 @@ public static class SecureApiServiceCollectionExtensions
             }
         });
 
+        // The OpenAPI document: written from the generator's descriptions of the endpoints (see SecureApiDocumentTransformer).
+        services.AddOpenApi(SecureApi.OpenApi.OpenApiEndpoints.DocumentName, static options =>
+            options.AddDocumentTransformer(new SecureApi.OpenApi.SecureApiDocumentTransformer()));
+
         return services;
     }
 }

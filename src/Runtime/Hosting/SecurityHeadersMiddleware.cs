@@ -18,9 +18,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             // The security view is the one thing a browser renders: its routes alone may load script and style from
             // the service itself; everything else stays closed.
-            headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<SecureApi.SecurityView.SecurityViewPageMetadata>() is null
-                ? "default-src 'none'; frame-ancestors 'none'"
-                : SecureApi.SecurityView.SecurityViewPageMetadata.ContentSecurityPolicy;
+            // The OpenAPI reference page (Development by default) likewise has its own, on its routes only.
+            var metadata = context.GetEndpoint()?.Metadata;
+            headers.ContentSecurityPolicy =
+                metadata?.GetMetadata<SecureApi.SecurityView.SecurityViewPageMetadata>() is not null ? SecureApi.SecurityView.SecurityViewPageMetadata.ContentSecurityPolicy
+                : metadata?.GetMetadata<SecureApi.OpenApi.ReferencePageMetadata>() is not null ? SecureApi.OpenApi.ReferencePageMetadata.ContentSecurityPolicyFor(context)
+                : "default-src 'none'; frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
             if (!headers.ContainsKey("Cache-Control"))

@@ -56,4 +56,7 @@ public sealed class EndpointDefinition
     public Type? ResponseType { get; init; }
 
     public required EndpointHandler Handler { get; init; }
+
+    /// <summary>The generator's description of the operation, for the OpenAPI document; null from older generated code.</summary>
+    public OperationDescription? Operation { get; init; }
 }

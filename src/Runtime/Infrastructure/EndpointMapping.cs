@@ -34,7 +34,8 @@ public static class EndpointMapping
         var pipeline = CreatePipeline(endpoints.ServiceProvider, definition);
         var builder = endpoints.MapMethods(definition.Route, [definition.Method], pipeline.InvokeAsync)
             .WithName(definition.Name)
-            .WithTags(definition.Tag);
+            .WithTags(definition.Tag)
+            .WithMetadata(definition); // the OpenAPI document transformer reads the generator's description from here
 
         if (definition.AllowAnonymous)
         {

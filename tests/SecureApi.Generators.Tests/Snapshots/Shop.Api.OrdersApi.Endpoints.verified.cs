@@ -22,6 +22,16 @@ partial class OrdersApi
             SuccessStatusCode = 201,
             ResponseType = typeof(global::Shop.Api.Order),
             Handler = HandleCreateAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "POST /orders",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                RequestSchema = "NewOrder",
+                MaxBodyBytes = 16384L,
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Order" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.Location | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -33,6 +43,18 @@ partial class OrdersApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Order),
             Handler = HandleGetAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "GET /orders/{id}",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Order" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -45,6 +67,21 @@ partial class OrdersApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.OrderSummary[]),
             Handler = HandleListAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "GET /orders",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                Parameters =
+                [
+                    new("status", global::SecureApi.Infrastructure.ParameterPlace.Query, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Enum = ["pending", "shipped", "cancelled"] }),
+                    new("minQuantity", global::SecureApi.Infrastructure.ParameterPlace.Query, false, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int32", Minimum = "-2147483648", Maximum = "2147483647" }),
+                    new("page", global::SecureApi.Infrastructure.ParameterPlace.Query, false, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int32", Minimum = "-2147483648", Maximum = "2147483647" }),
+                    new("page_size", global::SecureApi.Infrastructure.ParameterPlace.Query, false, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int32", Minimum = "-2147483648", Maximum = "2147483647" }),
+                ],
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Type = "array", Items = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "OrderSummary" } },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -56,6 +93,17 @@ partial class OrdersApi
             RateLimitPolicy = "standard",
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "DELETE /orders/{id}",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -66,6 +114,17 @@ partial class OrdersApi
             RateLimitPolicy = "expensive",
             SuccessStatusCode = 200,
             Handler = HandleReceiptAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "GET /orders/{id}/receipt",
+                Description = "A hand-written endpoint returning its own result; its protections are in the x-secureapi extensions.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.HandWrittenResult,
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -78,6 +137,13 @@ partial class OrdersApi
             SuccessStatusCode = 200,
             ResponseType = typeof(int),
             Handler = HandleCountAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "GET /orders/count",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int32", Minimum = "-2147483648", Maximum = "2147483647" },
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
     }
 

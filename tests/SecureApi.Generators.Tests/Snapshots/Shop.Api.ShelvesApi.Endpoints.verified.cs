@@ -30,6 +30,19 @@ partial class ShelvesApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Shelf),
             Handler = HandleGetAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Reads one Shelf.",
+                Description = "Generated on the tenant-scoped store: only the caller's tenant's items exist for it.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int64", Minimum = "-9223372036854775808", Maximum = "9223372036854775807" }),
+                ],
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Shelf" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "tenant",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -41,6 +54,16 @@ partial class ShelvesApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Shelf>),
             Handler = HandleListAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Lists Shelf items, a page at a time.",
+                Description = "Generated on the tenant-scoped store: only the caller's tenant's items exist for it.",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "PageShelf" },
+                Page = new global::SecureApi.Infrastructure.PageDescription { AllowListsKnown = true, Sortable = ["name"], Filterable = [new("name", new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", MinLength = 1, MaxLength = 1024 })] },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "tenant",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -52,6 +75,16 @@ partial class ShelvesApi
             SuccessStatusCode = 201,
             ResponseType = typeof(global::Shop.Api.Shelf),
             Handler = HandleCreateAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Creates a Shelf.",
+                Description = "Generated on the tenant-scoped store: only the caller's tenant's items exist for it.",
+                RequestSchema = "NewShelf",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Shelf" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.Location | global::SecureApi.Infrastructure.OperationAnswers.Idempotent | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "tenant",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -63,6 +96,20 @@ partial class ShelvesApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Shelf),
             Handler = HandleReplaceAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Replaces a Shelf.",
+                Description = "Generated on the tenant-scoped store: only the caller's tenant's items exist for it.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int64", Minimum = "-9223372036854775808", Maximum = "9223372036854775807" }),
+                ],
+                RequestSchema = "NewShelf",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Shelf" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "tenant",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -72,6 +119,18 @@ partial class ShelvesApi
             Tag = "ShelvesApi",
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Deletes a Shelf.",
+                Description = "Generated on the tenant-scoped store: only the caller's tenant's items exist for it.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int64", Minimum = "-9223372036854775808", Maximum = "9223372036854775807" }),
+                ],
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "tenant",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
     }
 

@@ -21,6 +21,16 @@ partial class TicketsAdminApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>),
             Handler = HandleListAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "GET /admin/tickets",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "PageTicket" },
+                Page = new global::SecureApi.Infrastructure.PageDescription(),
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Scoping = "admin",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -32,6 +42,19 @@ partial class TicketsAdminApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Ticket),
             Handler = HandleGetAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "GET /admin/tickets/{id}",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Ticket" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Scoping = "admin",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -42,6 +65,18 @@ partial class TicketsAdminApi
             RoleSets = ["admin"],
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "DELETE /admin/tickets/{id}",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Scoping = "admin",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
     }
 

@@ -31,6 +31,19 @@ partial class TicketsApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Ticket),
             Handler = HandleGetAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Reads one Ticket.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Ticket" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -45,6 +58,16 @@ partial class TicketsApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>),
             Handler = HandleListAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Lists Ticket items, a page at a time.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "PageTicket" },
+                Page = new global::SecureApi.Infrastructure.PageDescription { AllowListsKnown = true, Sortable = ["title", "dueAt", "createdAt"], Filterable = [new("title", new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", MinLength = 1, MaxLength = 1024 }), new("priority", new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", MinLength = 1, MaxLength = 1024 })] },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -59,6 +82,16 @@ partial class TicketsApi
             SuccessStatusCode = 201,
             ResponseType = typeof(global::Shop.Api.Ticket),
             Handler = HandleCreateAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Creates a Ticket.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                RequestSchema = "NewTicket",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Ticket" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.Location | global::SecureApi.Infrastructure.OperationAnswers.Idempotent | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -73,6 +106,20 @@ partial class TicketsApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Ticket),
             Handler = HandleReplaceAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Replaces a Ticket.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                RequestSchema = "TicketEdit",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Ticket" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.IfMatchRequired | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -87,6 +134,20 @@ partial class TicketsApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.Ticket),
             Handler = HandlePatchAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Changes the members sent of a Ticket.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                RequestSchema = "TicketPatch",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Ticket" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.IfMatchRequired | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -99,6 +160,18 @@ partial class TicketsApi
             RateLimitPolicy = "per-user",
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Deletes a Ticket.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.IfMatchHonoured | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -112,6 +185,18 @@ partial class TicketsApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Api.TicketHeadline),
             Handler = HandleHeadlineAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Hand-written on the same caller-scoped store.",
+                Description = "Hand-written on the same caller-scoped store.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "TicketHeadline" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
     }
 

@@ -4,8 +4,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SecureApi.SampleTests.OpenApi;
 
 namespace SecureApi.SampleTests.Infrastructure;
 
@@ -29,7 +31,9 @@ public sealed record TestCaller(string Subject, string? Tenant, params string[] 
 
 /// <summary>
 /// Hosts the NotesService sample (in Development unless <see cref="Environment"/> says otherwise) on one database. On top of the sample's own configuration it adds
-/// the test callers' API keys, the encryption key <c>k1</c> (active), and a rate limit no test reaches.
+/// the test callers' API keys, the encryption key <c>k1</c> (active), and a rate limit no test reaches. Every client it
+/// makes fails its request the moment a response has a status the sample's OpenAPI document does not list for the
+/// operation (<see cref="DocumentedStatusHandler"/>); a client made any other way is refused, so none escapes the check.
 /// </summary>
 public sealed class SampleFactory : WebApplicationFactory<Program>
 {
@@ -65,6 +69,9 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
 
     private static int s_nextFresh = -1;
 
+    /// <summary>Set while this class makes a checked client, so <see cref="ConfigureClient"/> can refuse any other.</summary>
+    private static readonly AsyncLocal<bool> s_makingCheckedClient = new();
+
     private static IEnumerable<TestCaller> AllCallers => NamedCallers.Concat(MatrixCallers).Concat(FreshCallers);
 
     private readonly DatabaseTarget _target;
@@ -81,6 +88,9 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
 
     /// <summary>The host environment; Development unless a test needs what happens outside it.</summary>
     public string Environment { get; init; } = "Development";
+
+    /// <summary>Whether clients check each status against the OpenAPI document; off only for the host that fetches the document.</summary>
+    public bool ChecksStatuses { get; init; } = true;
 
     /// <summary>When set, every log event the service writes is kept here too.</summary>
     public CapturedLogs? Logs { get; init; }
@@ -106,6 +116,48 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Add("X-Api-Key", caller.ApiKey);
         return client;
     });
+
+    /// <summary>A new anonymous client whose every response is checked against the OpenAPI document.</summary>
+    public new HttpClient CreateClient() => CheckedClient(this);
+
+    /// <inheritdoc cref="CreateClient()"/>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options) => CheckedClient(this, options);
+
+    /// <summary>
+    /// A client of <paramref name="app"/> (this factory, or one made from it with <c>WithWebHostBuilder</c>) with the
+    /// same handlers <c>CreateClient</c> has, plus the documented-status check.
+    /// </summary>
+    public static HttpClient CheckedClient(WebApplicationFactory<Program> app, WebApplicationFactoryClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        options ??= app.ClientOptions;
+        s_makingCheckedClient.Value = true;
+        try
+        {
+            return app.CreateDefaultClient(
+                options.BaseAddress,
+                new RedirectHandler(options.MaxAutomaticRedirections),
+                new CookieContainerHandler(),
+                new DocumentedStatusHandler(SampleDocument.StatusesAsync));
+        }
+        finally
+        {
+            s_makingCheckedClient.Value = false;
+        }
+    }
+
+    /// <summary>
+    /// Refuses a client made by WebApplicationFactory's own <c>CreateClient</c> (say of a <c>WithWebHostBuilder</c>
+    /// factory), which would not check statuses: use <see cref="CheckedClient"/>.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (ChecksStatuses && !s_makingCheckedClient.Value)
+        {
+            throw new InvalidOperationException($"Make sample clients with SampleFactory.{nameof(CreateClient)}, {nameof(ClientFor)} or {nameof(CheckedClient)}, so every status is checked against the OpenAPI document.");
+        }
+    }
 
     public HttpClient ClientFor(TestCaller caller) => ClientFor(caller.Subject);
 

@@ -20,6 +20,13 @@ partial class StatusApi
             SuccessStatusCode = 200,
             ResponseType = typeof(string),
             Handler = HandlePingAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "GET /status",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Type = "string" },
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
     }
 

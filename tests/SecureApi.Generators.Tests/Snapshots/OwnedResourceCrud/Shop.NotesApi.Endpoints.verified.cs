@@ -30,6 +30,19 @@ partial class NotesApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Note),
             Handler = HandleGetAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Reads one Note.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Note" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -41,6 +54,16 @@ partial class NotesApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::SecureApi.Data.Page<global::Shop.Note>),
             Handler = HandleListAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Lists Note items, a page at a time.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "PageNote" },
+                Page = new global::SecureApi.Infrastructure.PageDescription { AllowListsKnown = true, Sortable = [], Filterable = [] },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -52,6 +75,16 @@ partial class NotesApi
             SuccessStatusCode = 201,
             ResponseType = typeof(global::Shop.Note),
             Handler = HandleCreateAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Creates a Note.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                RequestSchema = "NewNote",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Note" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.Location | global::SecureApi.Infrastructure.OperationAnswers.Idempotent | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -63,6 +96,20 @@ partial class NotesApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.Note),
             Handler = HandleReplaceAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Replaces a Note.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                RequestSchema = "NewNote",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Note" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.IfMatchRequired | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
         global::SecureApi.Infrastructure.EndpointMapping.Map(endpoints, new global::SecureApi.Infrastructure.EndpointDefinition
         {
@@ -72,6 +119,18 @@ partial class NotesApi
             Tag = "NotesApi",
             SuccessStatusCode = 204,
             Handler = HandleDeleteAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "Deletes a Note.",
+                Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
+                Parameters =
+                [
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
+                ],
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.IfMatchHonoured | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Scoping = "owner",
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
     }
 

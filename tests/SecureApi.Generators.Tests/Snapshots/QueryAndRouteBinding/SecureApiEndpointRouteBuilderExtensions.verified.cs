@@ -13,4 +13,10 @@ internal static class SecureApiEndpointRouteBuilderExtensions
         global::Shop.ItemsApi.MapSecureApiEndpoints(endpoints);
         return endpoints;
     }
+
+    /// <summary>Lets a command map the endpoints without the host (the <c>openapi</c> command writes the document at build time).</summary>
+    #pragma warning disable CA2255 // registering generated code is what module initializers are for
+    [global::System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterMap() => global::SecureApi.Infrastructure.EndpointMaps.Register(static endpoints => MapSecureApi(endpoints));
+    #pragma warning restore CA2255
 }

@@ -20,6 +20,21 @@ partial class ItemsApi
             SuccessStatusCode = 200,
             ResponseType = typeof(string),
             Handler = HandleGetAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "GET /shops/{shop}/items/{id}",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                Parameters =
+                [
+                    new("shop", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", MaxLength = 8192 }),
+                    new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int32", Minimum = "-2147483648", Maximum = "2147483647" }),
+                    new("color", global::SecureApi.Infrastructure.ParameterPlace.Query, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Enum = ["red", "green"] }),
+                    new("limit", global::SecureApi.Infrastructure.ParameterPlace.Query, false, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int32", Minimum = "-2147483648", Maximum = "2147483647" }),
+                    new("page_size", global::SecureApi.Infrastructure.ParameterPlace.Query, false, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int32", Minimum = "-2147483648", Maximum = "2147483647" }),
+                ],
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Type = "string" },
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
     }
 

@@ -20,6 +20,14 @@ partial class ItemsApi
             SuccessStatusCode = 200,
             ResponseType = typeof(global::Shop.NewItem),
             Handler = HandleCreateAsync,
+            Operation = new global::SecureApi.Infrastructure.OperationDescription
+            {
+                Summary = "POST /items",
+                Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
+                RequestSchema = "NewItem",
+                ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "NewItem" },
+                Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
+            },
         });
     }
 

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+using Scalar.AspNetCore;
+
+namespace SecureApi.OpenApi;
+
+/// <summary>
+/// Serves the OpenAPI document at <c>/openapi/v1.json</c> and the Scalar reference page at <c>/scalar</c>: both in
+/// Development only unless <c>SecureApi:OpenApi</c> says otherwise, both anonymous (the document describes the API to
+/// whoever may call it; what it protects is enforced by the endpoints, not hidden by the document).
+/// </summary>
+internal static class OpenApiEndpoints
+{
+    public const string DocumentName = "v1";
+    public const string DocumentPattern = "/openapi/{documentName}.json";
+    public const string ReferencePagePath = "/scalar";
+
+    public static bool IsEnabled(OpenApiOptions options, IHostEnvironment environment) =>
+        options.Enabled ?? environment.IsDevelopment();
+
+    public static bool IsReferencePageEnabled(OpenApiOptions options, IHostEnvironment environment) =>
+        IsEnabled(options, environment) && (options.ReferencePage ?? environment.IsDevelopment());
+
+    public static void Map(IEndpointRouteBuilder endpoints, OpenApiOptions options, IHostEnvironment environment)
+    {
+        endpoints.MapOpenApi(DocumentPattern).AllowAnonymous();
+        if (IsReferencePageEnabled(options, environment))
+        {
+            // Scalar serves its script from this service (no CDN), with telemetry and the CDN fonts turned off; its
+            // routes alone get the page's Content-Security-Policy.
+            endpoints.MapScalarApiReference(ReferencePagePath, scalar => scalar
+                    .WithOpenApiRoutePattern(DocumentPattern)
+                    .DisableTelemetry()
+                    .DisableDefaultFonts()
+                    .WithNonce()) // a fresh nonce per response, on its script tags and in the page's CSP
+                .AllowAnonymous()
+                .WithMetadata(ReferencePageMetadata.Instance);
+        }
+    }
+}
+
+/// <summary>Marks the reference page's routes: the security headers give them <see cref="ContentSecurityPolicyFor"/>.</summary>
+internal sealed class ReferencePageMetadata
+{
+    public static readonly ReferencePageMetadata Instance = new();
+
+    private ReferencePageMetadata()
+    {
+    }
+
+    /// <summary>
+    /// Scripts from the service itself, plus the page's one inline script by the nonce Scalar put on it for this
+    /// response (no <c>'unsafe-inline'</c> script); Scalar styles its components at run time, so inline style is allowed
+    /// on these routes only; fetches go to the service alone; no framing, no forms, no base.
+    /// </summary>
+    public static string ContentSecurityPolicyFor(HttpContext context) =>
+        "default-src 'none'; script-src 'self'" + (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce ? $" 'nonce-{nonce}'" : "") +
+        "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+}

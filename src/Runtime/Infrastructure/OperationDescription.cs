@@ -31,7 +31,7 @@ public sealed class OperationDescription
     /// <summary>The body cap in bytes (<c>[MaxBodySize]</c>, else <c>SecureApi:MaxRequestBodyBytes</c>); null without a body.</summary>
     public long? MaxBodyBytes { get; init; }
 
-    /// <summary><c>owner</c> or <c>tenant</c> when a generated operation is scoped to the caller's rows; <c>admin</c> for the unscoped admin store.</summary>
+    /// <summary><c>owner</c>, <c>tenant</c> or <c>owner,tenant</c> when a generated operation is scoped to the caller's rows; <c>admin</c> for the unscoped admin store.</summary>
     public string? Scoping { get; init; }
 
     /// <summary>Every component schema of the assembly (the same instance for all its endpoints).</summary>

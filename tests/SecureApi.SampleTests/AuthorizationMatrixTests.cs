@@ -59,6 +59,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["GET /admin/security/data"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /admin/security/security-view.js"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /admin/security/security-view.css"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        // The OpenAPI document and the Scalar page with its assets (on in Development): anyone, like /info.
+        ["GET /openapi/{documentName}.json"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /scalar/{documentName?}"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /scalar/scalar.js"] = /**/ [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /scalar/scalar.aspnetcore.js"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /scalar/favicon.svg"] = /**/ [200, 200, 200, 200, 200, 200, 200, 200, 200],
     };
 
     public static TheoryData<string, string> Cells()
@@ -127,7 +133,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
     private static HttpRequestMessage RequestFor(string endpoint)
     {
         var (method, route) = (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], endpoint[(endpoint.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-        var request = new HttpRequestMessage(new HttpMethod(method), route.Replace("{id}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal));
+        var path = route
+            .Replace("{id}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{documentName?}", "", StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
         object? body = (method, route.StartsWith("/team-docs", StringComparison.Ordinal)) switch
         {
             ("POST", false) when route.StartsWith("/admin/keys", StringComparison.Ordinal) => new { subject = "matrix-minted", scopes = "notes:read" },

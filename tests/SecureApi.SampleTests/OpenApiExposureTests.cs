@@ -51,6 +51,21 @@ public sealed class OpenApiExposureTests
         Assert.Equal(["200", "400", "403", "429", "500"], OpenApiDocument.Statuses(OpenApiDocument.Operation(document, "/info", "get")));
     }
 
+    [Fact]
+    public async Task WithJwtConfiguredTheBearerSchemeIsDeclaredAndRequiredBesideTheApiKey()
+    {
+        await using var storage = new SqliteTarget();
+        await using var factory = storage.CreateFactory(SampleTokens.Settings);
+
+        var document = await OpenApiDocument.ServedAsync(factory);
+        var get = OpenApiDocument.Operation(document, "/notes/{id}", "get");
+
+        Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["bearer"]!["scheme"]);
+        Assert.Equal("JWT", (string?)document["components"]!["securitySchemes"]!["bearer"]!["bearerFormat"]);
+        Assert.Equal("""[{"bearer":["notes:read"]},{"apiKey":["notes:read"]}]""", get["security"]!.ToJsonString());
+        Assert.Equal("""["Bearer","ApiKey"]""", get["responses"]!["401"]!["headers"]!["WWW-Authenticate"]!["schema"]!["enum"]!.ToJsonString());
+    }
+
     private static HttpClient AliceOverHttps(SampleFactory factory)
     {
         var client = factory.CreateClient(new() { BaseAddress = new Uri("https://localhost") });

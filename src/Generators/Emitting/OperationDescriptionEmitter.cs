@@ -186,7 +186,8 @@ internal static class OperationDescriptionEmitter
     {
         if (endpoint.Crud?.Resource is { } resource)
         {
-            return resource.Owner is not null ? "owner" : resource.Tenant is not null ? "tenant" : null;
+            var scopes = new[] { resource.Owner is null ? null : "owner", resource.Tenant is null ? null : "tenant" }.Where(s => s is not null).ToList();
+            return scopes.Count == 0 ? null : string.Join(",", scopes);
         }
 
         return !endpoint.IsStatic && spec.ConstructorParameterTypes.Any(t => t.EndsWith("AdminStore", System.StringComparison.Ordinal)) ? "admin" : null;

@@ -41,7 +41,7 @@ partial class TicketsApi
                 ],
                 ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Ticket" },
                 Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
-                Scoping = "owner",
+                Scoping = "owner,tenant",
                 Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
             },
         });
@@ -65,7 +65,7 @@ partial class TicketsApi
                 ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "PageTicket" },
                 Page = new global::SecureApi.Infrastructure.PageDescription { AllowListsKnown = true, Sortable = ["title", "dueAt", "createdAt"], Filterable = [new("title", new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", MinLength = 1, MaxLength = 1024 }), new("priority", new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", MinLength = 1, MaxLength = 1024 })] },
                 Answers = global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
-                Scoping = "owner",
+                Scoping = "owner,tenant",
                 Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
             },
         });
@@ -89,7 +89,7 @@ partial class TicketsApi
                 RequestSchema = "NewTicket",
                 ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Ticket" },
                 Answers = global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.Location | global::SecureApi.Infrastructure.OperationAnswers.Idempotent | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
-                Scoping = "owner",
+                Scoping = "owner,tenant",
                 Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
             },
         });
@@ -117,7 +117,7 @@ partial class TicketsApi
                 RequestSchema = "TicketEdit",
                 ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Ticket" },
                 Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.IfMatchRequired | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
-                Scoping = "owner",
+                Scoping = "owner,tenant",
                 Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
             },
         });
@@ -145,7 +145,7 @@ partial class TicketsApi
                 RequestSchema = "TicketPatch",
                 ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Ticket" },
                 Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.ETag | global::SecureApi.Infrastructure.OperationAnswers.IfMatchRequired | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
-                Scoping = "owner",
+                Scoping = "owner,tenant",
                 Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
             },
         });
@@ -169,7 +169,7 @@ partial class TicketsApi
                     new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Format = "uuid", MaxLength = 36 }),
                 ],
                 Answers = global::SecureApi.Infrastructure.OperationAnswers.NotFound | global::SecureApi.Infrastructure.OperationAnswers.IfMatchHonoured | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.RequiresTenant,
-                Scoping = "owner",
+                Scoping = "owner,tenant",
                 Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
             },
         });

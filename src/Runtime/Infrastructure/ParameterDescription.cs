@@ -2,15 +2,6 @@ using System.ComponentModel;
 
 namespace SecureApi.Infrastructure;
 
-/// <summary>Where a documented request parameter travels.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public enum ParameterPlace
-{
-    Path,
-    Query,
-    Header,
-}
-
 /// <summary>A route, query or header parameter an endpoint binds, with its schema.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ParameterDescription(string name, ParameterPlace place, bool required, SchemaDescription schema)

@@ -51,12 +51,3 @@ public sealed class SchemaDescription
     /// <summary>An ECMA-262-compatible pattern the value must match.</summary>
     public string? Pattern { get; init; }
 }
-
-/// <summary>One member of an object schema, named as in JSON.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class PropertyDescription(string name, SchemaDescription schema)
-{
-    public string Name { get; } = name;
-
-    public SchemaDescription Schema { get; } = schema;
-}

@@ -125,13 +125,30 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
         var dot = cursor.IndexOf('.', StringComparison.Ordinal);
         Assert.True(dot > 2 && cursor.Length - dot > 3, $"Unexpected cursor shape: {cursor}");
 
-        var variants = new List<string>
+        // Shaped like a cursor this service issues (base64url, a dot, base64url) but altered: opened, found not to be the
+        // caller's, and answered as anything else not theirs.
+        var tampered = new List<string>
         {
             ChangeOneChar(cursor, 1),                        // in the payload
             ChangeOneChar(cursor, dot / 2),
             ChangeOneChar(cursor, dot + 2),                  // in the MAC
             cursor[..^1],                                    // truncated
             cursor + "A",                                    // extended
+        };
+
+        foreach (var variant in tampered)
+        {
+            var response = await alice.GetAsync($"/notes?limit=1&filter.title=tamper-title&cursor={Uri.EscapeDataString(variant)}");
+            var problem = await Problem.ReadAsync(response);
+            Assert.True(problem.Status == HttpStatusCode.NotFound, $"Cursor '{variant}' answered {(int)problem.Status}: {problem.Text}");
+            Assert.Equal("application/problem+json", problem.ContentType);
+            Assert.DoesNotContain("tamper-body", problem.Text, StringComparison.Ordinal);
+        }
+
+        // Not shaped like any cursor this service issues (the document's pattern): refused before it is opened, as a 400
+        // naming it — nobody's cursor looks like this, so the answer says nothing about anyone's rows.
+        var malformed = new List<string>
+        {
             cursor.Replace(".", "", StringComparison.Ordinal), // no separator
             cursor[..dot],                                   // payload only
             cursor[..(dot + 1)],                             // empty MAC
@@ -141,12 +158,10 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
             "",
         };
 
-        foreach (var variant in variants)
+        foreach (var variant in malformed)
         {
             var response = await alice.GetAsync($"/notes?limit=1&filter.title=tamper-title&cursor={Uri.EscapeDataString(variant)}");
-            var problem = await Problem.ReadAsync(response);
-            Assert.True(problem.Status == HttpStatusCode.NotFound, $"Cursor '{variant}' answered {(int)problem.Status}: {problem.Text}");
-            Assert.Equal("application/problem+json", problem.ContentType);
+            var problem = await Problem.AssertValidationAsync(response, "cursor");
             Assert.DoesNotContain("tamper-body", problem.Text, StringComparison.Ordinal);
         }
 

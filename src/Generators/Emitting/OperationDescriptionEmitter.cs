@@ -56,7 +56,7 @@ internal static class OperationDescriptionEmitter
 
             if (endpoint.Parameters.Any(p => p.Source == ParameterSource.Page))
             {
-                writer.Line($"Page = {Page(endpoint.Crud?.Resource)},");
+                writer.Line($"Page = {Page(endpoint.PageResource)},");
             }
 
             var answers = Answers(spec, endpoint);

@@ -53,6 +53,9 @@ internal sealed record EndpointSpec(
 
     /// <summary>The resources the endpoint's stores reach, set once the class is joined with the resources.</summary>
     public EquatableArray<StoreUse> Stores { get; init; } = EquatableArray<StoreUse>.Empty;
+
+    /// <summary>For an endpoint taking a <c>PageRequest</c>: the resource whose sort and filter allow-lists apply, when known.</summary>
+    public ResourceSpec? PageResource { get; init; }
 }
 
 internal enum ParameterSource

@@ -52,6 +52,7 @@ internal static class EndpointClassResolver
             endpoints.Add(parsed with
             {
                 Stores = StoresOf(parsed, resolved, crud).ToEquatableArray(),
+                PageResource = PageResourceOf(parsed, resolved, crud),
                 Parameters = parsed.Parameters.Select(p => storeNames.ContainsKey(p.TypeName) ? p with { TypeName = TypeName(p.TypeName) } : p).ToEquatableArray(),
                 Crud = crud,
             });
@@ -94,6 +95,30 @@ internal static class EndpointClassResolver
 
     private static string StoreName(ResourceReference reference, ResourceSpec resource) =>
         "global::" + (resource.Namespace.Length == 0 ? "" : resource.Namespace + ".") + (reference.IsAdminStore ? resource.AdminStoreName : resource.StoreName);
+
+    /// <summary>
+    /// The resource whose allow-lists a <c>PageRequest</c> is checked against: the generated list's, else that of the one
+    /// resource a hand-written list's stores reach (two resources: unknown, so the document cannot name the sort values).
+    /// </summary>
+    private static ResourceSpec? PageResourceOf(EndpointSpec endpoint, List<(ResourceReference Reference, ResourceSpec? Resource)> resolved, CrudSpec? crud)
+    {
+        if (!endpoint.Parameters.Any(p => p.Source == ParameterSource.Page))
+        {
+            return null;
+        }
+
+        if (crud is not null)
+        {
+            return crud.Resource;
+        }
+
+        var reached = resolved
+            .Where(r => r.Resource is not null && r.Reference.StoreTypeName is not null && (r.Reference.Site == endpoint.MethodName || (r.Reference.Site is null && !endpoint.IsStatic)))
+            .Select(r => r.Resource!)
+            .Distinct()
+            .ToList();
+        return reached.Count == 1 ? reached[0] : null;
+    }
 
     /// <summary>SAPI011: an admin store reads every owner's rows, so each endpoint that can reach it must require a role.</summary>
     private static void CheckAdminStores(string className, EndpointDraft endpoint, List<(ResourceReference Reference, ResourceSpec? Resource)> resolved, List<DiagnosticInfo> diagnostics)

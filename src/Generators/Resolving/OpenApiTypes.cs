@@ -47,8 +47,8 @@ internal static class OpenApiTypes
             return new OpenApiTypeSpec("string", Enum: parameter.EnumMembers.Select(Literal).ToEquatableArray());
         }
 
-        // Text is bounded by what Kestrel admits: a request line (route and query) of 8 KiB, headers of 32 KiB.
-        var textLimit = parameter.Source == ParameterSource.Header ? "32768" : "8192";
+        // Text is bounded by the binder (RequestBinding.MaxTextValueLength): a longer value is this parameter's 400.
+        const string textLimit = "2048";
         var schema = ValueOf(ConverterOf(parameter.UnderlyingTypeName)) ?? new OpenApiTypeSpec("string");
         return schema.Type == "string" && schema.MaxLength is null && schema.Enum.Count == 0 ? schema with { MaxLength = textLimit } : schema;
     }

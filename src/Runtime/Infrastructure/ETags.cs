@@ -14,14 +14,23 @@ public static class ETags
     /// <summary>A version no row ever has (versions start at 1): what an <c>If-Match</c> that names no usable version stands for.</summary>
     public const long Unmatchable = -1;
 
+    /// <summary>The longest <c>If-Match</c> read (the OpenAPI document states it): one of our tags is at most 21 characters.</summary>
+    internal const int MaxIfMatchLength = 100;
+
     /// <summary>
     /// The version an <c>If-Match</c> requires: null when the header is absent or <c>*</c> (no version condition), the version for
     /// one strong tag we issued, and <see cref="Unmatchable"/> for anything else (weak tags, lists, foreign tags) — which can
-    /// never match, so the write fails with 412 rather than running unconditionally.
+    /// never match, so the write fails with 412 rather than running unconditionally. A header longer than
+    /// <see cref="MaxIfMatchLength"/> is malformed: 400 naming it, before anything is written.
     /// </summary>
     public static long? IfMatch(HttpContext context)
     {
         var header = context.Request.Headers.IfMatch;
+        if (header.Count == 1 && header[0] is { Length: > MaxIfMatchLength })
+        {
+            throw new MalformedHeaderException("If-Match", $"The If-Match header is one entity tag (the ETag you read) or *, at most {MaxIfMatchLength} characters.");
+        }
+
         if (header.Count == 0 || (header.Count == 1 && header[0]?.Trim() == "*"))
         {
             return null;

@@ -88,6 +88,7 @@ internal static class EndpointFailures
         SecureApi.Data.MissingTenantException => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A tenant is required."),
         SecureApi.Authentication.InvalidApiKeyRequestException invalid => Problems.Validation(Single(invalid.Member, invalid.Message)),
         SecureApi.Data.InvalidListRequestException invalid => Problems.Validation(Single(invalid.Parameter, invalid.Message)),
+        MalformedHeaderException malformed => Problems.Validation(Single(malformed.Header, malformed.Message)),
         // Defence in depth: text PostgreSQL cannot store (U+0000) that slipped past validation is the client's input, not a failure.
         Npgsql.PostgresException { SqlState: "22021" } => Problems.Validation(Single("$", "The request contains text the database cannot store (U+0000).")),
         _ => null,

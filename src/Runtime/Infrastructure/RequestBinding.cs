@@ -12,10 +12,22 @@ namespace SecureApi.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class RequestBinding
 {
+    /// <summary>
+    /// The longest route, query or header value a handler binds (the OpenAPI document states it as <c>maxLength</c>): well
+    /// inside Kestrel's own limits, so a longer value is this parameter's 400 rather than the server's 414 or 431.
+    /// </summary>
+    internal const int MaxTextValueLength = 2048;
+
     public static T? Route<T>(HttpContext context, string name, ref ValidationErrors? errors)
         where T : IParsable<T>
     {
         var raw = context.Request.RouteValues[name] as string;
+        if (raw is { Length: > MaxTextValueLength })
+        {
+            ValidationErrors.Add(ref errors, name, $"The route value is longer than {MaxTextValueLength} characters.");
+            return default;
+        }
+
         if (raw is not null && !raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
         {
             return value;
@@ -105,7 +117,8 @@ public static class RequestBinding
         return null;
     }
 
-    private const int MaxIdempotencyKeyLength = 255;
+    /// <summary>The longest <c>Idempotency-Key</c> (the OpenAPI document states the same).</summary>
+    internal const int MaxIdempotencyKeyLength = 255;
 
     /// <summary>The key in a quoted structured-field string (escapes <c>\"</c> and <c>\\</c> only) or a bare value without spaces or quotes; null if neither.</summary>
     private static string? ParseIdempotencyKey(string raw)
@@ -163,6 +176,11 @@ public static class RequestBinding
         {
             ValidationErrors.Add(ref errors, cursor is { Length: > 2048 } ? "cursor" : "sort", "The value is too long.");
         }
+        else if (cursor is not null && !IsCursorShaped(cursor))
+        {
+            // Not something this service ever issued (a signed cursor is two base64url parts): malformed, not someone else's.
+            ValidationErrors.Add(ref errors, "cursor", "The cursor is malformed: pass the previous page's nextCursor as it is.");
+        }
 
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, values) in context.Request.Query)
@@ -181,6 +199,20 @@ public static class RequestBinding
 
         return new SecureApi.Data.PageRequest { Limit = limit, Cursor = cursor, Sort = sort, Filters = filters };
     }
+
+    /// <summary>The shape of every cursor <c>CursorProtector</c> issues (the document's pattern): base64url, a dot, base64url.</summary>
+    internal const string CursorPattern = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$";
+
+    private static bool IsCursorShaped(string cursor)
+    {
+        var dot = cursor.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && dot < cursor.Length - 1 && IsBase64Url(cursor.AsSpan(0, dot)) && IsBase64Url(cursor.AsSpan(dot + 1));
+    }
+
+    private static bool IsBase64Url(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(s_base64Url);
+
+    private static readonly System.Buffers.SearchValues<char> s_base64Url =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     private const string QueryValue = "query value";
     private const string HeaderValue = "header";
@@ -213,6 +245,12 @@ public static class RequestBinding
     private static T? Parse<T>(string raw, string name, string what, T? fallback, ref ValidationErrors? errors)
         where T : IParsable<T>
     {
+        if (raw.Length > MaxTextValueLength)
+        {
+            ValidationErrors.Add(ref errors, name, $"The {what} is longer than {MaxTextValueLength} characters.");
+            return fallback;
+        }
+
         if (!raw.Contains('\0', StringComparison.Ordinal) && T.TryParse(raw, CultureInfo.InvariantCulture, out var value))
         {
             return value;

@@ -161,7 +161,7 @@ internal sealed partial class OperationWriter(OpenApiDocument document, Operatio
                 Name = "Idempotency-Key",
                 In = ParameterLocation.Header,
                 Description = "A retry with the same key and body returns the first result instead of creating again.",
-                Schema = SchemaWriter.Write(new SchemaDescription { Type = "string", MinLength = 1, MaxLength = IdempotencyKeyMaxLength, Pattern = "^[\\x21-\\x7E]+$" }, document),
+                Schema = SchemaWriter.Write(new SchemaDescription { Type = "string", MinLength = 1, MaxLength = RequestBinding.MaxIdempotencyKeyLength, Pattern = "^[\\x21-\\x7E]+$" }, document),
             };
         }
 
@@ -174,9 +174,9 @@ internal sealed partial class OperationWriter(OpenApiDocument document, Operatio
                 In = ParameterLocation.Header,
                 Required = required,
                 Description = required
-                    ? "The ETag of the version this change is based on: 428 without it, 412 when the resource has changed since."
-                    : "The ETag of the version to delete: 412 when the resource has changed since.",
-                Schema = SchemaWriter.Write(new SchemaDescription { Type = "string", MaxLength = 100, Pattern = "^\"[0-9]+\"$" }, document),
+                    ? "The ETag of the version this change is based on (or *): 428 without it, 412 when the resource has changed since or the tag is not one this service issued."
+                    : "The ETag of the version to delete (or *): 412 when the resource has changed since or the tag is not one this service issued.",
+                Schema = SchemaWriter.Write(new SchemaDescription { Type = "string", MaxLength = ETags.MaxIfMatchLength }, document),
             };
         }
 
@@ -189,7 +189,6 @@ internal sealed partial class OperationWriter(OpenApiDocument document, Operatio
         }
     }
 
-    private const int IdempotencyKeyMaxLength = 200;
 
     private IEnumerable<IOpenApiParameter> PageParameters(PageDescription page)
     {
@@ -211,7 +210,7 @@ internal sealed partial class OperationWriter(OpenApiDocument document, Operatio
             Name = "cursor",
             In = ParameterLocation.Query,
             Description = "The previous page's nextCursor: signed, and valid only for the caller it was given to.",
-            Schema = SchemaWriter.Write(new SchemaDescription { Type = "string", MaxLength = 2048, Pattern = "^[A-Za-z0-9_-]+$" }, document),
+            Schema = SchemaWriter.Write(new SchemaDescription { Type = "string", MaxLength = 2048, Pattern = RequestBinding.CursorPattern }, document),
         };
         yield return new OpenApiParameter
         {

@@ -26,7 +26,7 @@ partial class TicketsAdminApi
                 Summary = "GET /admin/tickets",
                 Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
                 ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "PageTicket" },
-                Page = new global::SecureApi.Infrastructure.PageDescription(),
+                Page = new global::SecureApi.Infrastructure.PageDescription { AllowListsKnown = true, Sortable = ["title", "dueAt", "createdAt"], Filterable = [new("title", new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", MinLength = 1, MaxLength = 1024 }), new("priority", new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", MinLength = 1, MaxLength = 1024 })] },
                 Answers = global::SecureApi.Infrastructure.OperationAnswers.Database,
                 Scoping = "admin",
                 Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,

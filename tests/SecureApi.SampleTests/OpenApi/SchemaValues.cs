@@ -14,7 +14,7 @@ public sealed class SchemaValues(OpenApiDescription document)
     private static readonly string[] Fillers = ["a", "A", "0", "x1", "a-", "_", "Aa0", "-", ".", "!", "a ", new string('a', 40) + " "];
 
     /// <summary>Whole values tried first for a patterned string (an entity tag, a number, a word), whatever their length.</summary>
-    private static readonly string[] PatternedCandidates = ["\"1\"", "1", "sample", "a"];
+    private static readonly string[] PatternedCandidates = ["\"1\"", "1", "sample", "a", "a.a"];
 
     /// <summary>Strings that break common patterns: surrounding spaces, control characters, doubled separators, punctuation.</summary>
     private static readonly string[] PatternBreakers =
@@ -141,6 +141,13 @@ public sealed class SchemaValues(OpenApiDescription document)
             if (Accepts(pattern, stretched))
             {
                 return stretched;
+            }
+
+            // A two-part value (a cursor "a.a") stretched by repeating its first character, keeping the separator once.
+            var stretchedHead = new string(candidate[0], length - 2) + candidate[^2..];
+            if (Accepts(pattern, stretchedHead))
+            {
+                return stretchedHead;
             }
         }
 

@@ -26,7 +26,7 @@ partial class ItemsApi
                 Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
                 Parameters =
                 [
-                    new("shop", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", MaxLength = 8192 }),
+                    new("shop", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", MaxLength = 2048 }),
                     new("id", global::SecureApi.Infrastructure.ParameterPlace.Path, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int32", Minimum = "-2147483648", Maximum = "2147483647" }),
                     new("color", global::SecureApi.Infrastructure.ParameterPlace.Query, true, new global::SecureApi.Infrastructure.SchemaDescription { Type = "string", Enum = ["red", "green"] }),
                     new("limit", global::SecureApi.Infrastructure.ParameterPlace.Query, false, new global::SecureApi.Infrastructure.SchemaDescription { Type = "integer", Format = "int32", Minimum = "-2147483648", Maximum = "2147483647" }),

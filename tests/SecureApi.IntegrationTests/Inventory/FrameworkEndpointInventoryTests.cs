@@ -107,9 +107,10 @@ public sealed class FrameworkEndpointInventoryTests
     }
 
     [Fact]
-    public void TwoGeneratedFilesSayNothingAboutFrameworkRoutes()
+    public void AGeneratedBaseSaysNothingAboutFrameworkRoutes()
     {
-        Assert.Empty(InventoryDiff.Compare(With(Protected()), With(Protected())));
+        // The generated file cannot know the configuration: a served route is not "new" against it.
+        Assert.Empty(InventoryDiff.Compare(With(Protected()), Written("Production", openApi: true)));
     }
 
     /// <summary>An inventory as the <c>inventory</c> command writes it in <paramref name="environment"/>.</summary>

@@ -26,6 +26,22 @@ public sealed class SecurityInventoryTests(AuthorizationMatrixTests.Host host) :
     }
 
     [Fact]
+    public async Task EachServedFrameworkRouteIsAnonymousExactlyWhenItsMetadataSaysSo()
+    {
+        var mapped = Mapped(host.Services);
+
+        foreach (var endpoint in FrameworkEndpoints(await InventoryAsync(host.Services)).Where(e => e.GetProperty("served").GetBoolean()))
+        {
+            var metadata = mapped[Key(endpoint)].Metadata;
+            var protectedByPolicy = metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 || metadata.GetMetadata<AuthorizationPolicy>() is not null;
+            Assert.True(
+                (endpoint.GetProperty("anonymous").GetBoolean(), !endpoint.GetProperty("anonymous").GetBoolean())
+                == (metadata.GetMetadata<IAllowAnonymous>() is not null, protectedByPolicy),
+                $"{Key(endpoint)}: the inventory says otherwise than the mapped endpoint's metadata");
+        }
+    }
+
+    [Fact]
     public async Task InDevelopmentTheDocumentTheReferencePageAndTheSecurityViewAreListedAsServed()
     {
         var framework = FrameworkEndpoints(await InventoryAsync(host.Services)).Where(e => e.GetProperty("route").GetString() is "/openapi/{documentName}.json" or "/scalar/{documentName?}" or "/admin/security");

@@ -60,7 +60,7 @@ internal static class InventoryHtml
         Badge(html, "admin-store", admin.Count, "admin store (every row)", "warn");
         Badge(html, "rate-limit-opt-out", optedOut.Count, "opted out of rate limiting", "warn");
         Badge(html, "suppressed", suppressed.Count, "with suppressed diagnostics", "warn");
-        if (inventory.FrameworkEndpoints is not null)
+        if (inventory.FrameworkEndpoints is not null && inventory.IsOutsideDevelopment)
         {
             Badge(html, "served-outside-development", inventory.ServedOutsideDevelopment.Count, "docs/admin routes served in " + (inventory.Environment ?? "this environment"), "danger");
         }
@@ -72,7 +72,7 @@ internal static class InventoryHtml
         Attention(html, "admin-store", "Admin-store use (every owner's rows)", admin, static e => Access.Describe(e));
         Attention(html, "rate-limit-opt-out", "Opted out of rate limiting", optedOut, static e => Access.Describe(e));
         Attention(html, "suppressed", "Suppressed diagnostics", suppressed, static e => string.Join("; ", e.SuppressedDiagnostics.Select(Access.Suppression)));
-        if (inventory.FrameworkEndpoints is not null)
+        if (inventory.FrameworkEndpoints is not null && inventory.IsOutsideDevelopment)
         {
             ServedOutsideDevelopment(html, inventory);
         }

@@ -24,9 +24,11 @@ internal sealed record SecurityInventory(
     /// <summary>The framework's routes served in this environment although it is not Development: docs or admin pages in production.</summary>
     [JsonIgnore]
     public IReadOnlyList<InventoryFrameworkEndpoint> ServedOutsideDevelopment =>
-        Environment is null || string.Equals(Environment, "Development", StringComparison.OrdinalIgnoreCase)
-            ? []
-            : [.. (FrameworkEndpoints ?? []).Where(static e => e.Served)];
+        IsOutsideDevelopment ? [.. (FrameworkEndpoints ?? []).Where(static e => e.Served)] : [];
+
+    /// <summary>Written by the command in an environment other than Development (the generated file has none).</summary>
+    [JsonIgnore]
+    public bool IsOutsideDevelopment => Environment is not null && !string.Equals(Environment, "Development", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>A route SecureApi maps itself when configuration (or the environment) says so.</summary>

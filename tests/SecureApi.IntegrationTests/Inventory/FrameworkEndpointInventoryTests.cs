@@ -79,6 +79,14 @@ public sealed class FrameworkEndpointInventoryTests
     }
 
     [Fact]
+    public void TheHtmlHasNoServedOutsideDevelopmentBadgeInDevelopment()
+    {
+        var html = InventoryHtml.Render(Written("Development", securityView: true));
+
+        Assert.DoesNotContain("served-outside-development", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFrameworkRouteThatBecomesServedWeakens()
     {
         var change = Assert.Single(InventoryDiff.Compare(Written("Production"), Written("Production", openApi: true)), c => c.Subject == "GET /openapi/{documentName}.json");

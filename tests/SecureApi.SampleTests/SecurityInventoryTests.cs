@@ -15,19 +15,55 @@ namespace SecureApi.SampleTests;
 /// </summary>
 public sealed class SecurityInventoryTests(AuthorizationMatrixTests.Host host) : IClassFixture<AuthorizationMatrixTests.Host>
 {
-    /// <summary>
-    /// Mapped by <c>UseSecureApi</c>/<c>AddSecureApi</c> from configuration (Development only by default), not declared: the
-    /// security view, the OpenAPI document and its reference page are not in the inventory.
-    /// </summary>
-    private static readonly string[] FrameworkPrefixes = ["/admin/security", "/openapi/", "/scalar"];
-
     [Fact]
     public async Task EveryMappedEndpointIsInTheInventory()
     {
         var inventory = await InventoryAsync(host.Services);
 
-        var mapped = Mapped(host.Services).Keys.Where(key => !FrameworkPrefixes.Any(prefix => key.Contains(" " + prefix, StringComparison.Ordinal))).Order(StringComparer.Ordinal);
-        Assert.Equal(mapped, Endpoints(inventory).Select(Key).Order(StringComparer.Ordinal));
+        // Declared endpoints and the routes SecureApi maps from configuration, each once: nothing served is missing.
+        var listed = Endpoints(inventory).Concat(FrameworkEndpoints(inventory).Where(e => e.GetProperty("served").GetBoolean())).Select(Key);
+        Assert.Equal(Mapped(host.Services).Keys.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task EachServedFrameworkRouteIsAnonymousExactlyWhenItsMetadataSaysSo()
+    {
+        var mapped = Mapped(host.Services);
+
+        foreach (var endpoint in FrameworkEndpoints(await InventoryAsync(host.Services)).Where(e => e.GetProperty("served").GetBoolean()))
+        {
+            var metadata = mapped[Key(endpoint)].Metadata;
+            var protectedByPolicy = metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 || metadata.GetMetadata<AuthorizationPolicy>() is not null;
+            Assert.True(
+                (endpoint.GetProperty("anonymous").GetBoolean(), !endpoint.GetProperty("anonymous").GetBoolean())
+                == (metadata.GetMetadata<IAllowAnonymous>() is not null, protectedByPolicy),
+                $"{Key(endpoint)}: the inventory says otherwise than the mapped endpoint's metadata");
+        }
+    }
+
+    [Fact]
+    public async Task InDevelopmentTheDocumentTheReferencePageAndTheSecurityViewAreListedAsServed()
+    {
+        var framework = FrameworkEndpoints(await InventoryAsync(host.Services)).Where(e => e.GetProperty("route").GetString() is "/openapi/{documentName}.json" or "/scalar/{documentName?}" or "/admin/security");
+
+        Assert.Equal(
+            [("/openapi/{documentName}.json", true, true), ("/scalar/{documentName?}", true, true), ("/admin/security", true, false)],
+            framework.Select(e => (e.GetProperty("route").GetString(), e.GetProperty("served").GetBoolean(), e.GetProperty("anonymous").GetBoolean())));
+    }
+
+    [Fact]
+    public async Task InProductionWithNothingConfiguredNoneOfThemIsServed()
+    {
+        var (exitCode, output, error) = await SampleProcessAsync("Production", "inventory");
+
+        Assert.True(exitCode == 0, "inventory failed: " + error);
+        var inventory = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("Production", inventory.GetProperty("environment").GetString());
+        Assert.Equal(
+            [("/openapi/{documentName}.json", false), ("/scalar/{documentName?}", false), ("/admin/security", false), ("/admin/security/data", false)],
+            FrameworkEndpoints(inventory).Where(e => e.GetProperty("route").GetString() is "/openapi/{documentName}.json" or "/scalar/{documentName?}" or "/admin/security" or "/admin/security/data")
+                .Select(e => (e.GetProperty("route").GetString(), e.GetProperty("served").GetBoolean())));
+        Assert.DoesNotContain(FrameworkEndpoints(inventory), e => e.GetProperty("served").GetBoolean());
     }
 
     [Fact]
@@ -71,7 +107,9 @@ public sealed class SecurityInventoryTests(AuthorizationMatrixTests.Host host) :
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var written = Path.Combine(SampleCommand.SampleDirectory(), "bin", testOutput.Parent!.Name, testOutput.Name, "security-inventory.json");
 
-        Assert.Equal(await InventoryTextAsync(host.Services), await File.ReadAllTextAsync(written));
+        // The build ran the command in its own environment (Production unless set), these tests' host runs in
+        // Development: what the generator built in is the same, the framework routes are each environment's own.
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(Generated(await File.ReadAllTextAsync(written)), Generated(await InventoryTextAsync(host.Services))), "the build's inventory differs from the command's");
     }
 
     [Fact]
@@ -79,6 +117,22 @@ public sealed class SecurityInventoryTests(AuthorizationMatrixTests.Host host) :
     {
         // In Production with nothing configured, the service itself would refuse to start (no cursor key, engine or
         // encryption key), and so would `schema`; the inventory is read from the assembly and needs none of them.
+        var (exitCode, output, error) = await SampleProcessAsync("Production", "inventory", "--format", "markdown");
+
+        Assert.True(exitCode == 0, "inventory failed: " + error);
+        Assert.StartsWith("## Security inventory: `NotesService`", output, StringComparison.Ordinal);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Generated(string json)
+    {
+        var inventory = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        Assert.True(inventory.Remove("environment") && inventory.Remove("frameworkEndpoints"), "the command did not add the environment and the framework routes");
+        return inventory;
+    }
+
+    /// <summary>Runs the sample's own process with <paramref name="args"/> in <paramref name="environment"/>, nothing else configured.</summary>
+    private static async Task<(int ExitCode, string Output, string Error)> SampleProcessAsync(string environment, params string[] args)
+    {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetTempPath(),
@@ -87,19 +141,19 @@ public sealed class SecurityInventoryTests(AuthorizationMatrixTests.Host host) :
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NotesService.dll"));
-        start.ArgumentList.Add("inventory");
-        start.ArgumentList.Add("--format");
-        start.ArgumentList.Add("markdown");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
 
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-
-        Assert.True(process.ExitCode == 0, "inventory failed: " + await error);
-        Assert.StartsWith("## Security inventory: `NotesService`", await output, StringComparison.Ordinal);
+        return (process.ExitCode, await output, await error);
     }
 
     internal static async Task<string> InventoryTextAsync(IServiceProvider services, params string[] options)
@@ -114,6 +168,8 @@ public sealed class SecurityInventoryTests(AuthorizationMatrixTests.Host host) :
         JsonDocument.Parse(await InventoryTextAsync(services)).RootElement;
 
     internal static IEnumerable<JsonElement> Endpoints(JsonElement inventory) => inventory.GetProperty("endpoints").EnumerateArray();
+
+    internal static IEnumerable<JsonElement> FrameworkEndpoints(JsonElement inventory) => inventory.GetProperty("frameworkEndpoints").EnumerateArray();
 
     internal static string Key(JsonElement endpoint) => endpoint.GetProperty("method").GetString() + " " + endpoint.GetProperty("route").GetString();
 

@@ -36,7 +36,9 @@ public static class SecureApiCommands
         // without a database, a cache or the production secrets.
         if (args[0] == "inventory")
         {
-            return await Inventory.InventoryCommands.RunAsync(Infrastructure.SecurityInventoryRegistry.Json, [.. args.Skip(1)], output, error, cancellationToken);
+            var environment = services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>();
+            var framework = Inventory.FrameworkEndpoints.Describe(UnvalidatedOptions(services), environment);
+            return await Inventory.InventoryCommands.RunAsync(Infrastructure.SecurityInventoryRegistry.Json, (environment.EnvironmentName, framework), [.. args.Skip(1)], output, error, cancellationToken);
         }
 
         var database = services.GetRequiredService<SecureApiDatabase>();
@@ -77,5 +79,32 @@ public static class SecureApiCommands
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The options as <c>UseSecureApi</c> sees them (configuration and code alike), built as the options factory builds
+    /// them but without its validators: the inventory is written where the production secrets are not configured.
+    /// </summary>
+    private static SecureApiOptions UnvalidatedOptions(IServiceProvider services)
+    {
+        var options = new SecureApiOptions();
+        foreach (var configure in services.GetServices<IConfigureOptions<SecureApiOptions>>())
+        {
+            if (configure is IConfigureNamedOptions<SecureApiOptions> named)
+            {
+                named.Configure(Microsoft.Extensions.Options.Options.DefaultName, options);
+            }
+            else
+            {
+                configure.Configure(options);
+            }
+        }
+
+        foreach (var postConfigure in services.GetServices<IPostConfigureOptions<SecureApiOptions>>())
+        {
+            postConfigure.PostConfigure(Microsoft.Extensions.Options.Options.DefaultName, options);
+        }
+
+        return options;
     }
 }

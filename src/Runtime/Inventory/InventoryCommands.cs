@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace SecureApi.Inventory;
 
@@ -22,7 +23,8 @@ internal static class InventoryCommands
               Lists what changed, security-weakening changes first; exits 1 when there is one, 0 when not.
         """;
 
-    public static async Task<int> RunAsync(string? inventoryJson, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="environment">The environment the service runs in, and the routes SecureApi maps there itself.</param>
+    public static async Task<int> RunAsync(string? generatedJson, (string Name, IReadOnlyList<InventoryFrameworkEndpoint> Endpoints) environment, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (args is ["diff", ..])
         {
@@ -35,11 +37,13 @@ internal static class InventoryCommands
             return 2;
         }
 
-        if (inventoryJson is null)
+        if (generatedJson is null)
         {
             await error.WriteLineAsync("This service has no generated inventory: the SecureApi generator did not run on its project.");
             return 1;
         }
+
+        var inventoryJson = WithFrameworkEndpoints(generatedJson, environment.Name, environment.Endpoints);
 
         var inventory = Parse(inventoryJson);
         if (format == "all")
@@ -66,6 +70,18 @@ internal static class InventoryCommands
         };
         await WriteAsync(text, path, output, cancellationToken);
         return 0;
+    }
+
+    /// <summary>
+    /// The generated inventory with the environment and the framework's own routes added: the generator's members are
+    /// kept as it wrote them, since only the running service knows its configuration.
+    /// </summary>
+    public static string WithFrameworkEndpoints(string generatedJson, string environment, IReadOnlyList<InventoryFrameworkEndpoint> endpoints)
+    {
+        var inventory = JsonNode.Parse(generatedJson)?.AsObject() ?? throw new InvalidDataException("The inventory is empty.");
+        inventory["environment"] = environment;
+        inventory["frameworkEndpoints"] = JsonSerializer.SerializeToNode(endpoints, SecurityInventoryJsonContext.Default.IReadOnlyListInventoryFrameworkEndpoint);
+        return inventory.ToJsonString(SecurityInventoryJsonContext.Default.Options) + "\n";
     }
 
     public static SecurityInventory Parse(string json)

@@ -6,6 +6,9 @@ internal enum InventoryChangeKind
     /// <summary>An endpoint that required a caller no longer does, or a new endpoint that is anonymous.</summary>
     NewlyAnonymous,
 
+    /// <summary>A route SecureApi maps from configuration (documentation, admin page) that is now served, or now anonymous.</summary>
+    NewlyServedFrameworkEndpoint,
+
     /// <summary>A role, scope, client-kind or policy requirement was removed or now admits more callers.</summary>
     DroppedCheck,
 
@@ -78,6 +81,7 @@ internal static class InventoryDiff
         }
 
         CompareResources(baseline, head, changes);
+        CompareFrameworkEndpoints(baseline, head, changes);
         return [.. changes.OrderBy(static c => c.Kind).ThenBy(static c => c.Subject, StringComparer.Ordinal)];
     }
 
@@ -203,6 +207,37 @@ internal static class InventoryDiff
         if (!old.ExemptFromLoadShedding && now.ExemptFromLoadShedding)
         {
             add(InventoryChangeKind.RaisedLimit, "now exempt from load shedding");
+        }
+    }
+
+    /// <summary>
+    /// Only when both inventories were written by the <c>inventory</c> command: the generated file alone does not know
+    /// the configuration, so it says nothing about what the framework serves.
+    /// </summary>
+    private static void CompareFrameworkEndpoints(SecurityInventory baseline, SecurityInventory head, List<InventoryChange> changes)
+    {
+        if (baseline.FrameworkEndpoints is not { } beforeList || head.FrameworkEndpoints is not { } afterList)
+        {
+            return;
+        }
+
+        var before = beforeList.ToDictionary(static e => e.Key, StringComparer.Ordinal);
+        foreach (var endpoint in afterList)
+        {
+            var old = before.GetValueOrDefault(endpoint.Key);
+            var where = " (" + endpoint.What + ", environment " + (head.Environment ?? "unknown") + ": " + endpoint.Why + ")";
+            if (endpoint.Served && old is not { Served: true })
+            {
+                changes.Add(new(InventoryChangeKind.NewlyServedFrameworkEndpoint, endpoint.Key, "now served, " + endpoint.Access + where));
+            }
+            else if (endpoint.Served && endpoint.Anonymous && old is { Anonymous: false })
+            {
+                changes.Add(new(InventoryChangeKind.NewlyServedFrameworkEndpoint, endpoint.Key, "now anonymous" + where));
+            }
+            else if (!endpoint.Served && old is { Served: true })
+            {
+                changes.Add(new(InventoryChangeKind.TightenedCheck, endpoint.Key, "no longer served" + where));
+            }
         }
     }
 

@@ -41,6 +41,7 @@ internal static class InventoryDiffRenderer
     public static string Label(InventoryChangeKind kind) => kind switch
     {
         InventoryChangeKind.NewlyAnonymous => "newly anonymous",
+        InventoryChangeKind.NewlyServedFrameworkEndpoint => "newly served by the framework",
         InventoryChangeKind.DroppedCheck => "dropped check",
         InventoryChangeKind.RaisedLimit => "raised limit",
         InventoryChangeKind.WiderDataAccess => "wider data access",

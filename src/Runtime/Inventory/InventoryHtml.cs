@@ -60,6 +60,11 @@ internal static class InventoryHtml
         Badge(html, "admin-store", admin.Count, "admin store (every row)", "warn");
         Badge(html, "rate-limit-opt-out", optedOut.Count, "opted out of rate limiting", "warn");
         Badge(html, "suppressed", suppressed.Count, "with suppressed diagnostics", "warn");
+        if (inventory.FrameworkEndpoints is not null && inventory.IsOutsideDevelopment)
+        {
+            Badge(html, "served-outside-development", inventory.ServedOutsideDevelopment.Count, "docs/admin routes served in " + (inventory.Environment ?? "this environment"), "danger");
+        }
+
         html.Append("</ul>\n</header>\n<main>\n");
 
         html.Append("<section id=\"attention\">\n<h2>Needs a reviewer's eye</h2>\n");
@@ -67,6 +72,11 @@ internal static class InventoryHtml
         Attention(html, "admin-store", "Admin-store use (every owner's rows)", admin, static e => Access.Describe(e));
         Attention(html, "rate-limit-opt-out", "Opted out of rate limiting", optedOut, static e => Access.Describe(e));
         Attention(html, "suppressed", "Suppressed diagnostics", suppressed, static e => string.Join("; ", e.SuppressedDiagnostics.Select(Access.Suppression)));
+        if (inventory.FrameworkEndpoints is not null && inventory.IsOutsideDevelopment)
+        {
+            ServedOutsideDevelopment(html, inventory);
+        }
+
         html.Append("</section>\n");
 
         html.Append("<section id=\"endpoints\">\n<h2>Endpoints</h2>\n<table>\n<thead><tr><th>Endpoint</th><th>Access</th><th>Data</th><th>Limits</th><th>Validated members</th><th>Exposes</th><th>Suppressed</th></tr></thead>\n<tbody>\n");
@@ -76,6 +86,11 @@ internal static class InventoryHtml
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");
+
+        if (inventory.FrameworkEndpoints is { } framework)
+        {
+            Framework(html, inventory.Environment, framework);
+        }
 
         html.Append("<section id=\"resources\">\n<h2>Resources</h2>\n<table>\n<thead><tr><th>Resource</th><th>Table</th><th>Key</th><th>Owner</th><th>Tenant</th><th>Sensitive</th><th>Encrypted</th></tr></thead>\n<tbody>\n");
         foreach (var resource in inventory.Resources)
@@ -110,6 +125,41 @@ internal static class InventoryHtml
         }
 
         html.Append("</ul>\n");
+    }
+
+    private static void ServedOutsideDevelopment(StringBuilder html, SecurityInventory inventory)
+    {
+        var served = inventory.ServedOutsideDevelopment;
+        html.Append("<h3>Documentation and admin pages served in ").Append(E(inventory.Environment ?? "")).Append(" (").Append(served.Count).Append(")</h3>\n");
+        if (served.Count == 0)
+        {
+            html.Append("<p class=\"muted\" data-attention=\"served-outside-development\">None.</p>\n");
+            return;
+        }
+
+        html.Append("<ul class=\"attention\" data-attention=\"served-outside-development\">\n");
+        foreach (var endpoint in served)
+        {
+            html.Append("<li><span class=\"route\">").Append(E(endpoint.Key)).Append("</span> — ").Append(E(endpoint.Category)).Append(" page served in ")
+                .Append(E(inventory.Environment ?? "")).Append(": ").Append(E(endpoint.What)).Append(", ").Append(E(endpoint.Access)).Append(" (").Append(E(endpoint.Why)).Append(")</li>\n");
+        }
+
+        html.Append("</ul>\n");
+    }
+
+    private static void Framework(StringBuilder html, string? environment, IReadOnlyList<InventoryFrameworkEndpoint> endpoints)
+    {
+        html.Append("<section id=\"framework\">\n<h2>Mapped by SecureApi from configuration</h2>\n<p class=\"meta\">In environment <code>").Append(E(environment ?? "unknown"))
+            .Append("</code>.</p>\n<table>\n<thead><tr><th>Endpoint</th><th>What</th><th>Served</th><th>Why</th><th>Access</th></tr></thead>\n<tbody>\n");
+        foreach (var endpoint in endpoints)
+        {
+            html.Append("<tr data-framework-endpoint=\"").Append(E(endpoint.Key)).Append("\"><td><span class=\"method\">").Append(E(endpoint.Method))
+                .Append("</span> <span class=\"route\">").Append(E(endpoint.Route)).Append("</span></td><td>").Append(E(endpoint.What)).Append("</td><td>")
+                .Append(endpoint.Served ? "<span class=\"badge warn\">served</span>" : "<span class=\"badge ok\">not served</span>").Append("</td><td>")
+                .Append(E(endpoint.Why)).Append("</td><td>").Append(endpoint.Anonymous ? "<span class=\"badge danger\">anonymous</span>" : E(endpoint.Access)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void Row(StringBuilder html, InventoryEndpoint endpoint)

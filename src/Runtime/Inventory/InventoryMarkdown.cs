@@ -27,6 +27,17 @@ internal static class InventoryMarkdown
         Attention(md, "Admin-store use (every owner's rows)", admin, Access.Describe);
         Attention(md, "Opted out of rate limiting", optedOut, Access.Describe);
         Attention(md, "Suppressed diagnostics", suppressed, static e => string.Join("; ", e.SuppressedDiagnostics.Select(Access.Suppression)));
+        if (inventory.ServedOutsideDevelopment is { Count: > 0 } served)
+        {
+            md.Append("**⚠️ Documentation and admin pages served in ").Append(Cell(inventory.Environment ?? "")).Append("**\n\n");
+            foreach (var endpoint in served)
+            {
+                md.Append("- `").Append(Cell(endpoint.Key)).Append("`: ").Append(endpoint.Category).Append(" page served in ").Append(Cell(inventory.Environment ?? ""))
+                    .Append(": ").Append(Cell(endpoint.What)).Append(", ").Append(Cell(endpoint.Access)).Append(" (").Append(Cell(endpoint.Why)).Append(")\n");
+            }
+
+            md.Append('\n');
+        }
 
         md.Append("### Endpoints\n\n| Endpoint | Access | Data | Rate limit | Body cap | Validated members | Exposes | Suppressed |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var endpoint in endpoints)
@@ -39,6 +50,18 @@ internal static class InventoryMarkdown
                 .Append(Cell(string.Join("; ", endpoint.Validation.Select(Access.Validation)))).Append(" | ")
                 .Append(Cell(string.Join(", ", endpoint.ResponseMembers))).Append(" | ")
                 .Append(endpoint.SuppressedDiagnostics.Count == 0 ? "" : "⚠️ " + Cell(string.Join("; ", endpoint.SuppressedDiagnostics.Select(Access.Suppression)))).Append(" |\n");
+        }
+
+        if (inventory.FrameworkEndpoints is { } framework)
+        {
+            md.Append("\n### Mapped by SecureApi from configuration\n\nIn environment `").Append(Cell(inventory.Environment ?? "unknown"))
+                .Append("`.\n\n| Endpoint | What | Served | Why | Access |\n|---|---|---|---|---|\n");
+            foreach (var endpoint in framework)
+            {
+                md.Append("| `").Append(Cell(endpoint.Key)).Append("` | ").Append(Cell(endpoint.What)).Append(" | ")
+                    .Append(endpoint.Served ? "⚠️ **served**" : "not served").Append(" | ").Append(Cell(endpoint.Why)).Append(" | ")
+                    .Append(endpoint.Anonymous ? "anonymous" : Cell(endpoint.Access)).Append(" |\n");
+            }
         }
 
         md.Append("\n### Resources\n\n| Resource | Table | Key | Owner | Tenant | Sensitive | Encrypted |\n|---|---|---|---|---|---|---|\n");

@@ -6,9 +6,59 @@ namespace SecureApi.Inventory;
 /// The security inventory the generator writes at build time (schema version 1): every endpoint with what protects it,
 /// and every resource. Read by the <c>inventory</c> command to write it out, render it and compare two of them.
 /// </summary>
-internal sealed record SecurityInventory(int SchemaVersion, string Assembly, IReadOnlyList<InventoryEndpoint> Endpoints, IReadOnlyList<InventoryResource> Resources)
+/// <param name="Environment">The environment the <c>inventory</c> command ran in; null in the generated file.</param>
+/// <param name="FrameworkEndpoints">
+/// The routes SecureApi maps from configuration (the OpenAPI document, its reference page, the security view), added
+/// by the <c>inventory</c> command for <paramref name="Environment"/>; null in the generated file, which cannot know it.
+/// </param>
+internal sealed record SecurityInventory(
+    int SchemaVersion,
+    string Assembly,
+    IReadOnlyList<InventoryEndpoint> Endpoints,
+    IReadOnlyList<InventoryResource> Resources,
+    string? Environment = null,
+    IReadOnlyList<InventoryFrameworkEndpoint>? FrameworkEndpoints = null)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The framework's routes served in this environment although it is not Development: docs or admin pages in production.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<InventoryFrameworkEndpoint> ServedOutsideDevelopment =>
+        IsOutsideDevelopment ? [.. (FrameworkEndpoints ?? []).Where(static e => e.Served)] : [];
+
+    /// <summary>Written by the command in an environment other than Development (the generated file has none).</summary>
+    [JsonIgnore]
+    public bool IsOutsideDevelopment => Environment is not null && !string.Equals(Environment, "Development", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A route SecureApi maps itself when configuration (or the environment) says so.</summary>
+/// <param name="What">What it serves: <c>OpenAPI document</c>, <c>security view data</c>…</param>
+/// <param name="Category"><c>documentation</c> or <c>admin</c>.</param>
+/// <param name="Served">Whether it is mapped in the inventory's environment.</param>
+/// <param name="Why">The setting and environment that decide it: <c>SecureApi:OpenApi:Enabled unset: Development only; environment Production</c>.</param>
+/// <param name="Role">The role a caller needs; null when <paramref name="Anonymous"/>.</param>
+/// <param name="ClientKinds">The client kinds admitted; empty: any.</param>
+internal sealed record InventoryFrameworkEndpoint(
+    string Method,
+    string Route,
+    string What,
+    string Category,
+    bool Served,
+    string Why,
+    bool Anonymous,
+    string? Role,
+    IReadOnlyList<string> ClientKinds)
+{
+    public const string Documentation = "documentation";
+    public const string Admin = "admin";
+
+    [JsonIgnore]
+    public string Key => Method + " " + Route;
+
+    /// <summary><c>anonymous</c>, or <c>role admin · client User</c>.</summary>
+    [JsonIgnore]
+    public string Access => Anonymous ? "anonymous"
+        : string.Join(" · ", new[] { Role is null ? "authenticated" : "role " + Role }.Concat(ClientKinds.Count == 0 ? [] : ["client " + string.Join(" or ", ClientKinds)]));
 }
 
 /// <summary>One endpoint.</summary>

@@ -17,6 +17,13 @@ internal static class OpenApiEndpoints
     public const string DocumentPattern = "/openapi/{documentName}.json";
     public const string ReferencePagePath = "/scalar";
 
+    /// <summary>
+    /// The routes <c>MapScalarApiReference(ReferencePagePath)</c> maps (Scalar.AspNetCore 2.19): the page and its assets.
+    /// Listed for the security inventory, which is written without mapping; the sample suite fails when an upgrade changes them.
+    /// </summary>
+    public static readonly string[] ReferencePageRoutes =
+        [ReferencePagePath + "/{documentName?}", ReferencePagePath + "/scalar.js", ReferencePagePath + "/scalar.aspnetcore.js", ReferencePagePath + "/favicon.svg"];
+
     public static bool IsEnabled(OpenApiOptions options, IHostEnvironment environment) =>
         options.Enabled ?? environment.IsDevelopment();
 

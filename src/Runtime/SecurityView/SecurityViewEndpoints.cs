@@ -26,13 +26,17 @@ internal static class SecurityViewEndpoints
     public static bool IsEnabled(SecurityViewOptions options, IHostEnvironment environment) =>
         options.Enabled ?? environment.IsDevelopment();
 
-    public static void Map(IEndpointRouteBuilder endpoints, SecurityViewOptions options)
+    /// <summary>The page's route (<c>/admin/security</c>); its script, style and data are below it.</summary>
+    public static string PagePath(SecurityViewOptions options)
     {
         var path = "/" + options.Path.Trim('/');
-        if (path.Length == 1)
-        {
-            throw new InvalidOperationException("SecureApi:SecurityView:Path must be a path below the root, such as /admin/security.");
-        }
+        return path.Length > 1 ? path
+            : throw new InvalidOperationException("SecureApi:SecurityView:Path must be a path below the root, such as /admin/security.");
+    }
+
+    public static void Map(IEndpointRouteBuilder endpoints, SecurityViewOptions options)
+    {
+        var path = PagePath(options);
 
         var policy = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()

@@ -86,7 +86,7 @@ public sealed class InventoryDiffTests
         using var files = new InventoryFiles(With(Protected("DELETE", "/notes/{id}"), Protected()), With(Protected("POST", "/notes"), Protected() with { Anonymous = true, AuthenticationSchemes = [] }));
         var (output, error) = (new StringWriter(), new StringWriter());
 
-        var exitCode = await InventoryCommands.RunAsync(null, ["diff", files.Base, files.Head, "--format", "markdown"], output, error, CancellationToken.None);
+        var exitCode = await InventoryCommands.RunAsync(null, ("Development", []), ["diff", files.Base, files.Head, "--format", "markdown"], output, error, CancellationToken.None);
 
         Assert.Equal(1, exitCode);
         var text = output.ToString();
@@ -102,7 +102,7 @@ public sealed class InventoryDiffTests
         using var files = new InventoryFiles(With(Protected()), With(Protected(), Protected("POST", "/notes")));
         var output = new StringWriter();
 
-        var exitCode = await InventoryCommands.RunAsync(null, ["diff", files.Base, files.Head], output, new StringWriter(), CancellationToken.None);
+        var exitCode = await InventoryCommands.RunAsync(null, ("Development", []), ["diff", files.Base, files.Head], output, new StringWriter(), CancellationToken.None);
 
         Assert.Equal((0, true), (exitCode, output.ToString().StartsWith("        added endpoint: POST /notes: new endpoint", StringComparison.Ordinal)));
     }
@@ -112,7 +112,7 @@ public sealed class InventoryDiffTests
     {
         var error = new StringWriter();
 
-        var exitCode = await InventoryCommands.RunAsync(null, ["diff", "/nonexistent/base.json", "/nonexistent/head.json"], new StringWriter(), error, CancellationToken.None);
+        var exitCode = await InventoryCommands.RunAsync(null, ("Development", []), ["diff", "/nonexistent/base.json", "/nonexistent/head.json"], new StringWriter(), error, CancellationToken.None);
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("Cannot read the inventories", error.ToString(), StringComparison.Ordinal);

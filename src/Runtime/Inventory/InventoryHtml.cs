@@ -45,10 +45,10 @@ internal static class InventoryHtml
     public static string Render(SecurityInventory inventory)
     {
         var endpoints = inventory.Endpoints;
-        var anonymous = endpoints.Where(static e => e.Anonymous).ToList();
-        var admin = endpoints.Where(static e => e.UsesAdminStore).ToList();
-        var optedOut = endpoints.Where(static e => e.RateLimit.Disabled).ToList();
-        var suppressed = endpoints.Where(static e => e.SuppressedDiagnostics.Count > 0).ToList();
+        var anonymous = inventory.AnonymousEndpoints;
+        var admin = inventory.AdminStoreEndpoints;
+        var optedOut = inventory.RateLimitOptOuts;
+        var suppressed = inventory.SuppressedEndpoints;
 
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -109,7 +109,7 @@ internal static class InventoryHtml
         html.Append("<li class=\"badge ").Append(count == 0 ? "ok" : alarm).Append("\" data-badge=\"").Append(id).Append("\">")
             .Append(count).Append(' ').Append(E(label)).Append("</li>\n");
 
-    private static void Attention(StringBuilder html, string id, string title, List<InventoryEndpoint> endpoints, Func<InventoryEndpoint, string> detail)
+    private static void Attention(StringBuilder html, string id, string title, IReadOnlyList<InventoryEndpoint> endpoints, Func<InventoryEndpoint, string> detail)
     {
         html.Append("<h3>").Append(E(title)).Append(" (").Append(endpoints.Count).Append(")</h3>\n");
         if (endpoints.Count == 0)

@@ -11,10 +11,10 @@ internal static class InventoryMarkdown
     public static string Render(SecurityInventory inventory)
     {
         var endpoints = inventory.Endpoints;
-        var anonymous = endpoints.Where(static e => e.Anonymous).ToList();
-        var admin = endpoints.Where(static e => e.UsesAdminStore).ToList();
-        var optedOut = endpoints.Where(static e => e.RateLimit.Disabled).ToList();
-        var suppressed = endpoints.Where(static e => e.SuppressedDiagnostics.Count > 0).ToList();
+        var anonymous = inventory.AnonymousEndpoints;
+        var admin = inventory.AdminStoreEndpoints;
+        var optedOut = inventory.RateLimitOptOuts;
+        var suppressed = inventory.SuppressedEndpoints;
 
         var md = new StringBuilder();
         md.Append("## Security inventory: `").Append(inventory.Assembly).Append("`\n\n");
@@ -77,7 +77,7 @@ internal static class InventoryMarkdown
 
     private static string Flag(int count) => count == 0 ? "✅" : "⚠️";
 
-    private static void Attention(StringBuilder md, string title, List<InventoryEndpoint> endpoints, Func<InventoryEndpoint, string> detail)
+    private static void Attention(StringBuilder md, string title, IReadOnlyList<InventoryEndpoint> endpoints, Func<InventoryEndpoint, string> detail)
     {
         if (endpoints.Count == 0)
         {

@@ -21,6 +21,22 @@ internal sealed record SecurityInventory(
 {
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>What a reviewer looks at first (both views list them at the top): endpoints reachable without credentials.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<InventoryEndpoint> AnonymousEndpoints => [.. Endpoints.Where(static e => e.Anonymous)];
+
+    /// <summary>Endpoints that reach an admin store: every owner's rows, behind a role.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<InventoryEndpoint> AdminStoreEndpoints => [.. Endpoints.Where(static e => e.UsesAdminStore)];
+
+    /// <summary>Endpoints declared <c>[DisableRateLimiting]</c>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<InventoryEndpoint> RateLimitOptOuts => [.. Endpoints.Where(static e => e.RateLimit.Disabled)];
+
+    /// <summary>Endpoints on which a SecureApi diagnostic is silenced.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<InventoryEndpoint> SuppressedEndpoints => [.. Endpoints.Where(static e => e.SuppressedDiagnostics.Count > 0)];
+
     /// <summary>The framework's routes served in this environment although it is not Development: docs or admin pages in production.</summary>
     [JsonIgnore]
     public IReadOnlyList<InventoryFrameworkEndpoint> ServedOutsideDevelopment =>

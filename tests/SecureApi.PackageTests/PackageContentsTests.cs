@@ -21,12 +21,12 @@ public sealed class PackageContentsTests(PackedPackage package)
         Assert.Equal("https://example.invalid/secureapi", Nuspec("projectUrl").Value);
 
     [Fact]
-    public void NuspecCarriesTheGitRepositoryAndTheCommitSourceLinkPointsAt()
+    public void NuspecCarriesTheGitRepositoryAndItsCommit()
     {
         var repository = Nuspec("repository");
         Assert.Equal("git", (string?)repository.Attribute("type"));
         Assert.Equal("https://example.invalid/secureapi", (string?)repository.Attribute("url"));
-        Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit")); // PublishRepositoryUrl: the exact sources
+        Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit")); // the exact sources the package was built from
     }
 
     [Fact]
@@ -67,6 +67,32 @@ public sealed class PackageContentsTests(PackedPackage package)
     [Fact]
     public void SymbolsPackageCarriesThePdb() =>
         Assert.Contains("lib/net10.0/SecureApi.pdb", Entries(package.SymbolsPackage));
+
+    [Fact]
+    public void SymbolsPdbMapsItsSourcesToTheRepositoryAtTheBuiltCommit()
+    {
+        using var archive = ZipFile.OpenRead(package.SymbolsPackage);
+        using var copy = new MemoryStream();
+        using (var stream = archive.GetEntry("lib/net10.0/SecureApi.pdb")!.Open())
+        {
+            stream.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        using var provider = MetadataReaderProvider.FromPortablePdbStream(copy);
+        var reader = provider.GetMetadataReader();
+        var sourceLink = reader.CustomDebugInformation
+            .Select(reader.GetCustomDebugInformation)
+            .Where(c => reader.GetGuid(c.Kind) == SourceLinkKind)
+            .Select(c => System.Text.Encoding.UTF8.GetString(reader.GetBlobBytes(c.Value)))
+            .SingleOrDefault();
+        var commit = (string?)Nuspec("repository").Attribute("commit");
+        Assert.Contains($"\"https://example.invalid/secureapi/raw/{commit}/*\"", sourceLink, StringComparison.Ordinal); // the built commit's sources
+
+    }
+
+    // The portable PDB's custom debug information kind for the SourceLink JSON.
+    private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
     private static List<string> Entries(string path)
     {

@@ -88,7 +88,6 @@ public sealed class PackageContentsTests(PackedPackage package)
             .SingleOrDefault();
         var commit = (string?)Nuspec("repository").Attribute("commit");
         Assert.Contains($"\"https://example.invalid/secureapi/raw/{commit}/*\"", sourceLink, StringComparison.Ordinal); // the built commit's sources
-
     }
 
     // The portable PDB's custom debug information kind for the SourceLink JSON.

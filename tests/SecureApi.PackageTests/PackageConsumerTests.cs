@@ -1,38 +1,21 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SecureApi.PackageTests;
 
-/// <summary>One package is all a consumer adds: the runtime under lib/, the generator under analyzers/.</summary>
-public sealed partial class PackageConsumerTests : IDisposable
+/// <summary>One package is all a consumer adds: a fresh project builds against it and serves.</summary>
+[Collection(SharedPackedPackage.Name)]
+public sealed class PackageConsumerTests(PackedPackage package)
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("secureapi-package-");
 
     [Fact]
     public async Task PackedPackageBuildsAndServesAFreshConsumerProject()
     {
-        var repository = FindRepositoryRoot();
-        var feed = Path.Combine(_root.FullName, "feed");
-        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}"; // unique, so no stale copy comes from the package cache
-        await ProcessRunner.RunAsync("dotnet", $"pack \"{Path.Combine(repository, "src", "Runtime", "SecureApi.csproj")}\" -c Release -o \"{feed}\" -p:Version={version}", repository, BuildTimeout);
-
-        var package = Path.Combine(feed, $"SecureApi.{version}.nupkg");
-        using (var archive = ZipFile.OpenRead(package))
-        {
-            var entries = archive.Entries.Select(e => e.FullName).ToList();
-            Assert.Contains("lib/net10.0/SecureApi.dll", entries);
-            Assert.Contains("analyzers/dotnet/cs/SecureApi.Generators.dll", entries);
-            Assert.Contains("build/SecureApi.targets", entries); // the security inventory beside the build output, on request
-            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("SecureApi.Generators.dll", StringComparison.Ordinal));
-        }
-
-        var consumer = Path.Combine(_root.FullName, "consumer");
-        WriteConsumer(consumer, feed, version);
+        var consumer = WriteConsumer(package);
         await ProcessRunner.RunAsync("dotnet", "build -c Release", consumer, BuildTimeout);
 
         // Port 0: Kestrel picks a free port itself and logs it, so no other process can take it between probe and bind.
@@ -65,38 +48,17 @@ public sealed partial class PackageConsumerTests : IDisposable
         }
     }
 
-    public void Dispose() => _root.Delete(recursive: true);
-
-    private static void WriteConsumer(string directory, string feed, string version)
+    private static string WriteConsumer(PackedPackage package)
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <IsAotCompatible>true</IsAotCompatible>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="SecureApi" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        var directory = ConsumerProject.Write(package, "consumer", Program);
         var keyHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("consumer-key")));
         File.WriteAllText(Path.Combine(directory, "appsettings.json"), $$"""
             { "SecureApi": { "Authentication": { "ApiKeys": { "Static": [ { "Subject": "consumer", "Sha256": "{{keyHash}}" } ] } } } }
             """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+        return directory;
+    }
+
+    private const string Program = """
             using System.ComponentModel.DataAnnotations;
             using Microsoft.AspNetCore.Authorization;
             using SecureApi;
@@ -142,21 +104,5 @@ public sealed partial class PackageConsumerTests : IDisposable
                 public async Task<string?> Title(Guid id, Caller caller, CancellationToken ct) =>
                     (await notes.FindAsync(caller, id, ct))?.Title;
             }
-            """);
-    }
-
-
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SecureApi.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SecureApi.sln not found above " + AppContext.BaseDirectory);
-    }
+            """;
 }

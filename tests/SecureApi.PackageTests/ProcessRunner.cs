@@ -8,6 +8,18 @@ internal static class ProcessRunner
 {
     public static async Task<string> RunAsync(string fileName, string arguments, string workingDirectory, TimeSpan timeout)
     {
+        var (exitCode, output) = await RunToExitAsync(fileName, arguments, workingDirectory, timeout);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"'{fileName} {arguments}' exited with {exitCode}:\n{output}");
+        }
+
+        return output;
+    }
+
+    /// <summary>Runs a command to completion and returns its exit code and whole output, for a command expected to fail.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string fileName, string arguments, string workingDirectory, TimeSpan timeout)
+    {
         using var process = Start(fileName, arguments, workingDirectory, out var output);
         using var cancellation = new CancellationTokenSource(timeout);
         try
@@ -21,12 +33,7 @@ internal static class ProcessRunner
         }
 
         process.WaitForExit(); // flushes the redirected output
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'{fileName} {arguments}' exited with {process.ExitCode}:\n{output}");
-        }
-
-        return output.ToString();
+        return (process.ExitCode, output.ToString());
     }
 
     public static Process Start(string fileName, string arguments, string workingDirectory, out StringBuilder output)

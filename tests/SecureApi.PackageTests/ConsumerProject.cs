@@ -1,0 +1,35 @@
+namespace SecureApi.PackageTests;
+
+/// <summary>A fresh web project that references the packed SecureApi from the local feed only, as a user's would.</summary>
+internal static class ConsumerProject
+{
+    public static string Write(PackedPackage package, string name, string program)
+    {
+        var directory = Path.Combine(package.Root, name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <IsAotCompatible>true</IsAotCompatible>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SecureApi" Version="{package.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{package.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+        return directory;
+    }
+}

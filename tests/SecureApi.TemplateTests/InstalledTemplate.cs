@@ -1,14 +1,17 @@
 namespace SecureApi.TemplateTests;
 
 /// <summary>
-/// SecureApi and SecureApi.Templates packed once for the whole run into a local feed, and the template installed from
-/// its .nupkg into a hive of its own (<c>--debug:custom-hive</c>), so the machine's own template list is never touched.
-/// Both test classes share it; it is removed, with the run's copies in the package cache, when the run ends.
+/// SecureApi and SecureApi.Templates packed into a local feed, and the template installed from its .nupkg into a hive
+/// of its own (<c>--debug:custom-hive</c>), so the machine's own template list is never touched. Packed once per run:
+/// the test classes, which run in parallel, share it through <see cref="SharedTemplate"/>, and the last one done
+/// removes it with the run's copies in the package cache.
 /// </summary>
 public sealed class InstalledTemplate
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(2);
-    private static readonly Lazy<Task<InstalledTemplate>> s_shared = new(CreateAsync);
+    private static readonly Lock s_gate = new();
+    private static Task<InstalledTemplate>? s_shared;
+    private static int s_users;
 
     private readonly DirectoryInfo _root;
 
@@ -18,8 +21,6 @@ public sealed class InstalledTemplate
         Feed = new LocalFeed(root.FullName);
     }
 
-    public static Task<InstalledTemplate> SharedAsync() => s_shared.Value;
-
     public LocalFeed Feed { get; }
 
     public string Hive => Path.Combine(_root.FullName, "hive");
@@ -27,31 +28,77 @@ public sealed class InstalledTemplate
     /// <summary>A new empty folder under the feed's nuget.config, for one generated service.</summary>
     public string NewFolder(string name) => Directory.CreateDirectory(Path.Combine(_root.FullName, name)).FullName;
 
+    internal static Task<InstalledTemplate> Take()
+    {
+        lock (s_gate)
+        {
+            s_users++;
+            return s_shared ??= CreateAsync();
+        }
+    }
+
+    internal static async Task ReleaseAsync()
+    {
+        Task<InstalledTemplate>? last = null;
+        lock (s_gate)
+        {
+            if (--s_users == 0)
+            {
+                (last, s_shared) = (s_shared, null);
+            }
+        }
+
+        if (last is { IsCompletedSuccessfully: true })
+        {
+            (await last).Delete();
+        }
+    }
+
     private static async Task<InstalledTemplate> CreateAsync()
     {
         var template = new InstalledTemplate(Directory.CreateTempSubdirectory("secureapi-template-"));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Delete();
-        await template.Feed.PackAsync(Path.Combine("src", "Runtime", "SecureApi.csproj"));
-        await template.Feed.PackAsync(Path.Combine("src", "Templates", "SecureApi.Templates.csproj"));
-        await ProcessRunner.RunAsync("dotnet", $"new install \"{template.Feed.Package("SecureApi.Templates")}\" --debug:custom-hive \"{template.Hive}\"", template._root.FullName, InstallTimeout);
-        return template;
+        try
+        {
+            await template.Feed.PackAsync(Path.Combine("src", "Runtime", "SecureApi.csproj"));
+            await template.Feed.PackAsync(Path.Combine("src", "Templates", "SecureApi.Templates.csproj"));
+            await ProcessRunner.RunAsync("dotnet", $"new install \"{template.Feed.Package("SecureApi.Templates")}\" --debug:custom-hive \"{template.Hive}\"", template._root.FullName, InstallTimeout);
+            return template;
+        }
+        catch
+        {
+            template.Delete();
+            throw;
+        }
     }
 
     private void Delete()
     {
         _root.Delete(recursive: true);
 
-        // The run's version of each package, extracted into the machine's package cache by the restores.
+        // The run's version of the package, extracted into the machine's package cache by the generated services' restores.
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
             ? packages
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "secureapi", "secureapi.templates" })
+        var extracted = new DirectoryInfo(Path.Combine(cache, "secureapi", Feed.Version));
+        if (extracted.Exists)
         {
-            var extracted = new DirectoryInfo(Path.Combine(cache, id, Feed.Version));
-            if (extracted.Exists)
-            {
-                extracted.Delete(recursive: true);
-            }
+            extracted.Delete(recursive: true);
         }
     }
+}
+
+/// <summary>A test class's hold on the <see cref="InstalledTemplate"/> of the run.</summary>
+public sealed class SharedTemplate : IAsyncLifetime
+{
+    private Task<InstalledTemplate>? _template;
+
+    public Task<InstalledTemplate> GetAsync() => _template ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public Task InitializeAsync()
+    {
+        _template = InstalledTemplate.Take();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => InstalledTemplate.ReleaseAsync();
 }

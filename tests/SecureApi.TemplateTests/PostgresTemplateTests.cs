@@ -6,7 +6,8 @@ namespace SecureApi.TemplateTests;
 /// Every combination of <c>--aot</c> and <c>--no-sample-data</c> with <c>--database postgres</c>, against a throwaway
 /// PostgreSQL server: the generated tests create their own database on it, the started service gets one made here.
 /// </summary>
-public sealed class PostgresTemplateTests(PostgresTemplateTests.Server server, ITestOutputHelper log) : IClassFixture<PostgresTemplateTests.Server>
+public sealed class PostgresTemplateTests(SharedTemplate shared, PostgresTemplateTests.Server server, ITestOutputHelper log)
+    : IClassFixture<SharedTemplate>, IClassFixture<PostgresTemplateTests.Server>
 {
     [Theory]
     [InlineData(false, false)]
@@ -15,7 +16,7 @@ public sealed class PostgresTemplateTests(PostgresTemplateTests.Server server, I
     [InlineData(true, true)]
     public async Task GeneratedServiceBuildsPassesItsTestsAndServes(bool aot, bool noSampleData)
     {
-        var template = await InstalledTemplate.SharedAsync();
+        var template = await shared.GetAsync();
         var cluster = server.Cluster;
 
         await new GeneratedService(template, new TemplateOptions("postgres", aot, noSampleData), log)

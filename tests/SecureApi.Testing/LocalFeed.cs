@@ -37,6 +37,31 @@ public sealed class LocalFeed
     public string Package(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
 
     /// <summary>Packs the project at <paramref name="project"/> (relative to the repository) into the feed at <see cref="Version"/>.</summary>
-    public Task PackAsync(string project) =>
-        ProcessRunner.RunAsync("dotnet", $"pack \"{Path.Combine(Repository, project)}\" -c Release -o \"{Feed}\" -p:Version={Version}", Repository, PackTimeout);
+    public async Task PackAsync(string project)
+    {
+        using var turn = await TakeTurnAsync();
+        await ProcessRunner.RunAsync("dotnet", $"pack \"{Path.Combine(Repository, project)}\" -c Release -o \"{Feed}\" -p:Version={Version}", Repository, PackTimeout);
+    }
+
+    /// <summary>
+    /// dotnet test runs the test projects in parallel, and each pack writes the same obj/Release and bin/Release folders
+    /// of the packed projects: one pack at a time across processes, by holding a lock file open exclusively.
+    /// </summary>
+    private async Task<FileStream> TakeTurnAsync()
+    {
+        var path = Path.Combine(Repository, "artifacts", "pack.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < PackTimeout)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
 }

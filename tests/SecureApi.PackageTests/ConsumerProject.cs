@@ -1,6 +1,6 @@
 namespace SecureApi.PackageTests;
 
-/// <summary>A fresh web project that references the packed SecureApi from the local feed only, as a user's would.</summary>
+/// <summary>A fresh web project that references the packed SecureApi, restored from the local feed (the nuget.config above it), as a user's would.</summary>
 internal static class ConsumerProject
 {
     public static string Write(PackedPackage package, string name, string program)
@@ -20,14 +20,6 @@ internal static class ConsumerProject
                 <PackageReference Include="SecureApi" Version="{package.Version}" />
               </ItemGroup>
             </Project>
-            """);
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{package.Feed}" />
-              </packageSources>
-            </configuration>
             """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
         return directory;

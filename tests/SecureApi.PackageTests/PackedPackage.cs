@@ -3,42 +3,29 @@ namespace SecureApi.PackageTests;
 /// <summary>Packs SecureApi once into a local feed; every package test reads that package or restores from that feed.</summary>
 public sealed class PackedPackage : IAsyncLifetime
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("secureapi-package-");
+    private readonly LocalFeed _feed;
 
-    // Unique, so no stale copy comes from the package cache.
-    public string Version { get; } = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+    public PackedPackage() => _feed = new LocalFeed(_root.FullName);
+
+    public string Version => _feed.Version;
 
     public string Root => _root.FullName;
 
-    public string Feed => Path.Combine(_root.FullName, "feed");
+    public string Feed => _feed.Feed;
 
-    public string Package => Path.Combine(Feed, $"SecureApi.{Version}.nupkg");
+    public string Package => _feed.Package("SecureApi");
 
     public string SymbolsPackage => Path.Combine(Feed, $"SecureApi.{Version}.snupkg");
 
-    public string Repository { get; } = FindRepositoryRoot();
+    public string Repository => _feed.Repository;
 
-    public async Task InitializeAsync() =>
-        await ProcessRunner.RunAsync("dotnet", $"pack \"{Path.Combine(Repository, "src", "Runtime", "SecureApi.csproj")}\" -c Release -o \"{Feed}\" -p:Version={Version}", Repository, PackTimeout);
+    public Task InitializeAsync() => _feed.PackAsync(Path.Combine("src", "Runtime", "SecureApi.csproj"));
 
     public Task DisposeAsync()
     {
         _root.Delete(recursive: true);
         return Task.CompletedTask;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SecureApi.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SecureApi.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

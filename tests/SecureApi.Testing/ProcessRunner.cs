@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace SecureApi.PackageTests;
+namespace SecureApi.Testing;
 
-/// <summary>Runs a command to completion, failing with its whole output when it exits non-zero.</summary>
-internal static class ProcessRunner
+/// <summary>Runs a command to completion, failing with its whole output when it exits non-zero. Shared by the package and template tests.</summary>
+public static class ProcessRunner
 {
-    public static async Task<string> RunAsync(string fileName, string arguments, string workingDirectory, TimeSpan timeout)
+    public static async Task<string> RunAsync(string fileName, string arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var (exitCode, output) = await RunToExitAsync(fileName, arguments, workingDirectory, timeout);
+        var (exitCode, output) = await RunToExitAsync(fileName, arguments, workingDirectory, timeout, environment);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"'{fileName} {arguments}' exited with {exitCode}:\n{output}");
@@ -18,9 +18,9 @@ internal static class ProcessRunner
     }
 
     /// <summary>Runs a command to completion and returns its exit code and whole output, for a command expected to fail.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string fileName, string arguments, string workingDirectory, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string fileName, string arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(fileName, arguments, workingDirectory, out var output);
+        using var process = Start(fileName, arguments, workingDirectory, out var output, environment);
         using var cancellation = new CancellationTokenSource(timeout);
         try
         {
@@ -36,7 +36,8 @@ internal static class ProcessRunner
         return (process.ExitCode, output.ToString());
     }
 
-    public static Process Start(string fileName, string arguments, string workingDirectory, out StringBuilder output)
+    /// <summary>Starts a command with its output (stdout and stderr) captured into <paramref name="output"/>, plus <paramref name="environment"/>.</summary>
+    public static Process Start(string fileName, string arguments, string workingDirectory, out StringBuilder output, IReadOnlyDictionary<string, string>? environment = null)
     {
         var captured = new StringBuilder();
         var process = new Process
@@ -51,6 +52,11 @@ internal static class ProcessRunner
         };
         process.StartInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         process.StartInfo.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            process.StartInfo.Environment[name] = value;
+        }
+
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (captured) { captured.AppendLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (captured) { captured.AppendLine(e.Data); } } };
         process.Start();

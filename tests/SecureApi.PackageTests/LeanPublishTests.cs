@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace SecureApi.PackageTests;
+
+/// <summary>
+/// <c>SecureApiDatabaseEngines</c> through the packed package: a trimmed publish carries only the engines named, the
+/// engine it carries still works trimmed, and configuring a left-out engine stops the service at start-up.
+/// </summary>
+[Collection(SharedPackedPackage.Name)]
+public sealed class LeanPublishTests(PackedPackage package)
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
+    private static readonly string[] SqliteFiles = ["Microsoft.Data.Sqlite.dll", "SQLitePCLRaw.core.dll", "SQLitePCLRaw.provider.e_sqlite3.dll", "SQLitePCLRaw.batteries_v2.dll", "libe_sqlite3.so"];
+
+    [Fact]
+    public async Task SqliteOnlyTrimmedPublishLeavesNpgsqlOut()
+    {
+        var publish = await LeanConsumer.PublishAsync(package, "Sqlite");
+
+        Assert.False(File.Exists(Path.Combine(publish, "Npgsql.dll")));
+        Assert.True(File.Exists(Path.Combine(publish, "Microsoft.Data.Sqlite.dll")));
+        Assert.True(File.Exists(Path.Combine(publish, "libe_sqlite3.so")));
+    }
+
+    [Fact]
+    public async Task SqliteOnlyTrimmedServiceStoresAndReadsANote()
+    {
+        var publish = await LeanConsumer.PublishAsync(package, "Sqlite");
+
+        await AssertStoresAndReadsANoteAsync(publish, postgreSql: null);
+    }
+
+    [Fact]
+    public async Task PostgreSqlOnlyTrimmedPublishLeavesSqliteAndItsNativeLibraryOut()
+    {
+        var publish = await LeanConsumer.PublishAsync(package, "PostgreSql");
+
+        Assert.Empty(SqliteFiles.Where(file => File.Exists(Path.Combine(publish, file))));
+        Assert.Empty(Directory.GetFiles(publish, "SQLitePCLRaw*"));
+        Assert.True(File.Exists(Path.Combine(publish, "Npgsql.dll")));
+    }
+
+    [Fact]
+    public async Task PostgreSqlOnlyTrimmedServiceStoresAndReadsANote()
+    {
+        var publish = await LeanConsumer.PublishAsync(package, "PostgreSql");
+        await using var cluster = await PostgresCluster.StartAsync();
+
+        await AssertStoresAndReadsANoteAsync(publish, cluster.ConnectionString);
+    }
+
+    [Fact]
+    public async Task PostgreSqlOnlyBuildConfiguredForSqliteRefusesToStartNamingTheProperty()
+    {
+        var publish = await LeanConsumer.PublishAsync(package, "PostgreSql");
+
+        // Development with no connection string selects SQLite, which this build left out.
+        var (exitCode, output) = await ProcessRunner.RunToExitAsync(Path.Combine(publish, "Consumer"), "--environment Development --urls http://127.0.0.1:0", publish, StartTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(
+            "SecureApi:Database:Engine and SecureApi:Database:PostgreSql are unset, so the engine is Sqlite, but this build left Sqlite out (SecureApiDatabaseEngines = PostgreSql): add Sqlite to the app's <SecureApiDatabaseEngines> property",
+            output,
+            StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(publish, "data")));
+    }
+
+    [Fact]
+    public async Task DefaultTrimmedPublishKeepsBothEngines()
+    {
+        var publish = await LeanConsumer.PublishAsync(package, engines: null);
+
+        Assert.True(File.Exists(Path.Combine(publish, "Npgsql.dll")));
+        Assert.All(SqliteFiles, file => Assert.True(File.Exists(Path.Combine(publish, file)), file));
+    }
+
+    /// <summary>Runs the published service (Development: plain HTTP on loopback) and creates then reads a note.</summary>
+    private static async Task AssertStoresAndReadsANoteAsync(string publish, string? postgreSql)
+    {
+        var start = new ProcessStartInfo(Path.Combine(publish, "Consumer"), "--environment Development --urls http://127.0.0.1:0") { WorkingDirectory = publish, UseShellExecute = false };
+        if (postgreSql is not null)
+        {
+            start.Environment["SecureApi__Database__PostgreSql"] = postgreSql;
+        }
+
+        var (service, address) = await ServiceOutput.StartAsync(start, StartTimeout, "lean consumer");
+        try
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            client.DefaultRequestHeaders.Add("X-Api-Key", LeanConsumer.ApiKey);
+            var created = await client.PostAsync("/notes", new StringContent("""{"title":"lean"}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var read = await client.GetAsync(created.Headers.Location);
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            Assert.Contains("\"title\":\"lean\"", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            service.Kill(entireProcessTree: true);
+            service.Dispose();
+        }
+    }
+}

@@ -2,10 +2,10 @@
 # What a service carries after trimming, by the engines and parts it builds with (SecureApiDatabaseEngines,
 # SecureApiOpenApiReferencePage): the trimmed self-contained publish folder and the native AOT publish (binary plus
 # SQLite's native library when carried), for the sample and for a service with no resources. Prints a Markdown table
-# for README. Not a test: twelve publishes take half an hour or more on two cores, so this runs by hand, not in CI.
+# for README. Not a test: ten publishes take half an hour or more on two cores, so this runs by hand, not in CI.
 #
 #   bash tests/SecureApi.Benchmarks/measure-size.sh            (all rows)
-#   bash tests/SecureApi.Benchmarks/measure-size.sh trimmed    (trimmed publishes only, a few minutes per row)
+#   bash tests/SecureApi.Benchmarks/measure-size.sh trimmed    (trimmed publishes only; "native" for native AOT only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,7 +18,6 @@ rows=(
   "Sample, both engines (the default)|samples/NotesService|"
   "Sample, SQLite only|samples/NotesService|-p:SecureApiDatabaseEngines=Sqlite"
   "Sample, PostgreSQL only|samples/NotesService|-p:SecureApiDatabaseEngines=PostgreSql"
-  "Sample, SQLite only, no reference page|samples/NotesService|-p:SecureApiDatabaseEngines=Sqlite -p:SecureApiOpenApiReferencePage=false"
   "No resources, both engines (the default)|tests/SecureApi.MinimalService|"
   "No resources, no engine, no reference page|tests/SecureApi.MinimalService|-p:SecureApiDatabaseEngines=None -p:SecureApiOpenApiReferencePage=false"
 )

@@ -37,7 +37,7 @@ public sealed class LeanPublishTests(PackedPackage package)
     {
         var publish = await LeanConsumer.PublishAsync(package, "PostgreSql");
 
-        Assert.Empty(SqliteFiles.Where(file => File.Exists(Path.Combine(publish, file))));
+        Assert.All(SqliteFiles, file => Assert.False(File.Exists(Path.Combine(publish, file)), file));
         Assert.Empty(Directory.GetFiles(publish, "SQLitePCLRaw*"));
         Assert.True(File.Exists(Path.Combine(publish, "Npgsql.dll")));
     }

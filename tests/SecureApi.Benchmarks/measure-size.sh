@@ -6,10 +6,12 @@
 #
 #   bash tests/SecureApi.Benchmarks/measure-size.sh            (all rows)
 #   bash tests/SecureApi.Benchmarks/measure-size.sh trimmed    (trimmed publishes only; "native" for native AOT only)
+#   bash tests/SecureApi.Benchmarks/measure-size.sh native 'PostgreSQL only'   (only the rows whose label matches)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 kinds=${1:-trimmed native}
+only=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -26,16 +28,19 @@ rows=(
 size() { du -sb --exclude='*.pdb' --exclude='*.dbg' --exclude='security-inventory.*' --exclude=openapi "$1" | cut -f1; }
 mb() { printf '%.1f MB' "$(echo "$1 / 1000000" | bc -l)"; }
 
-echo "| Service | Trimmed, self-contained | Native AOT |"
-echo "| --- | --- | --- |"
+echo "| Service | Trimmed, self-contained | Native AOT | Left in the trimmed publish |"
+echo "| --- | --- | --- | --- |"
 for row in "${rows[@]}"; do
   IFS='|' read -r label project properties <<<"$row"
-  trimmed="-" native="-"
+  [[ -z $only || $label == *"$only"* ]] || continue
+  trimmed="-" native="-" left="-"
   # shellcheck disable=SC2086 # the properties are separate arguments
   if [[ $kinds == *trimmed* ]]; then
     rm -rf "$work/out"
     dotnet publish "$project" -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true $properties -o "$work/out" -v q -nologo >/dev/null
     trimmed=$(mb "$(size "$work/out")")
+    left=$(cd "$work/out" && ls Npgsql.dll Microsoft.Data.Sqlite.dll libe_sqlite3.so Scalar.AspNetCore.dll 2>/dev/null | paste -sd ' ' || true)
+    left=${left:-none of Npgsql, Microsoft.Data.Sqlite, libe_sqlite3.so, Scalar}
   fi
   if [[ $kinds == *native* ]]; then
     rm -rf "$work/out"
@@ -43,7 +48,7 @@ for row in "${rows[@]}"; do
     dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true $properties -o "$work/out" -v q -nologo >/dev/null
     native=$(mb "$(size "$work/out")")
   fi
-  echo "| $label | $trimmed | $native |"
+  echo "| $label | $trimmed | $native | $left |"
 done
 echo
 echo "Measured on $(date -u +%Y-%m-%d) with $(dotnet --version), linux-x64, without debug symbols."

@@ -3,7 +3,7 @@ namespace SecureApi.PackageTests;
 /// <summary>Packs SecureApi once into a local feed; every package test reads that package or restores from that feed.</summary>
 public sealed class PackedPackage : IAsyncLifetime
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(15);
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("secureapi-package-");
 
     // Unique, so no stale copy comes from the package cache.

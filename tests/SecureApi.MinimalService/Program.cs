@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using SecureApi;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -7,11 +6,3 @@ var app = builder.Build();
 app.UseSecureApi();
 app.MapSecureApi();
 app.Run();
-
-public sealed record Greeting(string Message);
-
-[Endpoints(""), AllowAnonymous]
-public sealed partial class HelloApi
-{
-    [Get("/hello")] public Greeting Hello() => new("hello");
-}

@@ -3,7 +3,8 @@ namespace SecureApi.PackageTests;
 /// <summary>A fresh web project that references the packed SecureApi, restored from the local feed (the nuget.config above it), as a user's would.</summary>
 internal static class ConsumerProject
 {
-    public static string Write(PackedPackage package, string name, string program)
+    /// <param name="properties">Extra MSBuild properties for the project's PropertyGroup, as XML.</param>
+    public static string Write(PackedPackage package, string name, string program, string properties = "")
     {
         var directory = Path.Combine(package.Root, name);
         Directory.CreateDirectory(directory);
@@ -15,6 +16,7 @@ internal static class ConsumerProject
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <IsAotCompatible>true</IsAotCompatible>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="SecureApi" Version="{package.Version}" />

@@ -1,17 +1,20 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace SecureApi.Data;
 
-/// <summary>Opens connections for the configured engine; the generated stores pick their SQL by <see cref="Dialect"/>.</summary>
+/// <summary>
+/// Opens connections for the configured engine; the generated stores pick their SQL by <see cref="Dialect"/>. Each
+/// engine's own code is reached only behind its <see cref="DatabaseEngines"/> switch, so an engine the build left out
+/// (<c>SecureApiDatabaseEngines</c>) is trimmed away; configuring it fails start-up validation and, if used anyway,
+/// <see cref="OpenAsync"/>.
+/// </summary>
 public sealed class SecureApiDatabase : IAsyncDisposable
 {
-    private readonly NpgsqlDataSource? _postgres;
+    private readonly DbDataSource? _postgres;
     private readonly string? _sqlite;
     private readonly string? _sqliteDirectory;
     private bool _sqliteDirectoryExists;
@@ -30,16 +33,21 @@ public sealed class SecureApiDatabase : IAsyncDisposable
         if ((database.Engine ?? (string.IsNullOrWhiteSpace(database.PostgreSql) ? SqlDialect.Sqlite : SqlDialect.PostgreSql)) == SqlDialect.PostgreSql)
         {
             Dialect = SqlDialect.PostgreSql;
-            _postgres = NpgsqlDataSource.Create(database.PostgreSql!);
+            if (DatabaseEngines.IsPostgreSqlSupported)
+            {
+                _postgres = PostgreSqlEngine.CreateDataSource(database.PostgreSql!);
+            }
+
             return;
         }
 
         var path = Path.IsPathRooted(database.SqlitePath) ? database.SqlitePath : Path.Combine(environment.ContentRootPath, database.SqlitePath);
         _sqliteDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Dialect = SqlDialect.Sqlite;
-        // DefaultTimeout bounds Microsoft.Data.Sqlite's own retries of a busy statement: with the busy timeout below, a
-        // database locked by someone else is refused (503) after about 10 s, not 30.
-        _sqlite = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 10 }.ToString();
+        if (DatabaseEngines.IsSqliteSupported)
+        {
+            _sqlite = SqliteEngine.ConnectionString(path);
+        }
     }
 
     public SqlDialect Dialect { get; }
@@ -52,6 +60,13 @@ public sealed class SecureApiDatabase : IAsyncDisposable
 
     public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        // A service with no [Resource] that never opens a connection may run with the engine left out; one that does
+        // was refused at start-up (SecretSettingsValidator), so this is the last line, not the message users see first.
+        if (!DatabaseEngines.IsSupported(Dialect))
+        {
+            throw new InvalidOperationException(DatabaseEngines.LeftOut(Dialect, $"The service opened a {Dialect} connection"));
+        }
+
         var connection = _postgres is not null ? await _postgres.OpenConnectionAsync(cancellationToken) : await OpenSqliteAsync(cancellationToken);
         if (Outage.IsActive)
         {
@@ -69,9 +84,9 @@ public sealed class SecureApiDatabase : IAsyncDisposable
     /// </summary>
     private async ValueTask ProbeAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var probe = connection.CreateCommand();
         if (_postgres is not null)
         {
+            await using var probe = connection.CreateCommand();
             probe.CommandText = "SELECT 1";
             try
             {
@@ -87,22 +102,10 @@ public sealed class SecureApiDatabase : IAsyncDisposable
             return;
         }
 
-        // SQLite: a lock is the outage, so try to take the write lock without waiting; a read may still work without it.
-        probe.CommandText = "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;";
-        probe.CommandTimeout = 1; // Microsoft.Data.Sqlite retries a busy statement until this many seconds pass
-        try
+        // SQLite: a lock is the outage, so try to take the write lock without waiting; still locked leaves it open.
+        if (DatabaseEngines.IsSqliteSupported && await SqliteEngine.ProbeAsync(connection, cancellationToken))
         {
-            await probe.ExecuteNonQueryAsync(cancellationToken);
             Outage.Available();
-        }
-        catch (SqliteException)
-        {
-            // Still locked: leave the outage open and let the request try.
-        }
-        finally
-        {
-            probe.CommandText = "PRAGMA busy_timeout = 10000;";
-            await probe.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -115,12 +118,9 @@ public sealed class SecureApiDatabase : IAsyncDisposable
             _sqliteDirectoryExists = true;
         }
 
-        var connection = new SqliteConnection(_sqlite);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside a writer; the busy timeout makes concurrent writers wait instead of failing.
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        // OpenAsync refused a left-out engine already; the switch here is what lets trimming drop Microsoft.Data.Sqlite.
+        return DatabaseEngines.IsSqliteSupported
+            ? await SqliteEngine.OpenAsync(_sqlite!, cancellationToken)
+            : throw new InvalidOperationException(DatabaseEngines.LeftOut(SqlDialect.Sqlite, "The service opened a Sqlite connection"));
     }
 }

@@ -36,6 +36,7 @@ public static class SecureApiServiceCollectionExtensions
         // Validated when the host starts: a missing secret or a dangerous CORS setting stops start-up with its name.
         services.AddOptions<SecureApiOptions>().Bind(configuration.GetSection(SecureApiOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecureApiOptions>, SecureApi.Hosting.SecretSettingsValidator>();
+        services.AddSingleton<IValidateOptions<SecureApiOptions>, SecureApi.Hosting.LeftOutFeaturesValidator>();
         services.AddSingleton<IValidateOptions<SecureApiOptions>, SecureApi.Hosting.LoadSheddingSettingsValidator>();
         services.AddSingleton<IValidateOptions<SecureApiOptions>, SecureApi.RateLimiting.RateLimitSettingsValidator>();
         SecureApi.Transport.TransportServices.Add(services);

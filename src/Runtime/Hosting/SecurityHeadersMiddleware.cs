@@ -22,7 +22,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var metadata = context.GetEndpoint()?.Metadata;
             headers.ContentSecurityPolicy =
                 metadata?.GetMetadata<SecureApi.SecurityView.SecurityViewPageMetadata>() is not null ? SecureApi.SecurityView.SecurityViewPageMetadata.ContentSecurityPolicy
-                : metadata?.GetMetadata<SecureApi.OpenApi.ReferencePageMetadata>() is not null ? SecureApi.OpenApi.ReferencePageMetadata.ContentSecurityPolicyFor(context)
+                : SecureApi.OpenApi.ReferencePageFeature.IsSupported && metadata?.GetMetadata<SecureApi.OpenApi.ReferencePageMetadata>() is not null ? SecureApi.OpenApi.ReferencePageMetadata.ContentSecurityPolicyFor(context)
                 : "default-src 'none'; frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";

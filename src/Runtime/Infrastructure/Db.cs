@@ -74,5 +74,5 @@ public static class Db
     public static DateTimeOffset Time(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();
 
     private static bool IsConnectionFailure(DbException exception) =>
-        exception is Npgsql.NpgsqlException { IsTransient: true } and not Npgsql.PostgresException;
+        SecureApi.Data.DatabaseEngines.IsPostgreSqlSupported && SecureApi.Data.PostgreSqlEngine.IsTransientConnectionFailure(exception);
 }

@@ -79,6 +79,9 @@ internal static class EndpointFailures
     /// <summary>Outcomes the data layer signals by exception that are the client's to fix, not failures.</summary>
     private static IResult? ExpectedProblem(Exception exception) => exception switch
     {
+        // Defence in depth: text PostgreSQL cannot store (U+0000) that slipped past validation is the client's input, not a failure.
+        _ when SecureApi.Data.DatabaseEngines.IsPostgreSqlSupported && SecureApi.Data.PostgreSqlEngine.IsUnstorableText(exception) =>
+            Problems.Validation(Single("$", "The request contains text the database cannot store (U+0000).")),
         SecureApi.Data.ConcurrencyConflictException => Problems.PreconditionFailed(),
         SecureApi.Data.IdempotencyKeyReusedException => Problems.IdempotencyKeyReused(),
         SecureApi.Data.IdempotencyKeyInUseException => Problems.IdempotencyKeyInUse(),
@@ -89,8 +92,6 @@ internal static class EndpointFailures
         SecureApi.Authentication.InvalidApiKeyRequestException invalid => Problems.Validation(Single(invalid.Member, invalid.Message)),
         SecureApi.Data.InvalidListRequestException invalid => Problems.Validation(Single(invalid.Parameter, invalid.Message)),
         MalformedHeaderException malformed => Problems.Validation(Single(malformed.Header, malformed.Message)),
-        // Defence in depth: text PostgreSQL cannot store (U+0000) that slipped past validation is the client's input, not a failure.
-        Npgsql.PostgresException { SqlState: "22021" } => Problems.Validation(Single("$", "The request contains text the database cannot store (U+0000).")),
         _ => null,
     };
 
@@ -101,12 +102,13 @@ internal static class EndpointFailures
         return errors;
     }
 
-    /// <summary>Connection failures (server down, pool exhausted, database locked) are transient: 503 with Retry-After.</summary>
-    internal static bool IsDatabaseUnavailable(Exception exception) => exception switch
-    {
-        Npgsql.NpgsqlException { IsTransient: true } => true,
-        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED
-        System.Net.Sockets.SocketException or TimeoutException => true,
-        _ => exception.InnerException is { } inner && IsDatabaseUnavailable(inner),
-    };
+    /// <summary>
+    /// Connection failures (server down, pool exhausted, database locked) are transient: 503 with Retry-After. Each
+    /// engine's exceptions are checked only behind its switch, so a left-out engine's types are trimmed away.
+    /// </summary>
+    internal static bool IsDatabaseUnavailable(Exception exception) =>
+        (SecureApi.Data.DatabaseEngines.IsPostgreSqlSupported && SecureApi.Data.PostgreSqlEngine.IsTransient(exception)) ||
+        (SecureApi.Data.DatabaseEngines.IsSqliteSupported && SecureApi.Data.SqliteEngine.IsLocked(exception)) ||
+        exception is System.Net.Sockets.SocketException or TimeoutException ||
+        (exception.InnerException is { } inner && IsDatabaseUnavailable(inner));
 }

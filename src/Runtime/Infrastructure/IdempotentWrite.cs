@@ -156,15 +156,14 @@ public sealed class IdempotentWrite : IAsyncDisposable
         Db.Parameter(command, "@key", request.Key, DbType.String);
     }
 
-    private static bool IsUniqueViolation(DbException exception) => exception switch
-    {
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        _ => false,
-    };
+    // Each engine's exception types are checked only behind its switch, so a left-out engine's types are trimmed away.
+    private static bool IsUniqueViolation(DbException exception) =>
+        (DatabaseEngines.IsPostgreSqlSupported && PostgreSqlEngine.IsUniqueViolation(exception)) ||
+        (DatabaseEngines.IsSqliteSupported && SqliteEngine.IsUniqueViolation(exception));
 
     /// <summary>A broken connection (not an answer from the server): the commit's outcome is not known.</summary>
     private static bool IsConnectionFailure(Exception exception) =>
-        exception is Npgsql.NpgsqlException and not Npgsql.PostgresException or IOException or System.Net.Sockets.SocketException or TimeoutException ||
+        (DatabaseEngines.IsPostgreSqlSupported && PostgreSqlEngine.IsConnectionFailure(exception)) ||
+        exception is IOException or System.Net.Sockets.SocketException or TimeoutException ||
         (exception.InnerException is { } inner && IsConnectionFailure(inner));
 }

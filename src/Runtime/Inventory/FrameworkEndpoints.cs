@@ -16,7 +16,8 @@ internal static class FrameworkEndpoints
         var document = OpenApiEndpoints.IsEnabled(options.OpenApi, environment);
         var documentWhy = Why("SecureApi:OpenApi:Enabled", options.OpenApi.Enabled, environment);
         var page = OpenApiEndpoints.IsReferencePageEnabled(options.OpenApi, environment);
-        var pageWhy = document ? Why("SecureApi:OpenApi:ReferencePage", options.OpenApi.ReferencePage, environment) : "needs the document: " + documentWhy;
+        var pageWhy = !ReferencePageFeature.IsSupported ? ReferencePageFeature.PropertyName + " = false: left out of this build"
+            : document ? Why("SecureApi:OpenApi:ReferencePage", options.OpenApi.ReferencePage, environment) : "needs the document: " + documentWhy;
         var view = SecurityViewEndpoints.IsEnabled(options.SecurityView, environment);
         var viewWhy = Why("SecureApi:SecurityView:Enabled", options.SecurityView.Enabled, environment);
         var viewPath = SecurityViewEndpoints.PagePath(options.SecurityView);

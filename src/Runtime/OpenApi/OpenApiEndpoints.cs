@@ -27,13 +27,15 @@ internal static class OpenApiEndpoints
     public static bool IsEnabled(OpenApiOptions options, IHostEnvironment environment) =>
         options.Enabled ?? environment.IsDevelopment();
 
+    /// <summary>Never in a build that left the page out (<c>SecureApiOpenApiReferencePage</c> = false).</summary>
     public static bool IsReferencePageEnabled(OpenApiOptions options, IHostEnvironment environment) =>
-        IsEnabled(options, environment) && (options.ReferencePage ?? environment.IsDevelopment());
+        ReferencePageFeature.IsSupported && IsEnabled(options, environment) && (options.ReferencePage ?? environment.IsDevelopment());
 
     public static void Map(IEndpointRouteBuilder endpoints, OpenApiOptions options, IHostEnvironment environment)
     {
         endpoints.MapOpenApi(DocumentPattern).AllowAnonymous();
-        if (IsReferencePageEnabled(options, environment))
+        // The switch itself, not only inside IsReferencePageEnabled: trimming drops Scalar where it sees the constant.
+        if (ReferencePageFeature.IsSupported && IsReferencePageEnabled(options, environment))
         {
             // Scalar serves its script from this service (no CDN), with telemetry and the CDN fonts turned off; its
             // routes alone get the page's Content-Security-Policy.

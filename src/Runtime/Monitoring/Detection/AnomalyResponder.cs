@@ -30,6 +30,13 @@ internal sealed class AnomalyResponder(IServiceProvider services) : IAnomalyResp
         var detail = string.Create(CultureInfo.InvariantCulture,
             $"{detection.Detector}: {detection.OffenderKind} {detection.Offender} reached {detection.Count} in {(long)detection.Window.TotalSeconds}s (threshold {detection.Threshold}); {outcome}");
 
+        if (throttle is { } throttleFor)
+        {
+            // Before the event: whoever sees the anomaly finds the throttle in force (the local store is written at once).
+            _throttles ??= services.GetRequiredService<SecureApi.AiGuards.AgentThrottles>();
+            _ = _throttles.ThrottleAsync(detection.Offender, detection.Detector, throttleFor).AsTask();
+        }
+
         var raised = cause is not null ? _events.ReportFollowing(cause, SecurityEventKind.AnomalyRaised, detail)
             : context is not null ? _events.Report(context, SecurityEventKind.AnomalyRaised, detail)
             : _events.Report(SecurityEventKind.AnomalyRaised, detail);
@@ -51,10 +58,6 @@ internal sealed class AnomalyResponder(IServiceProvider services) : IAnomalyResp
         {
             _ = _blocks.BlockAsync(detection.OffenderKind, detection.Offender, detection.Detector, blockFor, cause, context);
         }
-        else if (throttle is { } throttleFor)
-        {
-            _throttles ??= services.GetRequiredService<SecureApi.AiGuards.AgentThrottles>();
-            _ = _throttles.ThrottleAsync(detection.Offender, detection.Detector, throttleFor).AsTask();
-        }
+
     }
 }

@@ -13,7 +13,7 @@ public static class SecureApiApplicationBuilderExtensions
     /// redirection and HSTS (outside Development), security headers, the transport check (HTTPS outside Development,
     /// loopback-only plain HTTP in Development, TLS 1.2+), CORS, load shedding (503 with Retry-After when saturated;
     /// health probes exempt), ProblemDetails for empty error responses, blocked addresses (403), authentication
-    /// (a principal that is not a valid caller stays anonymous), blocked callers (403), rate limiting, lockout (policies with one:
+    /// (a principal that is not a valid caller stays anonymous), blocked callers and agents (403), rate limiting, agents' request budgets (429), lockout (policies with one:
     /// repeated 401/403s or reported sign-in failures lock the client or account out, 429), authorisation.
     /// </summary>
     public static IApplicationBuilder UseSecureApi(this IApplicationBuilder app)
@@ -79,6 +79,7 @@ public static class SecureApiApplicationBuilderExtensions
         app.UseMiddleware<SecureApi.Authentication.CallerRequiredMiddleware>(); // authenticated but not a valid caller = anonymous
         app.Use(next => new SecureApi.Monitoring.Blocks.BlockMiddleware(next, blocks, SecureApi.Monitoring.Detection.BlockKinds.Caller).InvokeAsync);
         app.UseRateLimiter();
+        app.UseMiddleware<SecureApi.AiGuards.AgentBudgetMiddleware>(); // an agent's own request budget (SecureApi:Agents), after the policy's
 
         // After the limiter, which chose the policy and partition; before authorisation, so its 403s count as failures.
         app.UseMiddleware<SecureApi.RateLimiting.LockoutMiddleware>();

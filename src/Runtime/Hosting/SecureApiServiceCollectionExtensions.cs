@@ -98,7 +98,8 @@ public static class SecureApiServiceCollectionExtensions
         services.TryAddSingleton(static provider =>
             new SecureApi.RateLimiting.SecureApiRateLimiter(
                 provider.GetRequiredService<SecureApi.RateLimiting.RateLimitPolicies>(),
-                provider.GetService<SecureApi.RateLimiting.RedisRateLimiters>()));
+                provider.GetService<SecureApi.RateLimiting.RedisRateLimiters>(),
+                provider.GetRequiredService<IOptions<SecureApi.AiGuards.AgentOptions>>().Value.Tier));
         services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>(static (options, provider) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -135,6 +136,9 @@ public static class SecureApiServiceCollectionExtensions
 
         // Detectors, blocks and alerts (SecureApi:Detection, SecureApi:Alerts); after Redis, whose connection blocks share.
         SecureApi.Monitoring.Detection.DetectionRegistration.Add(services, configuration);
+
+        // Agents' budgets (SecureApi:Agents) and the agent behaviour detectors; throttles and blocks live with the blocks.
+        SecureApi.AiGuards.AgentRegistration.Add(services, configuration);
 
         // Resources: one database, the encryption and cursor services, the generated stores, and the schema at start-up.
         services.TryAddSingleton<SecureApi.Data.SecureApiDatabase>();

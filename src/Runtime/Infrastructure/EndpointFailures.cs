@@ -27,6 +27,12 @@ internal static class EndpointFailures
             return canAnswer ? Problems.BadRequestBody(clientStatus).ExecuteAsync(context) : Task.CompletedTask;
         }
 
+        if (exception is SecureApi.AiGuards.AgentBudgetExceededException && !context.Response.HasStarted)
+        {
+            // The charge wrote Retry-After and the budget's RateLimit entries already; nothing is cleared.
+            return Problems.ForStatus(StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
+        }
+
         if (ExpectedProblem(exception) is { } expected && !context.Response.HasStarted)
         {
             return expected.ExecuteAsync(context);

@@ -20,4 +20,11 @@ public sealed record SecurityEvent(
     string ClientKind,
     string ClientIp,
     string TraceId,
-    string? Detail);
+    string? Detail)
+{
+    /// <summary>
+    /// For an agent caller, the agent acting for <see cref="Caller"/> (the <c>act</c> claim's <c>sub</c>, or <c>key:{id}</c>
+    /// for an agent API key); null otherwise. Detectors count an agent's events as the agent's, never its user's.
+    /// </summary>
+    public string? Actor { get; init; }
+}

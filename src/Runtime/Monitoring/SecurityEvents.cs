@@ -49,7 +49,10 @@ internal sealed class SecurityEvents(
             caller is null ? Anonymous : ClientKindNames.Of(caller.ClientKind),
             context.Connection.RemoteIpAddress?.ToString() ?? None,
             TraceIds.Of(context),
-            detail));
+            detail)
+        {
+            Actor = caller is { ClientKind: ClientKind.Agent } ? SecureApi.AiGuards.AgentIdentity.ActorOf(caller) : null,
+        });
     }
 
     /// <summary>Raises <paramref name="kind"/> outside any request (a command run from the shell, a background job).</summary>

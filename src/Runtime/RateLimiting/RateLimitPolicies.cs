@@ -24,6 +24,12 @@ internal sealed class RateLimitPolicies
 
     public RateLimitingOptions Options { get; }
 
+    /// <summary>A tier's settings: configured, else the built-in agents' tier, else null (a tier not configured changes nothing).</summary>
+    public RateLimitTierOptions? TierSettings(string tier) =>
+        Options.Tiers.TryGetValue(tier, out var configured) ? configured
+        : string.Equals(tier, SecureApi.AiGuards.AgentTier.Name, StringComparison.OrdinalIgnoreCase) ? SecureApi.AiGuards.AgentTier.Default
+        : null;
+
     public static RateLimitPolicies From(SecureApiOptions options) => Build(options, null);
 
     public static void Validate(SecureApiOptions options, List<string> failures) => Build(options, failures);

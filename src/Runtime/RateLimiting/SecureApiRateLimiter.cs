@@ -21,15 +21,18 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
 
     private readonly RateLimitPolicies _policies;
     private readonly RedisRateLimiters? _redis;
+    private readonly string _agentTier;
     private readonly PartitionedRateLimiter<HttpContext> _inner;
 
     /// <param name="policies">The named policies in force.</param>
     /// <param name="redis">Shared budgets when <c>SecureApi:RateLimiting:Redis</c> is configured: every policy, whatever
     /// its kind, then counts in Redis (every instance spends one budget), and decides locally while Redis is unreachable.</param>
-    public SecureApiRateLimiter(RateLimitPolicies policies, RedisRateLimiters? redis = null)
+    /// <param name="agentTier">The tier of an agent whose credential names none (<c>SecureApi:Agents:Tier</c>).</param>
+    public SecureApiRateLimiter(RateLimitPolicies policies, RedisRateLimiters? redis = null, string agentTier = SecureApi.AiGuards.AgentTier.Name)
     {
         _policies = policies;
         _redis = redis;
+        _agentTier = agentTier;
         _inner = PartitionedRateLimiter.Create<HttpContext, PartitionKey>(Partition);
     }
 
@@ -49,8 +52,10 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
 
         var permits = policy.Permits;
         var key = new System.Text.StringBuilder(policy.Name);
-        if (caller is not null && caller.Principal.FindFirst(TierClaimType)?.Value is { Length: > 0 } tier
-            && _policies.Options.Tiers.TryGetValue(tier, out var tierSettings))
+        // An agent whose credential names no tier is in the agents' tier (built in: half the permits).
+        var tier = caller?.Principal.FindFirst(TierClaimType)?.Value is { Length: > 0 } claimed ? claimed
+            : caller?.ClientKind == ClientKind.Agent ? _agentTier : null;
+        if (tier is not null && _policies.TierSettings(tier) is { } tierSettings)
         {
             permits = Apply(tierSettings, permits);
             key.Append("|t:").Append(tier);
@@ -66,7 +71,8 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
         var ip = "ip:" + context.Connection.RemoteIpAddress;
         if (policy.Partition.HasFlag(RatePartition.Caller))
         {
-            key.Append('|').Append(caller is null ? ip : "c:" + caller.Subject);
+            // An agent's partition is the agent (actor and subject): two agents of one user do not share a budget.
+            key.Append('|').Append(caller is null ? ip : SecureApi.AiGuards.AgentIdentity.KeyOf(caller) is { } agent ? "a:" + agent : "c:" + caller.Subject);
         }
 
         if (policy.Partition.HasFlag(RatePartition.ApiKey))

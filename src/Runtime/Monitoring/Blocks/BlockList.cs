@@ -62,7 +62,7 @@ internal sealed class BlockList : IBlockList, IDisposable
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(value);
-        if (!Detection.BlockKinds.IsBlockable(kind) || !await _store.RemoveAsync(kind, value))
+        if (!Detection.BlockKinds.IsLiftable(kind) || !await _store.RemoveAsync(kind, value))
         {
             return false;
         }

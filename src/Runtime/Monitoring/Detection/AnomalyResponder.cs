@@ -16,6 +16,7 @@ internal sealed class AnomalyResponder(IServiceProvider services) : IAnomalyResp
     private SecurityEvents? _events;
     private AlertQueue? _alerts;
     private BlockList? _blocks;
+    private SecureApi.AiGuards.AgentThrottles? _throttles;
 
     public void Respond(Detection detection, SecurityEvent? cause, HttpContext? context)
     {
@@ -24,8 +25,17 @@ internal sealed class AnomalyResponder(IServiceProvider services) : IAnomalyResp
         _blocks ??= services.GetRequiredService<BlockList>();
 
         var block = detection.Block is { } duration && BlockKinds.IsBlockable(detection.OffenderKind) ? duration : (TimeSpan?)null;
+        var throttle = block is null && detection.Throttle is { } lowered && detection.OffenderKind == BlockKinds.Agent ? lowered : (TimeSpan?)null;
+        var outcome = block is { } b ? $"blocked for {(long)b.TotalSeconds}s" : throttle is { } t ? $"throttled for {(long)t.TotalSeconds}s" : "alert only";
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{detection.Detector}: {detection.OffenderKind} {detection.Offender} reached {detection.Count} in {(long)detection.Window.TotalSeconds}s (threshold {detection.Threshold}); {(block is { } b ? $"blocked for {(long)b.TotalSeconds}s" : "alert only")}");
+            $"{detection.Detector}: {detection.OffenderKind} {detection.Offender} reached {detection.Count} in {(long)detection.Window.TotalSeconds}s (threshold {detection.Threshold}); {outcome}");
+
+        if (throttle is { } throttleFor)
+        {
+            // Before the event: whoever sees the anomaly finds the throttle in force (the local store is written at once).
+            _throttles ??= services.GetRequiredService<SecureApi.AiGuards.AgentThrottles>();
+            _ = _throttles.ThrottleAsync(detection.Offender, detection.Detector, throttleFor).AsTask();
+        }
 
         var raised = cause is not null ? _events.ReportFollowing(cause, SecurityEventKind.AnomalyRaised, detail)
             : context is not null ? _events.Report(context, SecurityEventKind.AnomalyRaised, detail)
@@ -38,8 +48,8 @@ internal sealed class AnomalyResponder(IServiceProvider services) : IAnomalyResp
             detection.Count,
             detection.Threshold,
             (int)detection.Window.TotalSeconds,
-            block is null ? "alert" : "block",
-            block is { } seconds ? (int)seconds.TotalSeconds : 0,
+            block is not null ? "block" : throttle is not null ? "throttle" : "alert",
+            (block ?? throttle) is { } seconds ? (int)seconds.TotalSeconds : 0,
             raised.Time,
             raised.Endpoint,
             raised.TraceId));
@@ -48,5 +58,6 @@ internal sealed class AnomalyResponder(IServiceProvider services) : IAnomalyResp
         {
             _ = _blocks.BlockAsync(detection.OffenderKind, detection.Offender, detection.Detector, blockFor, cause, context);
         }
+
     }
 }

@@ -45,9 +45,10 @@ internal sealed class BoundedWindowTable
 
     /// <summary>
     /// Counts one hit (or one id, when counting distinct ids) for <paramref name="key"/> at <paramref name="now"/>.
-    /// True exactly once per window per key: when its estimate first reaches <paramref name="threshold"/>.
+    /// True exactly once per window per key: when its estimate first reaches <paramref name="threshold"/> (and
+    /// <paramref name="alsoRequire"/>, when given, accepts the estimate).
     /// </summary>
-    public bool Hit(string key, long now, ulong id, int threshold, out int estimate)
+    public bool Hit(string key, long now, ulong id, int threshold, out int estimate, Func<int, bool>? alsoRequire = null)
     {
         lock (_lock)
         {
@@ -64,7 +65,7 @@ internal sealed class BoundedWindowTable
 
             var overlap = 1.0 - ((double)(now - entry.WindowStart) / _window);
             estimate = (int)Math.Floor((entry.Previous * Math.Max(0, overlap)) + entry.Current);
-            if (estimate < threshold || now < entry.QuietUntil)
+            if (estimate < threshold || now < entry.QuietUntil || (alsoRequire is not null && !alsoRequire(estimate)))
             {
                 return false;
             }

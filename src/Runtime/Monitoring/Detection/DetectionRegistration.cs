@@ -66,7 +66,8 @@ internal static class DetectionRegistration
                 var options = provider.GetRequiredService<IOptions<DetectionOptions>>().Value;
                 var detector = select(options);
                 return new WindowDetector(name, kind, perAddressOnly, distinctIds, detector, options.Capacity,
-                    provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAnomalyResponder>())
+                    provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAnomalyResponder>(),
+                    provider.GetService<IOptions<SecureApi.AiGuards.AgentOptions>>()?.Value.Throttle.Duration)
                 { Enabled = options.Enabled && detector.Enabled };
             });
     }

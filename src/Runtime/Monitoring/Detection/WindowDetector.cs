@@ -17,9 +17,11 @@ internal sealed class WindowDetector : ISecurityEventObserver
     private readonly DetectorOptions _options;
     private readonly TimeProvider _time;
     private readonly IAnomalyResponder _responder;
+    private readonly TimeSpan _throttleFor;
 
-    public WindowDetector(string name, SecurityEventKind kind, bool perAddressOnly, bool distinctIds, DetectorOptions options, int capacity, TimeProvider time, IAnomalyResponder responder)
+    public WindowDetector(string name, SecurityEventKind kind, bool perAddressOnly, bool distinctIds, DetectorOptions options, int capacity, TimeProvider time, IAnomalyResponder responder, TimeSpan? throttleFor = null)
     {
+        _throttleFor = throttleFor ?? TimeSpan.FromMinutes(15);
         _name = name;
         _kind = kind;
         _perAddressOnly = perAddressOnly;
@@ -46,8 +48,11 @@ internal sealed class WindowDetector : ISecurityEventObserver
         }
 
         // Anonymous requests are counted per address; an authenticated caller is counted as the caller, wherever from.
+        // An agent is counted as the agent (its actor and the subject it acts for), so what it does never blocks its user.
         var byCaller = !_perAddressOnly && securityEvent.Caller != SecurityEvents.Anonymous && securityEvent.Caller != SecurityEvents.None;
-        var (offenderKind, offender) = byCaller ? (BlockKinds.Caller, securityEvent.Caller) : (BlockKinds.Ip, securityEvent.ClientIp);
+        var (offenderKind, offender) = !byCaller ? (BlockKinds.Ip, securityEvent.ClientIp)
+            : securityEvent.Actor is { } actor ? (BlockKinds.Agent, SecureApi.AiGuards.AgentIdentity.Key(actor, securityEvent.Caller))
+            : (BlockKinds.Caller, securityEvent.Caller);
         if (offender == SecurityEvents.None)
         {
             return;
@@ -57,7 +62,10 @@ internal sealed class WindowDetector : ISecurityEventObserver
         if (Table.Hit(offenderKind + ":" + offender, _time.GetTimestamp(), id, _options.Threshold, out var count))
         {
             _responder.Respond(
-                new Detection(_name, offenderKind, offender, count, _options.Threshold, _options.Window, _options.Response == DetectorResponse.Block ? _options.BlockDuration : null),
+                new Detection(
+                    _name, offenderKind, offender, count, _options.Threshold, _options.Window,
+                    _options.Response == DetectorResponse.Block ? _options.BlockDuration : null,
+                    _options.Response == DetectorResponse.Throttle ? _throttleFor : null),
                 securityEvent,
                 null);
         }

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SecureApi.Monitoring.Blocks;
+using SecureApi.Monitoring.Detection;
+using SecureApi.Pipeline;
+
+namespace SecureApi.AiGuards;
+
+/// <summary>Registers agents' budgets (<c>SecureApi:Agents</c>) and the agent behaviour detectors.</summary>
+internal static class AgentRegistration
+{
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AgentOptions>().Bind(configuration.GetSection(AgentOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgentOptions>, AgentSettingsValidator>();
+        services.TryAddSingleton(static provider => new AgentBudgetCounter(provider.GetService<SecureApi.RateLimiting.RedisRateLimiters>()));
+        services.TryAddSingleton(static provider => new AgentThrottles(provider.GetRequiredService<IBlockStore>()));
+        services.TryAddSingleton(static provider => new AgentBudget(
+            provider.GetRequiredService<AgentBudgetCounter>(),
+            provider.GetRequiredService<AgentThrottles>(),
+            provider.GetRequiredService<IOptions<AgentOptions>>(),
+            provider.GetService<IHttpContextAccessor>(),
+            provider.GetRequiredService<SecureApi.Monitoring.SecurityEvents>()));
+
+        // Registered whatever the settings say and switched off by them when built (settings a test host adds late are
+        // not visible while AddSecureApi runs), as the other detectors are.
+        services.AddSingleton<IEndpointObserver>(static provider => Build(provider, static (o, capacity, throttle, time, responder, enabled) =>
+            new AgentErrorSurgeDetector(o.ErrorSurge, capacity, throttle, time, responder) { Enabled = enabled && o.ErrorSurge.Enabled }));
+        services.AddSingleton<IEndpointObserver>(static provider => Build(provider, static (o, capacity, throttle, time, responder, enabled) =>
+            new AgentNewEndpointDetector(o.NewEndpoint, capacity, throttle, time, responder) { Enabled = enabled && o.NewEndpoint.Enabled }));
+        services.AddSingleton<IEndpointGuard>(static provider => Build(provider, static (o, capacity, throttle, time, responder, enabled) =>
+            new AgentLoopDetector(o.Loop, capacity, throttle, time, responder) { Enabled = enabled && o.Loop.Enabled }));
+    }
+
+    private static T Build<T>(IServiceProvider provider, Func<AgentDetectorsOptions, int, TimeSpan, TimeProvider, IAnomalyResponder, bool, T> create)
+    {
+        var detection = provider.GetRequiredService<IOptions<DetectionOptions>>().Value;
+        var agents = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
+        return create(agents.Detectors, detection.Capacity, agents.Throttle.Duration, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAnomalyResponder>(), detection.Enabled);
+    }
+}

@@ -9,14 +9,30 @@ public static class StartupBanner
     internal static void Print(WebApplication app)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
-        var devKeys = app.Environment.IsDevelopment()
-            ? "Development API keys (appsettings.Development.json): people dev-alice-key and dev-bob-key (tenant acme), dev-carol-key (tenant globex), dev-admin-key (role admin), each with notes:read notes:write docs:read docs:write; the service dev-monitor-key (stats:read docs:read). Development JWTs: dotnet user-jwts create --name alice --claim tenant=acme --scope notes:read --scope notes:write --valid-for 1h (README: an agent's token, a service's key)."
-            : "Mint an API key (dotnet run -- keys create --subject <sub>) or configure SecureApi:Authentication:ApiKeys:Static (SHA-256 hashes) to call authenticated endpoints.";
-        var database = DescribeDatabase(app.Services);
-        Console.WriteLine($$"""
+        Console.WriteLine(Text(address, DescribeDatabase(app.Services), app.Environment.IsDevelopment()));
+    }
+
+    /// <summary>
+    /// The banner. The curl walkthrough uses the Development API keys, which exist only in Development, so elsewhere the
+    /// banner says how to get a credential instead of suggesting calls that would all answer 401.
+    /// </summary>
+    public static string Text(string address, string database, bool development)
+    {
+        if (!development)
+        {
+            return $$"""
+
+                SecureApi notes sample listening on {{address}} (data: {{database}})
+                Mint an API key (dotnet run -- keys create --subject <sub>) or configure SecureApi:Authentication:ApiKeys:Static (SHA-256 hashes) to call authenticated endpoints.
+                  curl {{address}}/info
+
+                """;
+        }
+
+        return $$"""
 
             SecureApi notes sample listening on {{address}} (data: {{database}})
-            {{devKeys}}
+            Development API keys (appsettings.Development.json): people dev-alice-key and dev-bob-key (tenant acme), dev-carol-key (tenant globex), dev-admin-key (role admin), each with notes:read notes:write docs:read docs:write; the service dev-monitor-key (stats:read docs:read). Development JWTs: dotnet user-jwts create --name alice --claim tenant=acme --scope notes:read --scope notes:write --valid-for 1h (README: an agent's token, a service's key).
               curl {{address}}/info
               curl -H 'X-Api-Key: dev-alice-key' -H 'Content-Type: application/json' -d '{"title":"Hello","body":"First note"}' {{address}}/notes
               curl -H 'X-Api-Key: dev-alice-key' -H 'Idempotency-Key: "note-42"' -H 'Content-Type: application/json' -d '{"title":"Once","body":"Safe to retry"}' {{address}}/notes   # again: the same note, not a second
@@ -30,7 +46,7 @@ public static class StartupBanner
               curl -H 'X-Api-Key: dev-admin-key' -H 'Content-Type: application/json' -d '{"subject":"reports-bot","tenant":"acme","kind":"service","scopes":"docs:read"}' {{address}}/admin/keys   # a service's key, shown once
               curl -H 'X-Api-Key: dev-alice-key' -H 'Content-Type: application/json' -d '{"title":"x","body":"y","isAdmin":true}' {{address}}/notes   # 400: unknown member
 
-            """);
+            """;
     }
 
     /// <summary>The engine and, for SQLite, the file actually configured (<c>SecureApi:Database:SqlitePath</c>), as the banner shows it.</summary>

@@ -197,6 +197,10 @@ internal static class DiagnosticDescriptors
         "SAPI048", "[DisableRateLimiting] and [RateLimit] on one endpoint",
         "'{0}' has both [DisableRateLimiting] and [RateLimit(\"{1}\")] (on the class or the method); keep one: the policy, or the explicit opt-out");
 
+    public static readonly DiagnosticDescriptor UntrustedTextNotString = Error(
+        "SAPI060", "[UntrustedText] member must be a string",
+        "'{0}' has [UntrustedText] but is not a string; only text is screened: remove the attribute, or put it on the string members that carry free text");
+
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = typeof(DiagnosticDescriptors)
         .GetFields()
         .Select(field => field.GetValue(null))

@@ -54,6 +54,9 @@ internal sealed record EndpointSpec(
     /// <summary>The resources the endpoint's stores reach, set once the class is joined with the resources.</summary>
     public EquatableArray<StoreUse> Stores { get; init; } = EquatableArray<StoreUse>.Empty;
 
+    /// <summary>The body's <c>[UntrustedText]</c> members (a generated operation adds those of its resource when emitting).</summary>
+    public EquatableArray<UntrustedMemberSpec> UntrustedText { get; init; } = EquatableArray<UntrustedMemberSpec>.Empty;
+
     /// <summary>For an endpoint taking a <c>PageRequest</c>: the resource whose sort and filter allow-lists apply, when known.</summary>
     public ResourceSpec? PageResource { get; init; }
 }

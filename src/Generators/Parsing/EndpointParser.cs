@@ -110,6 +110,7 @@ internal static class EndpointParser
             summary,
             description)
         {
+            UntrustedText = body is null ? EquatableArray<UntrustedMemberSpec>.Empty : UntrustedTextMembers.OfBody(body.Type, known, diagnostics),
             Suppressions = EndpointSuppressions.Find(method, classPolicy, methodPolicy, context.Compilation, known, context.CancellationToken).ToEquatableArray(),
         });
     }

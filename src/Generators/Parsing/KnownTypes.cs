@@ -60,6 +60,7 @@ internal sealed class KnownTypes
         SortableAttribute = Get("SecureApi.SortableAttribute");
         FilterableAttribute = Get("SecureApi.FilterableAttribute");
         SensitiveAttribute = Get("SecureApi.SensitiveAttribute");
+        UntrustedTextAttribute = Get("SecureApi.UntrustedTextAttribute");
         SequentialKeyAttribute = Get("SecureApi.SequentialKeyAttribute");
 
         AllowAnonymousAttribute = Get("Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute");
@@ -144,6 +145,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? SortableAttribute { get; }
     public INamedTypeSymbol? FilterableAttribute { get; }
     public INamedTypeSymbol? SensitiveAttribute { get; }
+
+    public INamedTypeSymbol? UntrustedTextAttribute { get; }
     public INamedTypeSymbol? SequentialKeyAttribute { get; }
     public INamedTypeSymbol? AllowAnonymousAttribute { get; }
     public INamedTypeSymbol? AuthorizeAttribute { get; }

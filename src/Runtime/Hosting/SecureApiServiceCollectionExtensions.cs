@@ -54,6 +54,10 @@ public static class SecureApiServiceCollectionExtensions
             provider.GetService<IHttpContextAccessor>(),
             provider.GetService<SecureApi.Monitoring.SecureApiMetrics>()));
 
+        // The screen of [UntrustedText] members, and the quarantine its hits may go to.
+        services.TryAddSingleton(static provider => new SecureApi.AiGuards.Screening.UntrustedTextScreener(provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>()));
+        services.TryAddSingleton(static provider => new SecureApi.AiGuards.Screening.UntrustedTextQuarantine(provider.GetRequiredService<SecureApi.Data.SecureApiDatabase>()));
+
         // Redaction of [Sensitive]/[Encrypted] data, no query values from ASP.NET Core's request lines, JSON console outside Development.
         SecureApi.Logging.SecureApiLogging.Add(services);
 

@@ -22,6 +22,7 @@ internal sealed class SecureApiMetrics
     private readonly Counter<long> _auditWrites;
     private readonly Counter<long> _anomalies;
     private readonly Counter<long> _requests;
+    private readonly Counter<long> _untrustedTextHits;
     private readonly Histogram<double> _requestDuration;
 
     // Set by the blocks work when it starts: the number of blocks in force. Until then the gauge reports 0.
@@ -40,6 +41,7 @@ internal sealed class SecureApiMetrics
         _anomalies = meter.CreateCounter<long>("secureapi.anomalies", "{anomaly}", "Anomalies raised by the detectors.");
         meter.CreateObservableGauge("secureapi.blocks.active", () => _activeBlocks(), "{block}", "Blocks in force.");
         _requests = meter.CreateCounter<long>("secureapi.requests", "{request}", "Requests answered by SecureApi endpoints.");
+        _untrustedTextHits = meter.CreateCounter<long>("secureapi.untrusted_text.hits", "{hit}", "Screening rules matched by [UntrustedText] members, tagged by rule and action.");
         _requestDuration = meter.CreateHistogram<double>(
             "secureapi.request.duration",
             "s",
@@ -64,6 +66,12 @@ internal sealed class SecureApiMetrics
         };
         counter?.Add(1);
     }
+
+    /// <summary>Counts one screening rule matched by an <c>[UntrustedText]</c> member, and what it did (reject, quarantine, report).</summary>
+    public void UntrustedTextHit(string rule, string action) => _untrustedTextHits.Add(
+        1,
+        new KeyValuePair<string, object?>("secureapi.untrusted_text.rule", rule),
+        new KeyValuePair<string, object?>("secureapi.untrusted_text.action", action));
 
     /// <summary>Counts one audit record appended (the audit trail calls this after its transaction commits).</summary>
     public void AuditWritten() => _auditWrites.Add(1);

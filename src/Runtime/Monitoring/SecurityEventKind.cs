@@ -41,4 +41,7 @@ public enum SecurityEventKind
 
     /// <summary>A detector saw an anomaly; the detail names the detector and what crossed its threshold.</summary>
     AnomalyRaised = 2011,
+
+    /// <summary>An <c>[UntrustedText]</c> member matched a screening rule; the detail is <c>member:rule:action</c> (never the text).</summary>
+    UntrustedTextDetected = 2020,
 }

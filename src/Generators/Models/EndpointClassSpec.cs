@@ -54,6 +54,9 @@ internal sealed record EndpointSpec(
     /// <summary>The resources the endpoint's stores reach, set once the class is joined with the resources.</summary>
     public EquatableArray<StoreUse> Stores { get; init; } = EquatableArray<StoreUse>.Empty;
 
+    /// <summary>Class or method says <c>[FilterOutput]</c>: the response's strings pass through the output firewall before it is written.</summary>
+    public bool FilterOutput { get; init; }
+
     /// <summary>For an endpoint taking a <c>PageRequest</c>: the resource whose sort and filter allow-lists apply, when known.</summary>
     public ResourceSpec? PageResource { get; init; }
 }

@@ -74,6 +74,14 @@ internal static class EndpointParser
             valid = false;
         }
 
+        var filterOutput = classPolicy.FilterOutput || methodPolicy.FilterOutput;
+        if (filterOutput && result?.Kind == ReturnKind.Result)
+        {
+            // An IResult writes itself: SecureApi never sees its body, so the filter could not keep its promise.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FilterOutputOnResult, location, method.Name));
+            valid = false;
+        }
+
         var crud = method.IsPartialDefinition && method.PartialImplementationPart is null
             ? CrudParser.Describe(method, httpMethod, routeParameters, allowAnonymous, known)
             : null;
@@ -111,6 +119,7 @@ internal static class EndpointParser
             description)
         {
             Suppressions = EndpointSuppressions.Find(method, classPolicy, methodPolicy, context.Compilation, known, context.CancellationToken).ToEquatableArray(),
+            FilterOutput = filterOutput,
         });
     }
 }

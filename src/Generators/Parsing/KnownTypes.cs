@@ -61,6 +61,7 @@ internal sealed class KnownTypes
         FilterableAttribute = Get("SecureApi.FilterableAttribute");
         SensitiveAttribute = Get("SecureApi.SensitiveAttribute");
         SequentialKeyAttribute = Get("SecureApi.SequentialKeyAttribute");
+        FilterOutputAttribute = Get("SecureApi.FilterOutputAttribute");
 
         AllowAnonymousAttribute = Get("Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute");
         AuthorizeAttribute = Get("Microsoft.AspNetCore.Authorization.AuthorizeAttribute");
@@ -145,6 +146,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? FilterableAttribute { get; }
     public INamedTypeSymbol? SensitiveAttribute { get; }
     public INamedTypeSymbol? SequentialKeyAttribute { get; }
+
+    /// <summary><c>[FilterOutput]</c>: on an endpoint (or its class), the response; on a string member, its text.</summary>
+    public INamedTypeSymbol? FilterOutputAttribute { get; }
     public INamedTypeSymbol? AllowAnonymousAttribute { get; }
     public INamedTypeSymbol? AuthorizeAttribute { get; }
 

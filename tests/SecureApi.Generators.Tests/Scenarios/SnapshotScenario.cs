@@ -14,6 +14,7 @@ public sealed record SnapshotScenario(string Name, params string[] Sources)
         OwnedResourceCrud.Scenario,
         TenantSequentialResource.Scenario,
         AnonymousStaticEndpoint.Scenario,
+        FilteredOutput.Scenario,
     ];
 
     public override string ToString() => Name;

@@ -65,20 +65,58 @@ internal sealed class ConnectionStringDetector : IOutputDetector
             return -1;
         }
 
+        var spaced = j > keyEnd;
         j++;
         while (j < text.Length && text[j] == ' ')
         {
             j++;
         }
 
+        spaced |= text[j - 1] == ' ';
+        int valueEnd;
         if (j < text.Length && text[j] is '"' or '\'')
         {
             var close = text.IndexOf(text[j], j + 1);
-            return close > j + 1 && close - j <= MaxValue ? close + 1 : -1;
+            valueEnd = close > j + 1 && close - j <= MaxValue ? close + 1 : -1;
+        }
+        else
+        {
+            var run = Chars.RunLength(text, j, static ch => ch is not (';' or '"' or '\'' or '<' or '>' or '&') && !char.IsWhiteSpace(ch), MaxValue);
+            valueEnd = run > 0 ? j + run : -1;
         }
 
-        var valueEnd = j + Chars.RunLength(text, j, static ch => ch is not (';' or '"' or '\'' or '<' or '>' or '&') && !char.IsWhiteSpace(ch), MaxValue);
-        return valueEnd > j ? valueEnd : -1;
+        // A key=value pair: written tight (Pwd=secret), or beside a ';' as in a connection string. Code such as
+        // "password = GetPassword()" and prose are left alone.
+        var inPairs = PreviousNonSpace(text, i) == ';' || (valueEnd > 0 && PairFollows(text, valueEnd));
+        return valueEnd > 0 && (!spaced || inPairs) ? valueEnd : -1;
+    }
+
+    /// <summary>At <paramref name="i"/>: <c>; Key Name=</c>, the next pair of a connection string (not the <c>;</c> ending a statement).</summary>
+    private static bool PairFollows(string text, int i)
+    {
+        if (i >= text.Length || text[i] != ';')
+        {
+            return false;
+        }
+
+        i++;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        var key = Chars.RunLength(text, i, static c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '_', 40);
+        return key > 0 && char.IsAsciiLetter(text[i]) && i + key < text.Length && text[i + key] == '=';
+    }
+
+    private static char PreviousNonSpace(string text, int i)
+    {
+        while (i > 0 && text[i - 1] == ' ')
+        {
+            i--;
+        }
+
+        return i > 0 ? text[i - 1] : '\0';
     }
 
     /// <summary>At <c>://</c>: the URL around it when its authority has <c>user:password@</c>; <paramref name="start"/> is where its scheme begins.</summary>

@@ -55,7 +55,20 @@ internal sealed class ScriptLinkDetector : IOutputDetector
             j++;
         }
 
-        return j < text.Length && text[j] == ':' ? UrlEnd(text, j + 1) : -1;
+        if (j >= text.Length || text[j] != ':')
+        {
+            return -1;
+        }
+
+        // "JavaScript: the good parts" is prose; a link has its code right after the colon, or sits in an attribute or link target.
+        var inLink = i > 0 && text[i - 1] is '"' or '\'' or '(' or '=' or '<' or '[';
+        if (!inLink && (j + 1 >= text.Length || char.IsWhiteSpace(text[j + 1])))
+        {
+            return -1;
+        }
+
+        var code = j + 1 + Chars.RunLength(text, j + 1, static c => c is ' ' or '\t', 64);
+        return UrlEnd(text, code);
     }
 
     private static int UrlEnd(string text, int start) =>

@@ -183,7 +183,7 @@ internal static class HandlerEmitter
                 return;
             case ReturnKind.Created:
                 writer.Line($"var result = {call};");
-                writer.Line($"await {Names.Responses}.CreatedAsync(httpContext, result.Location, result.Value!, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
+                writer.Line($"await {Names.Responses}.{Filtered(endpoint, "CreatedAsync")}(httpContext, result.Location, result.Value!, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
                 return;
         }
 
@@ -212,9 +212,12 @@ internal static class HandlerEmitter
         }
 
         writer.Line(endpoint.Crud?.Kind == CrudKind.Create
-            ? $"await {Names.Responses}.CreatedAtAsync(httpContext, result.{endpoint.Crud.Resource.Key.PropertyName}.ToString(), result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});"
-            : $"await {Names.Responses}.JsonAsync(httpContext, result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
+            ? $"await {Names.Responses}.{Filtered(endpoint, "CreatedAtAsync")}(httpContext, result.{endpoint.Crud.Resource.Key.PropertyName}.ToString(), result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});"
+            : $"await {Names.Responses}.{Filtered(endpoint, "JsonAsync")}(httpContext, result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
     }
+
+    /// <summary>A <c>[FilterOutput]</c> endpoint writes through the output firewall (<c>FilteredJsonAsync</c>...).</summary>
+    private static string Filtered(EndpointSpec endpoint, string method) => endpoint.FilterOutput ? "Filtered" + method : method;
 
     private static string BindExpression(ParameterSpec parameter)
     {

@@ -74,6 +74,14 @@ internal static class EndpointParser
             valid = false;
         }
 
+        var filterOutput = classPolicy.FilterOutput || methodPolicy.FilterOutput;
+        if (filterOutput && result?.Kind == ReturnKind.Result)
+        {
+            // An IResult writes itself: SecureApi never sees its body, so the filter could not keep its promise.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FilterOutputOnResult, location, method.Name));
+            valid = false;
+        }
+
         var crud = method.IsPartialDefinition && method.PartialImplementationPart is null
             ? CrudParser.Describe(method, httpMethod, routeParameters, allowAnonymous, known)
             : null;
@@ -112,6 +120,7 @@ internal static class EndpointParser
         {
             UntrustedText = body is null ? EquatableArray<UntrustedMemberSpec>.Empty : UntrustedTextMembers.OfBody(body.Type, known, diagnostics),
             Suppressions = EndpointSuppressions.Find(method, classPolicy, methodPolicy, context.Compilation, known, context.CancellationToken).ToEquatableArray(),
+            FilterOutput = filterOutput,
         });
     }
 }

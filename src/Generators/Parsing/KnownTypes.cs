@@ -62,6 +62,7 @@ internal sealed class KnownTypes
         SensitiveAttribute = Get("SecureApi.SensitiveAttribute");
         UntrustedTextAttribute = Get("SecureApi.UntrustedTextAttribute");
         SequentialKeyAttribute = Get("SecureApi.SequentialKeyAttribute");
+        FilterOutputAttribute = Get("SecureApi.FilterOutputAttribute");
 
         AllowAnonymousAttribute = Get("Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute");
         AuthorizeAttribute = Get("Microsoft.AspNetCore.Authorization.AuthorizeAttribute");
@@ -148,6 +149,9 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? UntrustedTextAttribute { get; }
     public INamedTypeSymbol? SequentialKeyAttribute { get; }
+
+    /// <summary><c>[FilterOutput]</c>: on an endpoint (or its class), the response; on a string member, its text.</summary>
+    public INamedTypeSymbol? FilterOutputAttribute { get; }
     public INamedTypeSymbol? AllowAnonymousAttribute { get; }
     public INamedTypeSymbol? AuthorizeAttribute { get; }
 

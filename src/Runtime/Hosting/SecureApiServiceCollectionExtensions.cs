@@ -136,6 +136,9 @@ public static class SecureApiServiceCollectionExtensions
                 : local;
         });
 
+        // The output firewall (SecureApi:OutputFilter) that [FilterOutput] endpoints and members, and model answers, pass through.
+        SecureApi.AiGuards.OutputFiltering.OutputFilterRegistration.Add(services);
+
         // Detectors, blocks and alerts (SecureApi:Detection, SecureApi:Alerts); after Redis, whose connection blocks share.
         SecureApi.Monitoring.Detection.DetectionRegistration.Add(services, configuration);
 

@@ -44,4 +44,6 @@ public enum SecurityEventKind
 
     /// <summary>An <c>[UntrustedText]</c> member matched a screening rule; the detail is <c>member:rule:action</c> (never the text).</summary>
     UntrustedTextDetected = 2020,
+    /// <summary>The output firewall redacted or withheld data in a response; the detail is the kinds and counts (<c>email=1 card=2</c>), never the values.</summary>
+    OutputFiltered = 2014,
 }

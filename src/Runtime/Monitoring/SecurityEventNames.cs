@@ -18,6 +18,7 @@ internal static class SecurityEventNames
         SecurityEventKind.KeyRevoked => nameof(SecurityEventKind.KeyRevoked),
         SecurityEventKind.AnomalyRaised => nameof(SecurityEventKind.AnomalyRaised),
         SecurityEventKind.UntrustedTextDetected => nameof(SecurityEventKind.UntrustedTextDetected),
+        SecurityEventKind.OutputFiltered => nameof(SecurityEventKind.OutputFiltered),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a security event kind."),
     };
 }

@@ -123,6 +123,7 @@ internal sealed class SecurityEvents(
             case SecurityEventKind.KeyRevoked: SecurityLog.KeyRevoked(logger, e.Detail, e.Endpoint, e.Caller, e.ClientKind, e.ClientIp, e.Time, e.TraceId); break;
             case SecurityEventKind.AnomalyRaised: SecurityLog.AnomalyRaised(logger, e.Detail, e.Endpoint, e.Caller, e.ClientKind, e.ClientIp, e.Time, e.TraceId); break;
             case SecurityEventKind.UntrustedTextDetected: SecurityLog.UntrustedTextDetected(logger, e.Detail, e.Endpoint, e.Caller, e.ClientKind, e.ClientIp, e.Time, e.TraceId); break;
+            case SecurityEventKind.OutputFiltered: SecurityLog.OutputFiltered(logger, e.Detail, e.Endpoint, e.Caller, e.ClientKind, e.ClientIp, e.Time, e.TraceId); break;
             default: throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "Not a security event kind.");
         }
     }

@@ -15,6 +15,7 @@ public sealed record SnapshotScenario(string Name, params string[] Sources)
         TenantSequentialResource.Scenario,
         AnonymousStaticEndpoint.Scenario,
         UntrustedTextMembers.Scenario,
+        FilteredOutput.Scenario,
     ];
 
     public override string ToString() => Name;

@@ -10,7 +10,8 @@ namespace NotesService;
 /// ships <see cref="LocalNotesChatClient"/>, which needs no network). The question travels fenced in a prompt envelope,
 /// apart from the service's instructions; the model reaches notes only through <see cref="NoteTools"/>, which read the
 /// caller-scoped <see cref="NoteStore"/> for the request's caller — an agent acting for alice gets alice's notes and
-/// nobody else's, whatever id it asks for.
+/// nobody else's, whatever id it asks for. The answer passes through the output firewall: an endpoint that takes an
+/// <see cref="IChatClient"/> is filtered by default, as if it said <c>[FilterOutput]</c>.
 /// </summary>
 [Endpoints("/assistant"), RateLimit("per-user"), RequireClientKind(ClientKind.User, ClientKind.Agent)]
 public sealed partial class AssistantApi(NoteStore notes, IChatClient chat)
@@ -31,7 +32,8 @@ public sealed partial class AssistantApi(NoteStore notes, IChatClient chat)
     }
 }
 
-public sealed record AssistantQuestion([Required, MaxLength(2_000)] string Question);
+/// <summary>The question is screened ([UntrustedText]): an injection attempt is a 422 before any model sees it.</summary>
+public sealed record AssistantQuestion([Required, MaxLength(2_000), UntrustedText] string Question);
 
 /// <param name="Answer">The model's answer.</param>
 /// <param name="Sources">The ids of the caller's notes the model read to answer.</param>

@@ -74,7 +74,8 @@ internal static class EndpointParser
             valid = false;
         }
 
-        var filterOutput = classPolicy.FilterOutput || methodPolicy.FilterOutput;
+        var filterOutput = classPolicy.FilterOutput || methodPolicy.FilterOutput
+            || (result is not null && result.Kind != ReturnKind.Result && ChatClientUse.Reaches(method));
         if (filterOutput && result?.Kind == ReturnKind.Result)
         {
             // An IResult writes itself: SecureApi never sees its body, so the filter could not keep its promise.

@@ -133,7 +133,7 @@ internal static class HandlerEmitter
     /// The body's own <c>[UntrustedText]</c> members, and for a generated write the request members that set a resource
     /// member declared <c>[UntrustedText]</c>; where both declare one, reject wins over quarantine.
     /// </summary>
-    private static List<UntrustedMemberSpec> UntrustedMembers(EndpointSpec endpoint)
+    internal static List<UntrustedMemberSpec> UntrustedMembers(EndpointSpec endpoint)
     {
         var fromResource = endpoint.Crud is { } crud
             ? crud.Assignments

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.AI;
 using SecureApi;
 using SecureApi.AiGuards;
+using SecureApi.AiGuards.Screening;
 
 namespace NotesService;
 
@@ -14,7 +15,7 @@ namespace NotesService;
 /// <see cref="IChatClient"/> is filtered by default, as if it said <c>[FilterOutput]</c>.
 /// </summary>
 [Endpoints("/assistant"), RateLimit("per-user"), RequireClientKind(ClientKind.User, ClientKind.Agent)]
-public sealed partial class AssistantApi(NoteStore notes, IChatClient chat)
+public sealed partial class AssistantApi(NoteStore notes, UntrustedTextQuarantine quarantine, IChatClient chat)
 {
     /// <summary>The service's own instructions: the only text the model is told to follow.</summary>
     public const string Instructions =
@@ -26,7 +27,7 @@ public sealed partial class AssistantApi(NoteStore notes, IChatClient chat)
     public async Task<AssistantAnswer> Ask(AssistantQuestion body, Caller caller, CancellationToken cancellationToken)
     {
         var envelope = PromptEnvelope.Create(Instructions).AddUserContent("question", body.Question);
-        var tools = new NoteTools(notes, caller);
+        var tools = new NoteTools(notes, quarantine, caller);
         var answer = await GuardedChat.CompleteAsync(chat, envelope, tools.All, cancellationToken);
         return new AssistantAnswer(answer.Text, tools.Consulted);
     }

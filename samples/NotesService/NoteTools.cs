@@ -1,6 +1,7 @@
 using System.Text;
 using SecureApi;
 using SecureApi.AiGuards;
+using SecureApi.AiGuards.Screening;
 using SecureApi.Data;
 
 namespace NotesService;
@@ -9,14 +10,18 @@ namespace NotesService;
 /// The tools the assistant's model may call, made per request for its caller. Both read through the caller-scoped
 /// <see cref="NoteStore"/> — the same store and the same owner filter in SQL as <c>GET /notes</c> — so a note of anyone
 /// else is "not found" here exactly as it is a 404 there. Titles and bodies go to the model; the encrypted private note
-/// and the moderation flag never do.
+/// and the moderation flag never do, and a note held in quarantine (its title matched an untrusted-text rule) is left
+/// out of every prompt until a moderator releases it.
 /// </summary>
 public sealed class NoteTools
 {
     private readonly List<Guid> _consulted = [];
 
-    public NoteTools(NoteStore notes, Caller caller)
+    private readonly UntrustedTextQuarantine _quarantine;
+
+    public NoteTools(NoteStore notes, UntrustedTextQuarantine quarantine, Caller caller)
     {
+        _quarantine = quarantine;
         All = [new ListNotesTool(notes, caller, this), new GetNoteTool(notes, caller, this)];
     }
 
@@ -38,6 +43,9 @@ public sealed class NoteTools
         var flat = value.ReplaceLineEndings(" ");
         return flat.Length <= max ? flat : flat[..max] + "…";
     }
+
+    private Task<bool> IsQuarantinedAsync(Guid id, CancellationToken cancellationToken) =>
+        _quarantine.IsQuarantinedAsync("notes", id.ToString(), cancellationToken);
 
     private void Read(Guid id)
     {
@@ -66,6 +74,11 @@ public sealed class NoteTools
             var text = new StringBuilder();
             foreach (var note in page.Items)
             {
+                if (await owner.IsQuarantinedAsync(note.Id, cancellationToken))
+                {
+                    continue;
+                }
+
                 owner.Read(note.Id);
                 Describe(text, note);
             }
@@ -92,6 +105,11 @@ public sealed class NoteTools
             if (await notes.FindAsync(caller, id, cancellationToken) is not { } note)
             {
                 return "not found: the caller has no note with that id.";
+            }
+
+            if (await owner.IsQuarantinedAsync(note.Id, cancellationToken))
+            {
+                return "withheld: that note is held for moderation.";
             }
 
             owner.Read(note.Id);

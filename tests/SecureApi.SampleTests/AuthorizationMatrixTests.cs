@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["GET /admin/audit"] = /*     */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /admin/audit/verify"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /admin/blocks"] = /*    */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["GET /admin/quarantine"] = /**/ [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["DELETE /admin/quarantine/{resource}/{key}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
         ["DELETE /admin/blocks/{kind}/{value}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
         ["GET /info"] = /*            */ [200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /health"] = /*          */ [200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -137,6 +139,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         var path = route
             .Replace("{id}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{resource}/{key}", "notes/" + Guid.CreateVersion7(), StringComparison.Ordinal)
             .Replace("{documentName?}", "", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         object? body = (method, route.StartsWith("/team-docs", StringComparison.Ordinal)) switch

@@ -13,10 +13,12 @@ public sealed record Note
     [Owner]
     public string OwnerId { get; init; } = "";
 
-    [Sortable, Filterable, MaxLength(200)]
+    /// <summary>Quarantined when it matches a screening rule: stored as sent, listed for moderators at /admin/quarantine.</summary>
+    [Sortable, Filterable, MaxLength(200), UntrustedText(UntrustedTextMode.Quarantine)]
     public required string Title { get; init; }
 
-    [MaxLength(10_000)]
+    /// <summary>Screened before it is stored (the assistant reads notes): a body that tries to instruct a model is refused (422).</summary>
+    [MaxLength(10_000), UntrustedText]
     public required string Body { get; init; }
 
     /// <summary>Encrypted at rest; decrypted only for the owner.</summary>

@@ -7,6 +7,10 @@ builder.Services.AddSecureApi(builder.Configuration);
 builder.Services.AddSingleton<RequestStats>();
 builder.Services.AddSingleton<SecureApi.Pipeline.IEndpointObserver>(services => services.GetRequiredService<RequestStats>());
 
+// The assistant's model (POST /assistant/ask): a deterministic local stand-in that needs no network. Register any other
+// IChatClient (an OpenAI, Azure OpenAI or Ollama client from its Microsoft.Extensions.AI package) to use a real model.
+builder.Services.AddSingleton<Microsoft.Extensions.AI.IChatClient, LocalNotesChatClient>();
+
 var app = builder.Build();
 
 // `dotnet run --project samples/NotesService -- schema` prints the DDL for the configured engine instead of serving;

@@ -28,6 +28,23 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ReportsUntrustedTextOnARequestMemberThatIsNotAString()
+    {
+        var run = Run("""
+            public sealed record Rating([Range(1, 5), UntrustedText] int Stars, [MaxLength(500), UntrustedText] string Comment);
+
+            [Endpoints("/ratings")]
+            public partial class RatingsApi
+            {
+                [Post("")]
+                public Rating Rate(Rating body) => body;
+            }
+            """);
+
+        AssertSingle(run, "SAPI060", at: "Stars");
+    }
+
+    [Fact]
     public void ReportsMissingPartialOnEndpointClass()
     {
         var run = Run("""

@@ -110,6 +110,44 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void AddingFilterOutputToAnEndpointRegeneratesItsHandlerOnly()
+    {
+        // [FilterOutput] is part of the endpoint model: it reaches the handler, while the JSON types stay as they were.
+        var first = GeneratorHarness.Run(Service());
+        var edited = RepresentativeService.Endpoints.Replace(
+            "[Post(\"\"), MaxBodySize(16_384), RequireScope(\"orders:write\")]",
+            "[Post(\"\"), MaxBodySize(16_384), RequireScope(\"orders:write\"), FilterOutput]",
+            StringComparison.Ordinal);
+        Assert.NotEqual(RepresentativeService.Endpoints, edited);
+
+        var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(1), edited), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.EndpointSpecs), reason => reason == IncrementalStepRunReason.Modified);
+        Assert.All(Reasons(second, TrackingNames.JsonTypes), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        Assert.Contains("Responses.FilteredCreatedAsync(httpContext", second.Source("Shop.Api.OrdersApi.Endpoints.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(second.Diagnostics);
+        AssertSameAsAFreshRun(second);
+    }
+
+    [Fact]
+    public void AddingFilterOutputToAMemberReachesTheJsonMetadata()
+    {
+        var first = GeneratorHarness.Run(Service());
+        var edited = RepresentativeService.Models.Replace(
+            "public sealed record Order(Guid Id, string Customer,",
+            "public sealed record Order(Guid Id, [property: FilterOutput] string Customer,",
+            StringComparison.Ordinal);
+        Assert.NotEqual(RepresentativeService.Models, edited);
+
+        var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(0), edited), first.Driver);
+
+        Assert.Contains(Reasons(second, TrackingNames.JsonTypes), reason => reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("OutputFilterValues.Filter(((global::Shop.Api.Order)obj).Customer)", second.Source("SecureApiJsonContext.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(second.Diagnostics);
+        AssertSameAsAFreshRun(second);
+    }
+
+    [Fact]
     public void AddingAnEndpointClassProducesNewOutputs()
     {
         var first = GeneratorHarness.Run(Service());

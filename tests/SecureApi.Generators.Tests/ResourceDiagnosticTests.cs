@@ -404,6 +404,7 @@ public sealed class ResourceDiagnosticTests
     [InlineData("SAPI033", "record", "[MaxLength(10)] public string Name { get; init; } = \"\";", "record", "[Key] public Guid Id { get; init; }", "Thing")]
     [InlineData("SAPI033", "record", "[Key] public Guid Id { get; init; } [Key] public Guid Other { get; init; }", "record", "[Key] public Guid Id { get; init; } public Guid Other { get; init; }", "Thing")]
     [InlineData("SAPI034", "record", "[Key] public Guid Id { get; init; } [ConcurrencyCheck] public long A { get; init; } [ConcurrencyCheck] public long B { get; init; }", "record", "[Key] public Guid Id { get; init; } [ConcurrencyCheck] public long A { get; init; }", "Thing")]
+    [InlineData("SAPI060", "record", "[Key] public Guid Id { get; init; } [UntrustedText] public int Score { get; init; }", "record", "[Key] public Guid Id { get; init; } [UntrustedText, MaxLength(100)] public string Comment { get; init; } = \"\";", "Score")]
     public void ReportsEachResourceRuleWithItsOwnIdAndNothingOnTheFixedShape(string id, string badKind, string bad, string fixedKind, string @fixed, string at)
     {
         static string Resource(string kind, string members) => $$"""

@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["PATCH /notes/{id}"] = /*    */ [401, 403, 403, 404, 403, 403, 404, 403, 404],
         ["DELETE /notes/{id}"] = /*   */ [401, 403, 403, 404, 403, 403, 404, 403, 403],
         ["GET /notes/{id}/summary"] = [401, 403, 404, 404, 403, 403, 404, 403, 404],
+        ["POST /assistant/ask"] = /*  */ [401, 403, 200, 200, 403, 403, 200, 403, 200],
         ["GET /team-docs/{id}"] = /*  */ [401, 403, 404, 404, 403, 404, 403, 404, 404],
         ["GET /team-docs"] = /*       */ [401, 403, 200, 200, 403, 200, 403, 200, 200],
         ["POST /team-docs"] = /*      */ [401, 403, 403, 201, 403, 201, 403, 403, 201],
@@ -51,6 +52,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["GET /admin/audit"] = /*     */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /admin/audit/verify"] = [401, 403, 403, 403, 200, 403, 403, 403, 403],
         ["GET /admin/blocks"] = /*    */ [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["GET /admin/quarantine"] = /**/ [401, 403, 403, 403, 200, 403, 403, 403, 403],
+        ["DELETE /admin/quarantine/{resource}/{key}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
         ["DELETE /admin/blocks/{kind}/{value}"] = [401, 403, 403, 403, 404, 403, 403, 403, 403],
         ["GET /info"] = /*            */ [200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /health"] = /*          */ [200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -136,11 +139,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         var path = route
             .Replace("{id}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{resource}/{key}", "notes/" + Guid.CreateVersion7(), StringComparison.Ordinal)
             .Replace("{documentName?}", "", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         object? body = (method, route.StartsWith("/team-docs", StringComparison.Ordinal)) switch
         {
             ("POST", false) when route.StartsWith("/admin/keys", StringComparison.Ordinal) => new { subject = "matrix-minted", scopes = "notes:read" },
+            ("POST", false) when route.StartsWith("/assistant", StringComparison.Ordinal) => new { question = "What are my notes about?" },
             ("POST" or "PUT", false) => new { title = "matrix", body = "matrix" },
             ("PATCH", false) => new { title = "matrix" },
             ("POST" or "PUT", true) => new { name = "matrix", content = "matrix" },

@@ -197,6 +197,17 @@ internal static class DiagnosticDescriptors
         "SAPI048", "[DisableRateLimiting] and [RateLimit] on one endpoint",
         "'{0}' has both [DisableRateLimiting] and [RateLimit(\"{1}\")] (on the class or the method); keep one: the policy, or the explicit opt-out");
 
+    public static readonly DiagnosticDescriptor UntrustedTextNotString = Error(
+        "SAPI060", "[UntrustedText] member must be a string",
+        "'{0}' has [UntrustedText] but is not a string; only text is screened: remove the attribute, or put it on the string members that carry free text");
+    public static readonly DiagnosticDescriptor FilterOutputOnResult = Error(
+        "SAPI061", "[FilterOutput] on an endpoint that returns IResult",
+        "'{0}' has [FilterOutput] but returns an IResult, whose body SecureApi does not write and so cannot filter; return the value (T, Task<T>, Created<T>) so the generated handler writes it through the output firewall");
+
+    public static readonly DiagnosticDescriptor FilterOutputOnNonString = Error(
+        "SAPI062", "[FilterOutput] on a member that is not a string",
+        "'{0}.{1}' has [FilterOutput] but is of type '{2}'; the output firewall filters text: put it on a string member, or on the endpoint to filter every string of its response");
+
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = typeof(DiagnosticDescriptors)
         .GetFields()
         .Select(field => field.GetValue(null))

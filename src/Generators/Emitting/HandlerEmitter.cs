@@ -101,6 +101,50 @@ internal static class HandlerEmitter
         writer.Line($"{Names.ValidatorsType}.Validate({Local(body)}, ref errors);");
         writer.Lines(ReturnValidationProblem);
         writer.Line();
+        EmitScreen(writer, endpoint, Local(body));
+    }
+
+    /// <summary>Valid, but not yet trusted: <c>[UntrustedText]</c> members are screened before anything stores or forwards them.</summary>
+    private static void EmitScreen(SourceWriter writer, EndpointSpec endpoint, string body)
+    {
+        var members = UntrustedMembers(endpoint);
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        writer.Line($"var screen = {Names.UntrustedTextScreen}.For(httpContext); // free text a model may read later: screened before it is stored");
+        foreach (var member in members)
+        {
+            var mode = member.Mode == UntrustedTextModeSpec.Quarantine ? "Quarantine" : "Reject";
+            writer.Line($"screen.Add({Names.Literal(member.JsonName)}, {body}.{member.Member}, global::SecureApi.UntrustedTextMode.{mode});");
+        }
+
+        writer.Lines("""
+            if (await screen.RefuseAsync())
+            {
+                return; // 422 names the member and the rule, never the text
+            }
+
+            """);
+    }
+
+    /// <summary>
+    /// The body's own <c>[UntrustedText]</c> members, and for a generated write the request members that set a resource
+    /// member declared <c>[UntrustedText]</c>; where both declare one, reject wins over quarantine.
+    /// </summary>
+    internal static List<UntrustedMemberSpec> UntrustedMembers(EndpointSpec endpoint)
+    {
+        var fromResource = endpoint.Crud is { } crud
+            ? crud.Assignments
+                .Select(a => (Assignment: a, Column: crud.Resource.Columns.First(c => c.PropertyName == a.ResourceMember)))
+                .Where(x => x.Column.UntrustedText != UntrustedTextModeSpec.None)
+                .Select(x => new UntrustedMemberSpec(x.Assignment.RequestMember, x.Column.JsonName, x.Column.UntrustedText))
+            : [];
+        return endpoint.UntrustedText.Concat(fromResource)
+            .GroupBy(m => m.Member, System.StringComparer.Ordinal)
+            .Select(g => g.FirstOrDefault(m => m.Mode == UntrustedTextModeSpec.Reject) ?? g.First())
+            .ToList();
     }
 
     /// <summary>
@@ -139,7 +183,7 @@ internal static class HandlerEmitter
                 return;
             case ReturnKind.Created:
                 writer.Line($"var result = {call};");
-                writer.Line($"await {Names.Responses}.CreatedAsync(httpContext, result.Location, result.Value!, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
+                writer.Line($"await {Names.Responses}.{Filtered(endpoint, "CreatedAsync")}(httpContext, result.Location, result.Value!, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
                 return;
         }
 
@@ -168,9 +212,12 @@ internal static class HandlerEmitter
         }
 
         writer.Line(endpoint.Crud?.Kind == CrudKind.Create
-            ? $"await {Names.Responses}.CreatedAtAsync(httpContext, result.{endpoint.Crud.Resource.Key.PropertyName}.ToString(), result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});"
-            : $"await {Names.Responses}.JsonAsync(httpContext, result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
+            ? $"await {Names.Responses}.{Filtered(endpoint, "CreatedAtAsync")}(httpContext, result.{endpoint.Crud.Resource.Key.PropertyName}.ToString(), result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});"
+            : $"await {Names.Responses}.{Filtered(endpoint, "JsonAsync")}(httpContext, result, {Names.JsonContextInstance}.{endpoint.Return.JsonProperty});");
     }
+
+    /// <summary>A <c>[FilterOutput]</c> endpoint writes through the output firewall (<c>FilteredJsonAsync</c>...).</summary>
+    private static string Filtered(EndpointSpec endpoint, string method) => endpoint.FilterOutput ? "Filtered" + method : method;
 
     private static string BindExpression(ParameterSpec parameter)
     {
@@ -226,5 +273,5 @@ internal static class HandlerEmitter
             ? "@" + parameter.Name
             : ReservedLocals.Contains(parameter.Name) ? parameter.Name + "Parameter" : parameter.Name;
 
-    private static readonly HashSet<string> ReservedLocals = ["request", "httpContext", "errors", "bodyRead", "bodyProblem", "endpoint", "result", "found", IdempotencyKey];
+    private static readonly HashSet<string> ReservedLocals = ["request", "httpContext", "errors", "bodyRead", "bodyProblem", "endpoint", "result", "found", "screen", IdempotencyKey];
 }

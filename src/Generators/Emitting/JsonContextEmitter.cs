@@ -164,7 +164,9 @@ internal static class JsonContextEmitter
                     writer.Line("IsProperty = true,");
                     writer.Line("IsPublic = true,");
                     writer.Line($"DeclaringType = typeof({typeName}),");
-                    writer.Line($"Getter = static obj => (({typeName})obj).{property.Name},");
+                    writer.Line(property.FilterOutput
+                        ? $"Getter = static obj => global::SecureApi.Infrastructure.OutputFilterValues.Filter((({typeName})obj).{property.Name}), // [FilterOutput]: read through the output firewall"
+                        : $"Getter = static obj => (({typeName})obj).{property.Name},");
                     writer.Line($"Setter = {setter},");
                     writer.Line($"PropertyName = {Names.Literal(property.Name)},");
                 }

@@ -19,6 +19,7 @@ internal static class Names
     public const string Binding = "global::SecureApi.Infrastructure.RequestBinding";
     public const string Responses = "global::SecureApi.Infrastructure.Responses";
     public const string Problems = "global::SecureApi.Infrastructure.Problems";
+    public const string UntrustedTextScreen = "global::SecureApi.Infrastructure.UntrustedTextScreen";
 
     /// <summary>Marks every generated type, with the version of the generator that wrote it.</summary>
     public static readonly string GeneratedCodeAttribute =

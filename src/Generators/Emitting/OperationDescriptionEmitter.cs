@@ -156,6 +156,11 @@ internal static class OperationDescriptionEmitter
             answers.Add("Database");
         }
 
+        if (HandlerEmitter.UntrustedMembers(endpoint).Count > 0)
+        {
+            answers.Add("UntrustedText");
+        }
+
         if (endpoint.Return.Kind == ReturnKind.Result)
         {
             answers.Add("HandWrittenResult");

@@ -54,6 +54,11 @@ internal sealed record EndpointSpec(
     /// <summary>The resources the endpoint's stores reach, set once the class is joined with the resources.</summary>
     public EquatableArray<StoreUse> Stores { get; init; } = EquatableArray<StoreUse>.Empty;
 
+    /// <summary>The body's <c>[UntrustedText]</c> members (a generated operation adds those of its resource when emitting).</summary>
+    public EquatableArray<UntrustedMemberSpec> UntrustedText { get; init; } = EquatableArray<UntrustedMemberSpec>.Empty;
+    /// <summary>Class or method says <c>[FilterOutput]</c>: the response's strings pass through the output firewall before it is written.</summary>
+    public bool FilterOutput { get; init; }
+
     /// <summary>For an endpoint taking a <c>PageRequest</c>: the resource whose sort and filter allow-lists apply, when known.</summary>
     public ResourceSpec? PageResource { get; init; }
 }

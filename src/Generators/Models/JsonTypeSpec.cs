@@ -46,6 +46,7 @@ internal sealed record JsonObjectSpec(
 /// <param name="InitOnly">A non-required init-only member outside the constructor: set after construction (through
 /// <c>UnsafeAccessor</c>), so its initializer's value survives when the JSON leaves it out.</param>
 /// <param name="IsNullable">Declared nullable (<c>string?</c>, <c>int?</c>): null is a valid value.</param>
+/// <param name="FilterOutput">A <c>[FilterOutput]</c> string member: its value is read through the output firewall whenever it is written.</param>
 /// <param name="Rules">The data-annotation rules declared on the member (or its constructor parameter), for the OpenAPI schema of a response type.</param>
 internal sealed record JsonPropertySpec(
     string Name,
@@ -55,7 +56,8 @@ internal sealed record JsonPropertySpec(
     bool IsRequired,
     bool IsNullable = false,
     EquatableArray<RuleSpec> Rules = default,
-    string? Description = null);
+    string? Description = null,
+    bool FilterOutput = false);
 
 /// <summary>A value the creator receives: a constructor argument, or an init/required member set in the initializer.</summary>
 internal sealed record JsonCreatorArgSpec(string Name, string TypeName, bool IsMemberInitializer, bool IsNullable, bool HasDefaultValue, string? DefaultValue);

@@ -76,6 +76,9 @@ internal sealed record ColumnSpec(
     bool Sortable,
     bool Filterable)
 {
+    /// <summary>What the member's <c>[UntrustedText]</c> asks for: requests that set it are screened first.</summary>
+    public UntrustedTextModeSpec UntrustedText { get; init; }
+
     /// <summary>Set from a request (create/update): everything but key, owner, tenant, version and server-set stamps.</summary>
     public bool IsClientData => Role == ColumnRole.Data;
 }

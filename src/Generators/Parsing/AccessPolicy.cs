@@ -16,6 +16,7 @@ namespace SecureApi.Generators.Parsing;
 /// <param name="CallerRequirement">The first <c>[RequireScope]</c> or <c>[RequireClientKind]</c>, for SAPI044.</param>
 /// <param name="DisableRateLimiting">The <c>[DisableRateLimiting]</c> on this symbol, if any (SAPI048; SAPI047 is <see cref="Diagnostics.RateLimitOptOutAnalyzer"/>'s).</param>
 /// <param name="HasInvalidScope">A <c>[RequireScope]</c> was refused (SAPI045): its endpoints are not generated.</param>
+/// <param name="FilterOutput">Says <c>[FilterOutput]</c>: the response passes through the output firewall.</param>
 internal sealed record AccessPolicy(
     bool AllowAnonymous,
     IReadOnlyList<string> RoleSets,
@@ -29,7 +30,8 @@ internal sealed record AccessPolicy(
     AttributeData? AllowAnonymousAttribute,
     AttributeData? CallerRequirement,
     AttributeData? DisableRateLimiting,
-    bool HasInvalidScope)
+    bool HasInvalidScope,
+    bool FilterOutput)
 {
     public static AccessPolicy Read(ISymbol symbol, KnownTypes known, List<DiagnosticInfo>? diagnostics = null)
     {
@@ -74,7 +76,8 @@ internal sealed record AccessPolicy(
             symbol.FindAttribute(known.AllowAnonymousAttribute),
             scopeAttributes.Concat(kindAttributes).FirstOrDefault(),
             symbol.FindAttribute(known.DisableRateLimitingAttribute),
-            scopeSets.Contains(null));
+            scopeSets.Contains(null),
+            symbol.HasAttribute(known.FilterOutputAttribute));
     }
 
     public static Location? LocationOf(AttributeData attribute, ISymbol symbol) =>

@@ -74,6 +74,15 @@ internal static class EndpointParser
             valid = false;
         }
 
+        var filterOutput = classPolicy.FilterOutput || methodPolicy.FilterOutput
+            || (result is not null && result.Kind != ReturnKind.Result && ChatClientUse.Reaches(method));
+        if (filterOutput && result?.Kind == ReturnKind.Result)
+        {
+            // An IResult writes itself: SecureApi never sees its body, so the filter could not keep its promise.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FilterOutputOnResult, location, method.Name));
+            valid = false;
+        }
+
         var crud = method.IsPartialDefinition && method.PartialImplementationPart is null
             ? CrudParser.Describe(method, httpMethod, routeParameters, allowAnonymous, known)
             : null;
@@ -110,7 +119,9 @@ internal static class EndpointParser
             summary,
             description)
         {
+            UntrustedText = body is null ? EquatableArray<UntrustedMemberSpec>.Empty : UntrustedTextMembers.OfBody(body.Type, known, diagnostics),
             Suppressions = EndpointSuppressions.Find(method, classPolicy, methodPolicy, context.Compilation, known, context.CancellationToken).ToEquatableArray(),
+            FilterOutput = filterOutput,
         });
     }
 }

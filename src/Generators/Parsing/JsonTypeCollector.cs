@@ -109,7 +109,7 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
             var initOnly = property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: true } && !boundToConstructor && !property.IsRequired;
             properties.Add(new JsonPropertySpec(
                 property.Name, property.Type.FullName(), settable, initOnly, property.IsRequired, IsNullable(property.Type),
-                _rules.DeclaredRules(property, constructor), DocComments.Summary(property)));
+                _rules.DeclaredRules(property, constructor), DocComments.Summary(property), FilterOutput(property, constructor)));
 
             // Required members must be set in the object initializer; everything else keeps its initializer's value when absent.
             if (!boundToConstructor && property.IsRequired)
@@ -131,6 +131,27 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
         return new JsonTypeSpec(name, propertyName, qualifiedName, JsonTypeKind.Object, null, null,
             new JsonObjectSpec(serializeOnly, parameterized, properties.ToEquatableArray(), arguments.ToEquatableArray()),
             Description: DocComments.Summary(type));
+    }
+
+    /// <summary>
+    /// <c>[FilterOutput]</c> on the member (or on the record parameter it comes from): true for a string; SAPI062 otherwise.
+    /// </summary>
+    private bool FilterOutput(IPropertySymbol property, IMethodSymbol constructor)
+    {
+        if (!property.HasAttribute(known.FilterOutputAttribute) && property.ConstructorParameterFor(constructor)?.HasAttribute(known.FilterOutputAttribute) != true)
+        {
+            return false;
+        }
+
+        if (property.Type.SpecialType == SpecialType.System_String)
+        {
+            return true;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(
+            DiagnosticDescriptors.FilterOutputOnNonString, property.Locations.FirstOrDefault(),
+            property.ContainingType.Name, property.Name, property.Type.ToDisplayString()));
+        return false;
     }
 
     /// <summary>A <c>[Sensitive]</c> member never reaches JSON: it is left out of the metadata, not filtered at run time.</summary>

@@ -60,7 +60,9 @@ internal sealed class KnownTypes
         SortableAttribute = Get("SecureApi.SortableAttribute");
         FilterableAttribute = Get("SecureApi.FilterableAttribute");
         SensitiveAttribute = Get("SecureApi.SensitiveAttribute");
+        UntrustedTextAttribute = Get("SecureApi.UntrustedTextAttribute");
         SequentialKeyAttribute = Get("SecureApi.SequentialKeyAttribute");
+        FilterOutputAttribute = Get("SecureApi.FilterOutputAttribute");
 
         AllowAnonymousAttribute = Get("Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute");
         AuthorizeAttribute = Get("Microsoft.AspNetCore.Authorization.AuthorizeAttribute");
@@ -144,7 +146,12 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? SortableAttribute { get; }
     public INamedTypeSymbol? FilterableAttribute { get; }
     public INamedTypeSymbol? SensitiveAttribute { get; }
+
+    public INamedTypeSymbol? UntrustedTextAttribute { get; }
     public INamedTypeSymbol? SequentialKeyAttribute { get; }
+
+    /// <summary><c>[FilterOutput]</c>: on an endpoint (or its class), the response; on a string member, its text.</summary>
+    public INamedTypeSymbol? FilterOutputAttribute { get; }
     public INamedTypeSymbol? AllowAnonymousAttribute { get; }
     public INamedTypeSymbol? AuthorizeAttribute { get; }
 

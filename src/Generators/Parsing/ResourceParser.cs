@@ -95,6 +95,15 @@ internal static class ResourceParser
                 continue;
             }
 
+            var untrustedProblems = new List<DiagnosticInfo>();
+            var untrusted = UntrustedTextMembers.ModeOf(property, type.SerializationConstructor(known), known, untrustedProblems);
+            if (untrustedProblems.Count > 0)
+            {
+                valid = false;
+                diagnostics.AddRange(untrustedProblems);
+                continue;
+            }
+
             if (columns.FirstOrDefault(c => c.Column == column) is { } clash)
             {
                 Invalid(DiagnosticDescriptors.DuplicateColumn, memberLocation, clash.PropertyName, property.Name, column);
@@ -103,7 +112,7 @@ internal static class ResourceParser
 
             columns.Add(new ColumnSpec(
                 property.Name, SymbolExtensions.ToCamelCase(property.Name), column, property.Type.FullName(), property.Type.UnderlyingFullName(),
-                kind.Value, nullable, role, encrypted, sensitive, sortable, filterable));
+                kind.Value, nullable, role, encrypted, sensitive, sortable, filterable) { UntrustedText = untrusted });
         }
 
         var keys = roles.Count(r => r == ColumnRole.Key);

@@ -75,6 +75,13 @@ public sealed class AuditTrail
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has no connection.");
+        if (operation is AuditOperations.Create or AuditOperations.Update && _http?.HttpContext is { } request)
+        {
+            // The request's [UntrustedText] verdict goes with the row it screened, in the row's own transaction.
+            var subject = (caller ?? Caller.Find(request))?.Subject ?? "anonymous";
+            await AiGuards.Screening.UntrustedTextQuarantine.RecordAsync(transaction, request, resource, key, subject, _time.GetUtcNow(), cancellationToken);
+        }
+
         if (_database.Dialect == SqlDialect.PostgreSql)
         {
             await using var lockCommand = Db.Command(connection, AuditSql.PostgreSqlLock, transaction);

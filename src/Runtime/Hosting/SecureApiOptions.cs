@@ -53,6 +53,11 @@ public sealed class SecureApiOptions
     /// <summary>The admin-only security page (<c>SecureApi:SecurityView</c>). Default: served in Development only.</summary>
     public SecurityView.SecurityViewOptions SecurityView { get; set; } = new();
 
+    /// <summary>The screen of <c>[UntrustedText]</c> members (<c>SecureApi:UntrustedText</c>): rules on or off, thresholds, what a hit does.</summary>
+    public AiGuards.Screening.UntrustedTextOptions UntrustedText { get; set; } = new();
+    /// <summary>The output firewall's policy per kind (<c>SecureApi:OutputFilter</c>): redact (default) or refuse.</summary>
+    public AiGuards.OutputFiltering.OutputFilterOptions OutputFilter { get; set; } = new();
+
     /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and the Scalar page (Development only unless configured).</summary>
     public OpenApi.OpenApiOptions OpenApi { get; set; } = new();
 }

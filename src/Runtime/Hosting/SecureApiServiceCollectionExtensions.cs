@@ -55,6 +55,10 @@ public static class SecureApiServiceCollectionExtensions
             provider.GetService<IHttpContextAccessor>(),
             provider.GetService<SecureApi.Monitoring.SecureApiMetrics>()));
 
+        // The screen of [UntrustedText] members, and the quarantine its hits may go to.
+        services.TryAddSingleton(static provider => new SecureApi.AiGuards.Screening.UntrustedTextScreener(provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>()));
+        services.TryAddSingleton(static provider => new SecureApi.AiGuards.Screening.UntrustedTextQuarantine(provider.GetRequiredService<SecureApi.Data.SecureApiDatabase>()));
+
         // Redaction of [Sensitive]/[Encrypted] data, no query values from ASP.NET Core's request lines, JSON console outside Development.
         SecureApi.Logging.SecureApiLogging.Add(services);
 
@@ -133,6 +137,9 @@ public static class SecureApiServiceCollectionExtensions
                 ? new SecureApi.RateLimiting.RedisLockoutStore(redis, local)
                 : local;
         });
+
+        // The output firewall (SecureApi:OutputFilter) that [FilterOutput] endpoints and members, and model answers, pass through.
+        SecureApi.AiGuards.OutputFiltering.OutputFilterRegistration.Add(services);
 
         // Detectors, blocks and alerts (SecureApi:Detection, SecureApi:Alerts); after Redis, whose connection blocks share.
         SecureApi.Monitoring.Detection.DetectionRegistration.Add(services, configuration);

@@ -36,5 +36,8 @@ public enum OperationAnswers
 
     /// <summary>A tenant-scoped operation: 403 when the caller has no tenant.</summary>
     RequiresTenant = 256,
+
+    /// <summary>The body has <c>[UntrustedText]</c> members: 422 when one matches a screening rule in reject mode.</summary>
+    UntrustedText = 512,
 }
 #pragma warning restore CA1008, CA1028

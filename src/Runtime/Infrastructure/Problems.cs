@@ -24,6 +24,18 @@ public static class Problems
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ValidationProblem(ValidationErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request is not valid.");
 
+    /// <summary>
+    /// 422 for <c>[UntrustedText]</c> members that matched a screening rule: <c>errors</c> maps each member to its rule ids.
+    /// The text is never echoed. (The security events were raised by the screen, one per hit.)
+    /// </summary>
+    internal static IResult UntrustedText(Dictionary<string, string[]> rulesByMember) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(rulesByMember)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The request carries text that is not accepted.",
+            Detail = string.Join("; ", rulesByMember.Select(m => $"'{m.Key}' matched {string.Join(", ", m.Value)}")) + ". See the rule ids in SecureApi's README (untrusted text).",
+        });
+
     public static IResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The resource was not found.");
 

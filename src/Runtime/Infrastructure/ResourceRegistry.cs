@@ -38,6 +38,7 @@ public static class ResourceRegistry
             postgres ? SecureApi.Data.IdempotencySql.PostgreSqlSchema : SecureApi.Data.IdempotencySql.SqliteSchema,
             postgres ? SecureApi.Authentication.ApiKeySql.PostgreSqlSchema : SecureApi.Authentication.ApiKeySql.SqliteSchema,
             postgres ? SecureApi.Auditing.AuditSql.PostgreSqlSchema : SecureApi.Auditing.AuditSql.SqliteSchema,
+            postgres ? SecureApi.AiGuards.Screening.QuarantineSql.PostgreSqlSchema : SecureApi.AiGuards.Screening.QuarantineSql.SqliteSchema,
         ];
     }
 

@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using SecureApi.AiGuards.OutputFiltering;
 
 namespace SecureApi.Infrastructure;
 
@@ -29,6 +31,57 @@ public static class Responses
     {
         var collection = (context.Request.PathBase + context.Request.Path).ToString().TrimEnd('/');
         return CreatedAsync(context, collection + "/" + Uri.EscapeDataString(key), value, typeInfo);
+    }
+
+    /// <summary>
+    /// A <c>[FilterOutput]</c> endpoint's answer: serialized, every string value passed through the output firewall,
+    /// then written; when a kind the policy refuses is found, a 403 ProblemDetails is written instead.
+    /// </summary>
+    public static async Task FilteredJsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> typeInfo, int statusCode = StatusCodes.Status200OK)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        var json = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+        var filter = OutputFilterRegistration.For(context);
+        var findings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var refused = false;
+        var filtered = JsonOutputFiltering.Rewrite(json, filter, typeInfo.Options, findings, ref refused);
+        if (findings.Count > 0)
+        {
+            filter.Reporter?.Report(findings, refused);
+        }
+
+        if (refused)
+        {
+            context.Response.Headers.Location = default;
+            context.Response.Headers.ETag = default;
+            await OutputWithheld.Problem().ExecuteAsync(context);
+            return;
+        }
+
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.Body.WriteAsync(filtered ?? json, context.RequestAborted);
+    }
+
+    /// <summary><see cref="CreatedAsync"/> through the output firewall.</summary>
+    public static Task FilteredCreatedAsync<T>(HttpContext context, string? location, T value, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!string.IsNullOrEmpty(location))
+        {
+            context.Response.Headers.Location = location;
+        }
+
+        return FilteredJsonAsync(context, value, typeInfo, StatusCodes.Status201Created);
+    }
+
+    /// <summary><see cref="CreatedAtAsync"/> through the output firewall.</summary>
+    public static Task FilteredCreatedAtAsync<T>(HttpContext context, string key, T value, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var collection = (context.Request.PathBase + context.Request.Path).ToString().TrimEnd('/');
+        return FilteredCreatedAsync(context, collection + "/" + Uri.EscapeDataString(key), value, typeInfo);
     }
 
     public static Task NoContentAsync(HttpContext context)

@@ -21,7 +21,9 @@ internal sealed class SecureApiMetrics
     private readonly Counter<long> _loadSheddingRejections;
     private readonly Counter<long> _auditWrites;
     private readonly Counter<long> _anomalies;
+    private readonly Counter<long> _outputFindings;
     private readonly Counter<long> _requests;
+    private readonly Counter<long> _untrustedTextHits;
     private readonly Histogram<double> _requestDuration;
 
     // Set by the blocks work when it starts: the number of blocks in force. Until then the gauge reports 0.
@@ -38,8 +40,10 @@ internal sealed class SecureApiMetrics
         _loadSheddingRejections = meter.CreateCounter<long>("secureapi.loadshedding.rejections", "{rejection}", "Requests shed because the service was saturated (503).");
         _auditWrites = meter.CreateCounter<long>("secureapi.audit.writes", "{record}", "Audit records appended.");
         _anomalies = meter.CreateCounter<long>("secureapi.anomalies", "{anomaly}", "Anomalies raised by the detectors.");
+        _outputFindings = meter.CreateCounter<long>("secureapi.output.filtered", "{finding}", "Personal data and secrets the output firewall redacted or withheld, tagged by kind and action.");
         meter.CreateObservableGauge("secureapi.blocks.active", () => _activeBlocks(), "{block}", "Blocks in force.");
         _requests = meter.CreateCounter<long>("secureapi.requests", "{request}", "Requests answered by SecureApi endpoints.");
+        _untrustedTextHits = meter.CreateCounter<long>("secureapi.untrusted_text.hits", "{hit}", "Screening rules matched by [UntrustedText] members, tagged by rule and action.");
         _requestDuration = meter.CreateHistogram<double>(
             "secureapi.request.duration",
             "s",
@@ -64,6 +68,15 @@ internal sealed class SecureApiMetrics
         };
         counter?.Add(1);
     }
+
+    /// <summary>Counts one screening rule matched by an <c>[UntrustedText]</c> member, and what it did (reject, quarantine, report).</summary>
+    public void UntrustedTextHit(string rule, string action) => _untrustedTextHits.Add(
+        1,
+        new KeyValuePair<string, object?>("secureapi.untrusted_text.rule", rule),
+        new KeyValuePair<string, object?>("secureapi.untrusted_text.action", action));
+    /// <summary>Counts what the output firewall found of one kind in one text; <paramref name="refused"/>: the text was withheld.</summary>
+    public void OutputFiltered(string kind, int count, bool refused) =>
+        _outputFindings.Add(count, new KeyValuePair<string, object?>("secureapi.output.kind", kind), new KeyValuePair<string, object?>("secureapi.output.action", refused ? "refuse" : "redact"));
 
     /// <summary>Counts one audit record appended (the audit trail calls this after its transaction commits).</summary>
     public void AuditWritten() => _auditWrites.Add(1);

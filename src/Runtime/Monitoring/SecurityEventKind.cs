@@ -41,4 +41,9 @@ public enum SecurityEventKind
 
     /// <summary>A detector saw an anomaly; the detail names the detector and what crossed its threshold.</summary>
     AnomalyRaised = 2011,
+
+    /// <summary>An <c>[UntrustedText]</c> member matched a screening rule; the detail is <c>member:rule:action</c> (never the text).</summary>
+    UntrustedTextDetected = 2020,
+    /// <summary>The output firewall redacted or withheld data in a response; the detail is the kinds and counts (<c>email=1 card=2</c>), never the values.</summary>
+    OutputFiltered = 2014,
 }

@@ -17,6 +17,8 @@ internal static class SecurityEventNames
         SecurityEventKind.KeyMinted => nameof(SecurityEventKind.KeyMinted),
         SecurityEventKind.KeyRevoked => nameof(SecurityEventKind.KeyRevoked),
         SecurityEventKind.AnomalyRaised => nameof(SecurityEventKind.AnomalyRaised),
+        SecurityEventKind.UntrustedTextDetected => nameof(SecurityEventKind.UntrustedTextDetected),
+        SecurityEventKind.OutputFiltered => nameof(SecurityEventKind.OutputFiltered),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a security event kind."),
     };
 }

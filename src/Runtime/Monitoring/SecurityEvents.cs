@@ -125,6 +125,8 @@ internal sealed class SecurityEvents(
             case SecurityEventKind.KeyMinted: SecurityLog.KeyMinted(logger, e.Detail, e.Endpoint, e.Caller, e.ClientKind, e.ClientIp, e.Time, e.TraceId); break;
             case SecurityEventKind.KeyRevoked: SecurityLog.KeyRevoked(logger, e.Detail, e.Endpoint, e.Caller, e.ClientKind, e.ClientIp, e.Time, e.TraceId); break;
             case SecurityEventKind.AnomalyRaised: SecurityLog.AnomalyRaised(logger, e.Detail, e.Endpoint, e.Caller, e.ClientKind, e.ClientIp, e.Time, e.TraceId); break;
+            case SecurityEventKind.UntrustedTextDetected: SecurityLog.UntrustedTextDetected(logger, e.Detail, e.Endpoint, e.Caller, e.ClientKind, e.ClientIp, e.Time, e.TraceId); break;
+            case SecurityEventKind.OutputFiltered: SecurityLog.OutputFiltered(logger, e.Detail, e.Endpoint, e.Caller, e.ClientKind, e.ClientIp, e.Time, e.TraceId); break;
             default: throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "Not a security event kind.");
         }
     }

@@ -55,6 +55,14 @@ internal static partial class SecurityLog
     [LoggerMessage(EventId = 2011, EventName = nameof(SecurityEventKind.AnomalyRaised), Level = LogLevel.Critical,
         Message = "Anomaly raised: {Detail} on {Endpoint} for {Caller} ({ClientKind}) from {ClientIp} at {Time} (trace {TraceId})")]
     internal static partial void AnomalyRaised(ILogger logger, string? detail, string endpoint, string caller, string clientKind, string clientIp, DateTimeOffset time, string traceId);
+
+    [LoggerMessage(EventId = 2020, EventName = nameof(SecurityEventKind.UntrustedTextDetected), Level = LogLevel.Warning,
+        Message = "Untrusted text matched {Detail} on {Endpoint} for {Caller} ({ClientKind}) from {ClientIp} at {Time} (trace {TraceId})")]
+    internal static partial void UntrustedTextDetected(ILogger logger, string? detail, string endpoint, string caller, string clientKind, string clientIp, DateTimeOffset time, string traceId);
+    [LoggerMessage(EventId = 2014, EventName = nameof(SecurityEventKind.OutputFiltered), Level = LogLevel.Warning,
+        Message = "Output filtered ({Detail}) on {Endpoint} for {Caller} ({ClientKind}) from {ClientIp} at {Time} (trace {TraceId})")]
+    internal static partial void OutputFiltered(ILogger logger, string? detail, string endpoint, string caller, string clientKind, string clientIp, DateTimeOffset time, string traceId);
+
     [LoggerMessage(EventId = 2100, EventName = "SecurityEventObserverFailed", Level = LogLevel.Error,
         Message = "Security event observer {Observer} failed on {Kind}")]
     internal static partial void ObserverFailed(ILogger logger, Exception exception, string observer, SecurityEventKind kind);

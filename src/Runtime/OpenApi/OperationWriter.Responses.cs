@@ -91,9 +91,20 @@ internal sealed partial class OperationWriter
             responses["415"] = Problem("The body is not application/json.", ProblemSchema, rateLimited);
         }
 
-        if ((answers & OperationAnswers.Idempotent) != 0)
+        if ((answers & (OperationAnswers.Idempotent | OperationAnswers.UntrustedText)) != 0)
         {
-            responses["422"] = Problem("The Idempotency-Key was used before with a different body.", ProblemSchema, rateLimited);
+            var reasons = new List<string>(2);
+            if ((answers & OperationAnswers.Idempotent) != 0)
+            {
+                reasons.Add("The Idempotency-Key was used before with a different body.");
+            }
+
+            if ((answers & OperationAnswers.UntrustedText) != 0)
+            {
+                reasons.Add("Free text matched an untrusted-text screening rule: errors names each member and rule, never the text.");
+            }
+
+            responses["422"] = Problem(string.Join(" Or: ", reasons), ProblemSchema, rateLimited);
         }
 
         if ((answers & OperationAnswers.IfMatchRequired) != 0)

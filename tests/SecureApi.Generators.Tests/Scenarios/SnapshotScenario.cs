@@ -14,6 +14,8 @@ public sealed record SnapshotScenario(string Name, params string[] Sources)
         OwnedResourceCrud.Scenario,
         TenantSequentialResource.Scenario,
         AnonymousStaticEndpoint.Scenario,
+        UntrustedTextMembers.Scenario,
+        FilteredOutput.Scenario,
     ];
 
     public override string ToString() => Name;

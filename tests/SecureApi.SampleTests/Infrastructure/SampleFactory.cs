@@ -63,9 +63,9 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
         new("matrix-service", "matrix") { ClientKind = "Service", Scopes = ["notes:read", "notes:write", "docs:read", "docs:write", "stats:read"] },
     ];
 
-    /// <summary>Callers no other test uses, for tests that must see exactly their own rows: fresh-01 … fresh-80, each in its own tenant.</summary>
+    /// <summary>Callers no other test uses, for tests that must see exactly their own rows: fresh-01 … fresh-120, each in its own tenant.</summary>
     public static readonly IReadOnlyList<TestCaller> FreshCallers =
-        [.. Enumerable.Range(1, 80).Select(i => new TestCaller(string.Create(CultureInfo.InvariantCulture, $"fresh-{i:00}"), string.Create(CultureInfo.InvariantCulture, $"tenant-{i:00}")))];
+        [.. Enumerable.Range(1, 120).Select(i => new TestCaller(string.Create(CultureInfo.InvariantCulture, $"fresh-{i:00}"), string.Create(CultureInfo.InvariantCulture, $"tenant-{i:00}")))];
 
     private static int s_nextFresh = -1;
 

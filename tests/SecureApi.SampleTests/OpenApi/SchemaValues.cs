@@ -119,6 +119,12 @@ public sealed class SchemaValues(OpenApiDescription document)
             return formatted;
         }
 
+        // Distinct words first: a long run of one filler is flooding to the untrusted-text screen ([UntrustedText] members).
+        if (Varied(length) is { } varied && Accepts(pattern, varied))
+        {
+            return varied;
+        }
+
         foreach (var filler in Fillers)
         {
             var text = string.Concat(Enumerable.Repeat(filler, (length / filler.Length) + 1))[..length];
@@ -247,6 +253,24 @@ public sealed class SchemaValues(OpenApiDescription document)
         var length = Math.Clamp(5, min, max);
         return StringOfLength(schema, length)
             ?? throw new InvalidOperationException($"No candidate string of length {length} matches the pattern {Pattern(schema)}; add a filler to {nameof(SchemaValues)}.");
+    }
+
+    /// <summary>"w0 w1 w2 …" cut to <paramref name="length"/>, ending on a letter or digit; null below 3 characters.</summary>
+    private static string? Varied(int length)
+    {
+        if (length < 3)
+        {
+            return null;
+        }
+
+        var text = new System.Text.StringBuilder(length + 8);
+        for (var i = 0; text.Length < length; i++)
+        {
+            text.Append('w').Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+        }
+
+        var cut = text.ToString(0, length);
+        return cut[^1] == ' ' ? cut[..^1] + "w" : cut;
     }
 
     /// <summary>A fresh, valid value of a string format; a made-up id for <c>uuid</c>.</summary>

@@ -37,7 +37,7 @@ partial class CommentsApi
                 Description = "Generated on the owner-scoped store: only the caller's own items exist for it.",
                 RequestSchema = "NewComment",
                 ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Reference = "Comment" },
-                Answers = global::SecureApi.Infrastructure.OperationAnswers.Location | global::SecureApi.Infrastructure.OperationAnswers.Idempotent | global::SecureApi.Infrastructure.OperationAnswers.Database,
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.Location | global::SecureApi.Infrastructure.OperationAnswers.Idempotent | global::SecureApi.Infrastructure.OperationAnswers.Database | global::SecureApi.Infrastructure.OperationAnswers.UntrustedText,
                 Scoping = "owner",
                 Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
             },
@@ -58,6 +58,7 @@ partial class CommentsApi
                 Description = "A hand-written endpoint in a generated envelope (binding, validation, protections as listed in the x-secureapi extensions).",
                 RequestSchema = "Question",
                 ResponseSchema = new global::SecureApi.Infrastructure.SchemaDescription { Type = "string" },
+                Answers = global::SecureApi.Infrastructure.OperationAnswers.UntrustedText,
                 Schemas = global::SecureApi.Generated.SecureApiOpenApiSchemas.All,
             },
         });

@@ -11,7 +11,8 @@ namespace SecureApi.SampleTests.OpenApi;
 public sealed class SchemaValues(OpenApiDescription document)
 {
     /// <summary>Characters a length-bound string is built from, tried in turn until the pattern accepts one.</summary>
-    private static readonly string[] Fillers = ["a", "A", "0", "x1", "a-", "_", "Aa0", "-", ".", "!", "a ", new string('a', 40) + " "];
+    // Varied characters first: a free-text member screened as [UntrustedText] refuses one character repeated thousands of times (flooding).
+    private static readonly string[] Fillers = ["abcdefghijklmnopqrstuvwxyz0123456789", "a", "A", "0", "x1", "a-", "_", "Aa0", "-", ".", "!", "a ", new string('a', 40) + " "];
 
     /// <summary>Whole values tried first for a patterned string (an entity tag, a number, a word), whatever their length.</summary>
     private static readonly string[] PatternedCandidates = ["\"1\"", "1", "sample", "a", "a.a"];

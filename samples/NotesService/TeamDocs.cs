@@ -16,7 +16,8 @@ public sealed record TeamDoc
     [Sortable, Filterable, MaxLength(200)]
     public required string Name { get; init; }
 
-    [MaxLength(20_000)]
+    /// <summary>Free text anyone in the tenant may write, so it may carry another person's data: e-mail addresses, card numbers and secrets in it are redacted on the way out.</summary>
+    [MaxLength(20_000), FilterOutput]
     public required string Content { get; init; }
 
     [ServerSet]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SecureApi.Text;
 
 namespace SecureApi.RateLimiting;
 
@@ -15,7 +16,7 @@ internal readonly record struct LockoutSubject(string Kind, string Value)
     /// <summary>Null for an empty name: there is nothing to lock.</summary>
     public static LockoutSubject? Account(string? account)
     {
-        var normalised = account?.Trim().Normalize(NormalizationForm.FormKC).ToUpperInvariant();
+        var normalised = account is null ? null : CompatibilityFold.Apply(account.Trim()).ToUpperInvariant(); // NFKC also without ICU
         return string.IsNullOrEmpty(normalised)
             ? null
             : new LockoutSubject("account", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised))));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SecureApi.Text;
 
 namespace SecureApi.AiGuards;
 
@@ -49,7 +50,7 @@ internal static class ContentNeutraliser
     public static string Neutralise(string content, string fence)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var text = FoldAndStripInvisible(content);
+        var text = StripInvisible(CompatibilityFold.Apply(content));
         text = text.Replace(fence, "[fence removed]", StringComparison.OrdinalIgnoreCase);
         text = s_fenceShapes.Replace(text, m => m.Value[0] == '<' ? new string('‹', m.Length) : new string('›', m.Length));
         text = s_roleTokens.Replace(text, RemovedMarker);
@@ -68,10 +69,10 @@ internal static class ContentNeutraliser
     }
 
     /// <summary>
-    /// Drops zero-width, bidi-control, BOM, soft-hyphen and Unicode tag characters (U+E0000–E007F), and folds fullwidth
-    /// ASCII (＜｜system｜＞) to ASCII. Done by hand: a service running with invariant globalization has no NFKC.
+    /// Drops zero-width, bidi-control, BOM, soft-hyphen and Unicode tag characters (U+E0000–E007F); full-width look-alikes
+    /// (＜｜system｜＞) were folded to ASCII before, by CompatibilityFold, which holds under invariant globalization too.
     /// </summary>
-    private static string FoldAndStripInvisible(string content)
+    private static string StripInvisible(string content)
     {
         StringBuilder? builder = null;
         for (var i = 0; i < content.Length; i++)
@@ -86,13 +87,6 @@ internal static class ContentNeutraliser
                     i++;
                 }
 
-                continue;
-            }
-
-            if (c is >= '\uFF01' and <= '\uFF5E')
-            {
-                builder ??= new StringBuilder(content.Length).Append(content, 0, i);
-                builder.Append((char)(c - 0xFEE0));
                 continue;
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SecureApi.Text;
 
 namespace SecureApi.AiGuards.Screening;
 
@@ -24,7 +25,7 @@ internal sealed class ScreeningText
 
     public static ScreeningText Of(string value)
     {
-        var normalized = value.IsNormalized(NormalizationForm.FormKC) ? value : value.Normalize(NormalizationForm.FormKC);
+        var normalized = CompatibilityFold.Apply(value); // NFKC, also under invariant globalization
         var plain = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
         {
@@ -41,16 +42,11 @@ internal sealed class ScreeningText
     /// <summary>The <see cref="Folded"/> view of already plain text (also used on decoded payloads).</summary>
     public static string Fold(string plain)
     {
-        var decomposed = plain.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length + 2);
+        var stripped = CompatibilityFold.StripDiacritics(plain); // é → e, ü → u: phrases are written without accents
+        var folded = new StringBuilder(stripped.Length + 2);
         folded.Append(' ');
-        foreach (var c in decomposed)
+        foreach (var c in stripped)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue; // é → e, ü → u: phrases are written without accents
-            }
-
             var mapped = LookAlike(c);
             if (char.IsLetterOrDigit(mapped))
             {

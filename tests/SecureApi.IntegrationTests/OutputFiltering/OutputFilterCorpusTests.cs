@@ -12,6 +12,12 @@ public sealed class OutputFilterCorpusTests
     private static readonly List<Planted> s_planted = ReadPlanted();
     private static readonly List<string> s_ordinary = ReadOrdinary();
 
+    /// <summary>The planted secrets and the answers carrying them, for the streamed-model tests.</summary>
+    internal static IReadOnlyList<(string Secret, string Answer)> PlantedAnswers => [.. s_planted.Select(p => (p.Secret, p.Answer))];
+
+    /// <summary>The ordinary answers, which must pass unchanged.</summary>
+    internal static IReadOnlyList<string> OrdinaryAnswers => s_ordinary;
+
     public static TheoryData<int> PlantedEntries => [.. Enumerable.Range(0, s_planted.Count)];
 
     public static TheoryData<int> OrdinaryEntries => [.. Enumerable.Range(0, s_ordinary.Count)];

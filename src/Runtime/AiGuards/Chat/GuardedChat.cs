@@ -8,7 +8,7 @@ namespace SecureApi.AiGuards;
 /// and their results go back fenced, until the model answers. A name that is not one of the tools gets a refusal, never
 /// a lookup elsewhere; after <c>maxToolRounds</c> the model is asked once more without tools, so it must answer.
 /// </summary>
-public static class GuardedChat
+public static partial class GuardedChat
 {
     /// <summary>Rounds of tool calls before the model must answer without tools.</summary>
     public const int DefaultMaxToolRounds = 4;

@@ -36,16 +36,18 @@ for row in "${rows[@]}"; do
   trimmed="-" native="-" left="-"
   # shellcheck disable=SC2086 # the properties are separate arguments
   if [[ $kinds == *trimmed* ]]; then
-    rm -rf "$work/out"
-    dotnet publish "$project" -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true $properties -o "$work/out" -v q -nologo >/dev/null
+    rm -rf "$work/out" "$work/artifacts"
+    # A fresh artifacts folder per row: the trimmer's incremental check does not track feature switches, so a publish
+    # into an obj folder that another row already trimmed would reuse that row's output.
+    dotnet publish "$project" -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true $properties --artifacts-path "$work/artifacts" -o "$work/out" -v q -nologo >/dev/null
     trimmed=$(mb "$(size "$work/out")")
     left=$(cd "$work/out" && ls Npgsql.dll Microsoft.Data.Sqlite.dll libe_sqlite3.so Scalar.AspNetCore.dll 2>/dev/null | paste -sd ' ' || true)
     left=${left:-none of Npgsql, Microsoft.Data.Sqlite, libe_sqlite3.so, Scalar}
   fi
   if [[ $kinds == *native* ]]; then
-    rm -rf "$work/out"
+    rm -rf "$work/out" "$work/artifacts"
     # shellcheck disable=SC2086
-    dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true $properties -o "$work/out" -v q -nologo >/dev/null
+    dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true $properties --artifacts-path "$work/artifacts" -o "$work/out" -v q -nologo >/dev/null
     native=$(mb "$(size "$work/out")")
   fi
   echo "| $label | $trimmed | $native | $left |"

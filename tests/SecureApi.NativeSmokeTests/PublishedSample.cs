@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SecureApi.Testing;
 
 namespace SecureApi.NativeSmokeTests;
 
@@ -14,10 +15,18 @@ public sealed partial class PublishedSample : IAsyncLifetime
     // the 2-core CI machine, well over ten when other builds share it.
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(25);
 
+    // No telemetry banner, and no build server or node left behind: the test run owns every process it starts, and ends them.
+    private static readonly Dictionary<string, string> s_dotnetEnvironment = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+    };
+
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("secureapi-native-smoke-");
     private readonly Dictionary<SampleBuild, Task<SampleService>> _services = [];
 
-    public string Repository { get; } = FindRepositoryRoot();
+    public string Repository { get; } = RepositoryRoot.Find();
 
     private string Artifacts => Path.Combine(_root.FullName, "artifacts");
 
@@ -63,7 +72,7 @@ public sealed partial class PublishedSample : IAsyncLifetime
 
     private async Task PublishAsync(SampleBuild build, string arguments)
     {
-        var (exitCode, output) = await DotnetCommand.RunAsync(arguments, Repository, PublishTimeout);
+        var (exitCode, output) = await ProcessRunner.RunToExitAsync("dotnet", arguments, Repository, PublishTimeout, s_dotnetEnvironment);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"The {build} publish failed (exit code {exitCode}): 'dotnet {arguments}'\n{output}");
@@ -78,18 +87,6 @@ public sealed partial class PublishedSample : IAsyncLifetime
         }
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SecureApi.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SecureApi.sln not found above " + AppContext.BaseDirectory);
-    }
 
     // Any MSBuild warning, and any IL trim/AOT diagnostic (ILC prints some without the word "warning").
     [GeneratedRegex(@"^.*(: warning [A-Z]+\d+|\bIL[23]\d{3}\b).*$", RegexOptions.Multiline)]

@@ -52,8 +52,6 @@ public sealed class SampleService : IAsyncDisposable
         };
         start.WorkingDirectory = folder;
         start.UseShellExecute = false;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
         // Nothing from the test runner's own environment may configure the service: only what the smoke run sets.
         foreach (var inherited in start.Environment.Keys.Where(IsServiceSetting).ToList())
         {
@@ -66,23 +64,7 @@ public sealed class SampleService : IAsyncDisposable
         }
 
         var log = new StringBuilder();
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        Uri address;
-        try
-        {
-            address = await ServiceOutput.WaitUntilListeningAsync(process, log, StartTimeout, build.ToString());
-        }
-        catch
-        {
-            process.Kill(entireProcessTree: true);
-            process.Dispose();
-            throw;
-        }
+        var (process, address) = await ServiceOutput.StartAsync(start, StartTimeout, build.ToString(), log);
 
         var service = new SampleService(build, process, log, address);
         try
@@ -149,15 +131,4 @@ public sealed class SampleService : IAsyncDisposable
         || name.StartsWith("SecureApi__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("Kestrel__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("Logging__", StringComparison.OrdinalIgnoreCase);
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-        }
-    }
 }

@@ -37,6 +37,18 @@ public sealed class PackageContentsTests(PackedPackage package)
     }
 
     [Fact]
+    public void PackageCarriesTheIconItsNuspecNames()
+    {
+        Assert.Equal("icon.png", Nuspec("icon").Value);
+        using var zip = ZipFile.OpenRead(package.Package);
+        var icon = zip.GetEntry("icon.png") ?? throw new Xunit.Sdk.XunitException("icon.png is not in the package");
+        using var stream = icon.Open();
+        var signature = new byte[8];
+        stream.ReadExactly(signature);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, signature); // a PNG, as NuGet requires
+    }
+
+    [Fact]
     public void PackageCarriesTheCheckedInReleaseNotes()
     {
         var notes = File.ReadAllText(Path.Combine(package.Repository, "RELEASE-NOTES.md")).Trim();

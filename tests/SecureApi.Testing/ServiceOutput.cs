@@ -8,15 +8,16 @@ namespace SecureApi.Testing;
 public static partial class ServiceOutput
 {
     /// <summary>
-    /// Starts <paramref name="start"/> with its output captured and returns the process and the address it listens on;
-    /// a process that does not get there is killed and the failure carries its output.
+    /// Starts <paramref name="start"/> with its output captured (into <paramref name="log"/> when given, appended to under
+    /// its own lock) and returns the process and the address it listens on; a process that does not get there is killed
+    /// and the failure carries its output.
     /// </summary>
-    public static async Task<(Process Process, Uri Address)> StartAsync(ProcessStartInfo start, TimeSpan timeout, string name)
+    public static async Task<(Process Process, Uri Address)> StartAsync(ProcessStartInfo start, TimeSpan timeout, string name, StringBuilder? log = null)
     {
         ArgumentNullException.ThrowIfNull(start);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-        var log = new StringBuilder();
+        log ??= new StringBuilder();
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
         process.ErrorDataReceived += (_, e) => Append(log, e.Data);

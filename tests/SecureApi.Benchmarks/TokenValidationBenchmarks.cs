@@ -101,10 +101,10 @@ public class TokenValidationBenchmarks
         public static Scheme Create(JwtSigningKeyOptions key, int cacheSize, string token)
         {
             var settings = JwtSettings.From(
-                new JwtOptions { SigningKeys = [key], Issuers = [Issuer], Audiences = [Audience], ValidatedTokenCacheSize = cacheSize },
+                new JwtOptions { SigningKeys = [key], Issuers = [Issuer], Audiences = [Audience] },
                 "benchmark");
             var options = new JwtBearerOptions();
-            JwtBearerSetup.Apply(options, settings);
+            JwtBearerSetup.Apply(options, settings, TokenCacheSettings.From(new TokenCacheOptions { Enabled = cacheSize > 0, MaxEntries = Math.Max(cacheSize, 1) }));
             var scheme = new Scheme(options, token);
             var first = scheme.ValidateAsync().GetAwaiter().GetResult();
             return first.IsValid ? scheme : throw new InvalidOperationException("The benchmark token does not validate.", first.Exception);

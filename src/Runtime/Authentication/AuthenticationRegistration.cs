@@ -16,6 +16,8 @@ internal static class AuthenticationRegistration
     public static void AddSecureApiAuthentication(this IServiceCollection services)
     {
         services.AddSingleton(ResolveJwt);
+        services.AddSingleton(static services =>
+            TokenCacheSettings.From(services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Authentication.TokenCache));
         services.AddAuthentication(SecureApiSchemes.Default)
             .AddPolicyScheme(SecureApiSchemes.Default, null, options =>
             {
@@ -30,7 +32,7 @@ internal static class AuthenticationRegistration
         // Applied after JwtBearer's own configuration, so SecureApi's values win; checked at start-up, so a missing
         // issuer or audience stops the service instead of failing its first request.
         services.AddOptions<JwtBearerOptions>(SecureApiSchemes.Bearer)
-            .Configure<JwtSettings>(JwtBearerSetup.Apply)
+            .Configure<JwtSettings, TokenCacheSettings>(JwtBearerSetup.Apply)
             .ValidateOnStart();
 
         // Runs after JwtBearer made the ConfigurationManager from Authority. IdentityModel otherwise keeps validating

@@ -9,19 +9,22 @@ namespace SecureApi.Authentication;
 /// this request's keys, its issuer still accepted and the same validation policy. Anything else goes to the handler.
 /// Failures are never cached. The access-token rules run on every request regardless (JwtBearer's OnTokenValidated).
 /// </summary>
-internal sealed class CachingTokenHandler(TokenHandler inner, ValidatedTokenCache cache, Func<DateTimeOffset> clock, LifetimeValidator lifetime)
+/// <param name="maxLifetime">The longest an entry lives even when its token lives longer.</param>
+internal sealed class CachingTokenHandler(
+    TokenHandler inner, ValidatedTokenCache cache, Func<DateTimeOffset> clock, LifetimeValidator lifetime, TimeSpan maxLifetime)
     : TokenHandler
 {
-    /// <summary>The longest an entry lives even when its token lives longer.</summary>
-    public static readonly TimeSpan MaxEntryLifetime = TimeSpan.FromMinutes(5);
-
     private volatile SigningKeySet _keys = SigningKeySet.Empty;
     private long _hits;
+    private long _validations;
 
     internal ValidatedTokenCache Cache => cache;
 
     /// <summary>Requests answered from the cache (for tests: a hit looks exactly like a validation from outside).</summary>
     internal long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Cache misses: tokens the JWT handler validated in full after a lookup (for tests, as <see cref="Hits"/>).</summary>
+    internal long Validations => Interlocked.Read(ref _validations);
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
@@ -56,8 +59,9 @@ internal sealed class CachingTokenHandler(TokenHandler inner, ValidatedTokenCach
             return entry.ToResult();
         }
 
+        Interlocked.Increment(ref _validations);
         var result = await inner.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
-        if (result.IsValid && Entry(result, policy, validationParameters.ClockSkew, now) is { } validated)
+        if (result.IsValid && Entry(result, policy, validationParameters.ClockSkew, now, maxLifetime) is { } validated)
         {
             cache.Add(hash, validated, now);
         }
@@ -102,7 +106,7 @@ internal sealed class CachingTokenHandler(TokenHandler inner, ValidatedTokenCach
     }
 
     /// <summary>The entry for a successful validation, or null when it cannot be cached soundly.</summary>
-    private static ValidatedToken? Entry(TokenValidationResult result, ValidationPolicy policy, TimeSpan skew, DateTimeOffset now)
+    private static ValidatedToken? Entry(TokenValidationResult result, ValidationPolicy policy, TimeSpan skew, DateTimeOffset now, TimeSpan maxLifetime)
     {
         if (result.SecurityToken is not JsonWebToken { SigningKey: { } key } jwt || !jwt.TryGetPayloadValue<object>("exp", out _) ||
             result.ClaimsIdentity is not { } identity)
@@ -111,7 +115,7 @@ internal sealed class CachingTokenHandler(TokenHandler inner, ValidatedTokenCach
         }
 
         // Never past exp (the validator would allow exp + skew), nor past a signing certificate's end.
-        var expires = Min(new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), now + MaxEntryLifetime);
+        var expires = Min(new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), now + maxLifetime);
         if (key is X509SecurityKey { Certificate: { } certificate })
         {
             expires = Min(expires, new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero));

@@ -49,7 +49,6 @@ internal static class DevelopmentJwts
             TokenTypes = secureApi.TokenTypes,
             MaxTokenLifetime = secureApi.MaxTokenLifetime,
             ClockSkew = secureApi.ClockSkew,
-            ValidatedTokenCacheSize = secureApi.ValidatedTokenCacheSize,
         };
         return JwtSettings.From(options, SectionName + " (dotnet user-jwts, Development)", UserJwtsTokenTypes);
     }

@@ -11,7 +11,7 @@ namespace SecureApi.Authentication;
 /// </summary>
 internal static class JwtBearerSetup
 {
-    public static void Apply(JwtBearerOptions options, JwtSettings settings)
+    public static void Apply(JwtBearerOptions options, JwtSettings settings, TokenCacheSettings cache)
     {
         options.Authority = settings.Authority;
         options.MetadataAddress = null!; // derived from Authority by JwtBearer: {Authority}/.well-known/openid-configuration
@@ -43,17 +43,17 @@ internal static class JwtBearerSetup
 
         options.UseSecurityTokenValidators = false;
         options.TokenHandlers.Clear();
-        options.TokenHandlers.Add(CreateTokenHandler(settings, Clock, lifetime));
+        options.TokenHandlers.Add(CreateTokenHandler(cache, Clock, lifetime));
         options.TokenValidationParameters = CreateValidationParameters(settings, lifetime);
     }
 
-    /// <summary>The one place the token handler is made: wrapped in the validated-token cache unless its size is 0.</summary>
-    private static TokenHandler CreateTokenHandler(JwtSettings settings, Func<DateTimeOffset> clock, LifetimeValidator lifetime)
+    /// <summary>The one place the token handler is made: wrapped in the validated-token cache unless it is turned off.</summary>
+    private static TokenHandler CreateTokenHandler(TokenCacheSettings cache, Func<DateTimeOffset> clock, LifetimeValidator lifetime)
     {
         var handler = new JsonWebTokenHandler { MapInboundClaims = false };
-        return settings.ValidatedTokenCacheSize == 0
-            ? handler
-            : new CachingTokenHandler(handler, new ValidatedTokenCache(settings.ValidatedTokenCacheSize), clock, lifetime);
+        return cache.Enabled
+            ? new CachingTokenHandler(handler, new ValidatedTokenCache(cache.MaxEntries), clock, lifetime, cache.MaxLifetime)
+            : handler;
     }
 
     private static TokenValidationParameters CreateValidationParameters(JwtSettings settings, LifetimeValidator lifetime) => new()

@@ -41,11 +41,4 @@ public sealed class JwtOptions
 
     /// <summary>Least time between two fetches caused by a token whose <c>kid</c> is unknown. Default 5 minutes; at least 1 second.</summary>
     public TimeSpan MinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>
-    /// Most successful validations kept so a token presented again skips the signature check; 0 turns the cache off.
-    /// Default 10 000. An entry never outlives the token's <c>exp</c> (nor 5 minutes) and is used only while the key that
-    /// signed the token is still offered.
-    /// </summary>
-    public int ValidatedTokenCacheSize { get; set; } = 10_000;
 }

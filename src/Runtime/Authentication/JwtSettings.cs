@@ -13,9 +13,6 @@ internal sealed class JwtSettings
 
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
-    /// <summary>An entry costs about a kilobyte (the identity's claims): a million is a gigabyte, past any sensible bound.</summary>
-    private const int MaxValidatedTokenCacheSize = 1_000_000;
-
     public static JwtSettings None { get; } = new();
 
     private JwtSettings()
@@ -47,9 +44,6 @@ internal sealed class JwtSettings
     public TimeSpan AutomaticRefreshInterval { get; private init; }
 
     public TimeSpan MinimumRefreshInterval { get; private init; }
-
-    /// <summary>Most entries in the validated-token cache; 0: no cache.</summary>
-    public int ValidatedTokenCacheSize { get; private init; }
 
     /// <summary>Checks <paramref name="options"/> (read from <paramref name="source"/>) and returns the settings in force.</summary>
     public static JwtSettings From(JwtOptions options, string source, IReadOnlyList<string>? extraTokenTypes = null)
@@ -109,11 +103,6 @@ internal sealed class JwtSettings
             throw Invalid(source, "MinimumRefreshInterval", "must be at least 00:00:01 and no longer than AutomaticRefreshInterval.");
         }
 
-        if (options.ValidatedTokenCacheSize is < 0 or > MaxValidatedTokenCacheSize)
-        {
-            throw Invalid(source, "ValidatedTokenCacheSize", $"must be between 0 (no cache) and {MaxValidatedTokenCacheSize}.");
-        }
-
         var types = Clean(options.TokenTypes);
         return new JwtSettings
         {
@@ -129,7 +118,6 @@ internal sealed class JwtSettings
             ClockSkew = options.ClockSkew,
             AutomaticRefreshInterval = options.AutomaticRefreshInterval,
             MinimumRefreshInterval = options.MinimumRefreshInterval,
-            ValidatedTokenCacheSize = options.ValidatedTokenCacheSize,
         };
     }
 

@@ -8,4 +8,7 @@ public sealed class SecureApiAuthenticationOptions
 
     /// <summary>API keys: static keys from configuration and the limits on keys minted into the database.</summary>
     public ApiKeyOptions ApiKeys { get; set; } = new();
+
+    /// <summary>The validated-token cache for JWT bearer tokens (<c>SecureApi:Authentication:TokenCache</c>). On by default.</summary>
+    public TokenCacheOptions TokenCache { get; set; } = new();
 }

@@ -42,7 +42,15 @@ public static class SecureApiApplicationBuilderExtensions
             SecureApi.OpenApi.OpenApiEndpoints.Map(documentEndpoints, options.OpenApi, environment);
         }
 
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = static context => SecureApi.Infrastructure.Problems.ServerError().ExecuteAsync(context) });
+        // The exception handler clears the response, security headers included: they are set again with the answer.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = static context =>
+            {
+                SecurityHeaders.Apply(context);
+                return SecureApi.Infrastructure.Problems.ServerError().ExecuteAsync(context);
+            },
+        });
 
         // First, so scheme and client address are settled before anything reads them; only configured proxies count.
         if (SecureApi.Transport.TransportServices.TrustsAProxy(options.ForwardedHeaders))

@@ -56,6 +56,7 @@ internal static class EndpointFailures
         }
 
         context.Response.Clear();
+        SecureApi.Hosting.SecurityHeaders.Apply(context); // Clear took them with everything else
         if (exception is SecureApi.Data.WriteOutcomeUnknownException)
         {
             context.Response.Headers.RetryAfter = "5";

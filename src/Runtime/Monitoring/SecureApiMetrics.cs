@@ -87,11 +87,17 @@ internal sealed class SecureApiMetrics
     /// <summary>One answered request, tagged with the OpenTelemetry HTTP server names.</summary>
     public void RequestCompleted(string route, string method, int statusCode, TimeSpan elapsed)
     {
+        // With no listener there is nothing to record: no tags built, no status code boxed.
+        if (!_requests.Enabled && !_requestDuration.Enabled)
+        {
+            return;
+        }
+
         var tags = new TagList
         {
             { "http.route", route },
             { "http.request.method", method },
-            { "http.response.status_code", statusCode },
+            { "http.response.status_code", BoxedStatusCodes.Of(statusCode) },
         };
         _requests.Add(1, tags);
         _requestDuration.Record(elapsed.TotalSeconds, tags);

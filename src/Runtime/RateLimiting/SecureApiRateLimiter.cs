@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,12 +19,13 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
     private const string TierClaimType = "tier";
     private const string KeyIdClaimType = "key_id";
 
-    private static readonly PartitionKey s_unlimited = new("(disabled)", 0);
+    private static readonly PartitionKey s_unlimited = new("(disabled)", 0, null);
 
     private readonly RateLimitPolicies _policies;
     private readonly RedisRateLimiters? _redis;
     private readonly string _agentTier;
     private readonly PartitionedRateLimiter<HttpContext> _inner;
+    private readonly Func<PartitionKey, RateLimiter> _newLimiter;
 
     /// <param name="policies">The named policies in force.</param>
     /// <param name="redis">Shared budgets when <c>SecureApi:RateLimiting:Redis</c> is configured: every policy, whatever
@@ -33,6 +36,8 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
         _policies = policies;
         _redis = redis;
         _agentTier = agentTier;
+        // One factory for every partition: the key carries what it needs, so a request allocates no closure.
+        _newLimiter = key => _redis is not null ? _redis.Create(key.Policy!, key.Key, key.Permits) : Create(key.Policy!, key.Permits);
         _inner = PartitionedRateLimiter.Create<HttpContext, PartitionKey>(Partition);
     }
 
@@ -51,49 +56,86 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
         }
 
         var permits = policy.Permits;
-        var key = new System.Text.StringBuilder(policy.Name);
+        // Written into a stack buffer: the key is the request's one allocation here.
+        var key = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        key.AppendFormatted(policy.Name);
         // An agent whose credential names no tier is in the agents' tier (built in: half the permits).
         var tier = caller?.Principal.FindFirst(TierClaimType)?.Value is { Length: > 0 } claimed ? claimed
             : caller?.ClientKind == ClientKind.Agent ? _agentTier : null;
         if (tier is not null && _policies.TierSettings(tier) is { } tierSettings)
         {
             permits = Apply(tierSettings, permits);
-            key.Append("|t:").Append(tier);
+            key.AppendLiteral("|t:");
+            key.AppendFormatted(tier);
         }
 
         if (caller?.ClientKind == ClientKind.Agent)
         {
             // Agents never spend the budget of the user they act for, and may be given less (or more) of their own.
             permits = Apply(_policies.Options.Agents, permits);
-            key.Append("|agent");
+            key.AppendLiteral("|agent");
         }
 
-        var ip = "ip:" + context.Connection.RemoteIpAddress;
+        var ip = context.Connection.RemoteIpAddress;
         if (policy.Partition.HasFlag(RatePartition.Caller))
         {
             // An agent's partition is the agent (actor and subject): two agents of one user do not share a budget.
-            key.Append('|').Append(caller is null ? ip : SecureApi.AiGuards.AgentIdentity.KeyOf(caller) is { } agent ? "a:" + agent : "c:" + caller.Subject);
+            if (caller is null)
+            {
+                AppendIp(ref key, ip);
+            }
+            else if (SecureApi.AiGuards.AgentIdentity.KeyOf(caller) is { } agent)
+            {
+                AppendPart(ref key, "|a:", agent);
+            }
+            else
+            {
+                AppendPart(ref key, "|c:", caller.Subject);
+            }
         }
 
         if (policy.Partition.HasFlag(RatePartition.ApiKey))
         {
-            var keyId = caller?.Principal.FindFirst(KeyIdClaimType)?.Value;
-            key.Append('|').Append(keyId is not null ? "k:" + keyId : caller is null ? ip : "c:" + caller.Subject);
+            if (caller?.Principal.FindFirst(KeyIdClaimType)?.Value is { } keyId)
+            {
+                AppendPart(ref key, "|k:", keyId);
+            }
+            else if (caller is null)
+            {
+                AppendIp(ref key, ip);
+            }
+            else
+            {
+                AppendPart(ref key, "|c:", caller.Subject);
+            }
         }
 
         if (policy.Partition.HasFlag(RatePartition.ClientIp))
         {
-            key.Append('|').Append(ip);
+            AppendIp(ref key, ip);
         }
 
         if (policy.Partition.HasFlag(RatePartition.Endpoint))
         {
             // The route pattern, not the path: /Notes/, /notes and /notes/%31 all match one pattern.
-            key.Append("|e:").Append(context.Request.Method).Append(' ')
-                .Append((endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)");
+            AppendPart(ref key, "|e:", context.Request.Method);
+            AppendPart(ref key, " ", (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)");
         }
 
-        return (policy, permits, key.ToString());
+        return (policy, permits, key.ToStringAndClear());
+    }
+
+    private static void AppendPart(ref DefaultInterpolatedStringHandler key, string separator, string value)
+    {
+        key.AppendLiteral(separator);
+        key.AppendFormatted(value);
+    }
+
+    // Formatted into the key's buffer: no string of the address is made.
+    private static void AppendIp(ref DefaultInterpolatedStringHandler key, System.Net.IPAddress? ip)
+    {
+        key.AppendLiteral("|ip:");
+        key.AppendFormatted(ip);
     }
 
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => _inner.GetStatistics(resource);
@@ -140,8 +182,7 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
         }
 
         var (policy, permits, key) = selected;
-        return RateLimitPartition.Get(new PartitionKey(key, permits), partition =>
-            _redis is not null ? _redis.Create(policy, partition.Key, permits) : Create(policy, permits));
+        return RateLimitPartition.Get(new PartitionKey(key, permits, policy), _newLimiter);
     }
 
     private static RateLimiter Create(RateLimitPolicy policy, int permits) => policy.Kind switch
@@ -187,5 +228,19 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
         return lease;
     }
 
-    private readonly record struct PartitionKey(string Key, int Permits);
+    /// <summary>Who shares a budget: the key text (which starts with the policy's name) and the permits; the policy rides along for the factory.</summary>
+    private readonly struct PartitionKey(string key, int permits, RateLimitPolicy? policy) : IEquatable<PartitionKey>
+    {
+        public string Key => key;
+
+        public int Permits => permits;
+
+        public RateLimitPolicy? Policy => policy;
+
+        public bool Equals(PartitionKey other) => permits == other.Permits && string.Equals(key, other.Key, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is PartitionKey other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(key), permits);
+    }
 }

@@ -106,7 +106,7 @@ public sealed class CachingTokenHandlerTests
         Assert.Equal(3, inner.Calls);
     }
 
-    private CachingTokenHandler Handler(TokenHandler inner, int size) => new(inner, new ValidatedTokenCache(size), () => _clock.Now, _lifetime);
+    private CachingTokenHandler Handler(TokenHandler inner, int size) => new(inner, new ValidatedTokenCache(size), () => _clock.Now, _lifetime, TimeSpan.FromMinutes(5));
 
     // One audience list for every request, as JwtBearer's clones share the configured one.
     private static readonly string[] Audiences = [TestTokens.Audience];

@@ -27,8 +27,12 @@ public sealed class JwtStartupTests
         AssertStartFails("SecureApi:Authentication:Jwt:Algorithms", settings => settings[Jwt + "Algorithms:0"] = algorithm);
 
     [Fact]
-    public Task ANegativeValidatedTokenCacheSizeStopsTheService() =>
-        AssertStartFails("SecureApi:Authentication:Jwt:ValidatedTokenCacheSize", settings => settings[Jwt + "ValidatedTokenCacheSize"] = "-1");
+    public Task ATokenCacheOfNoEntriesStopsTheService() =>
+        AssertStartFails("SecureApi:Authentication:TokenCache:MaxEntries", settings => settings["SecureApi:Authentication:TokenCache:MaxEntries"] = "0");
+
+    [Fact]
+    public Task ATokenCacheLifetimeOverAnHourStopsTheService() =>
+        AssertStartFails("SecureApi:Authentication:TokenCache:MaxLifetime", settings => settings["SecureApi:Authentication:TokenCache:MaxLifetime"] = "01:00:01");
 
     [Fact]
     public Task APrivateKeyStopsTheService() =>

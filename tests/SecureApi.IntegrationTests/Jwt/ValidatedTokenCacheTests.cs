@@ -99,9 +99,9 @@ public sealed class ValidatedTokenCacheTests
     }
 
     [Fact]
-    public async Task SizeZeroTurnsTheCacheOff()
+    public async Task EnabledFalseTurnsTheCacheOff()
     {
-        await using var service = new CachedJwt(size: 0);
+        await using var service = new CachedJwt(enabled: false);
 
         var handler = service.Options.TokenHandlers.Single();
 
@@ -111,19 +111,19 @@ public sealed class ValidatedTokenCacheTests
     /// <summary>The JWT test service with a movable clock and no clock skew.</summary>
     private sealed class CachedJwt : JwtService
     {
-        public CachedJwt(int? size = null)
-            : this(new TestClock(), size)
+        public CachedJwt(bool enabled = true)
+            : this(new TestClock(), enabled)
         {
         }
 
-        private CachedJwt(TestClock clock, int? size)
+        private CachedJwt(TestClock clock, bool enabled)
             : base(
                 settings =>
                 {
                     settings["SecureApi:Authentication:Jwt:ClockSkew"] = "00:00:00";
-                    if (size is { } value)
+                    if (!enabled)
                     {
-                        settings["SecureApi:Authentication:Jwt:ValidatedTokenCacheSize"] = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        settings["SecureApi:Authentication:TokenCache:Enabled"] = "false";
                     }
                 },
                 services: services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.TimeProvider = clock))

@@ -201,6 +201,21 @@ public sealed class SchemaSnapshotTests
         Assert.Contains("public const int Value = 4;", run.Source("SecureApiSchemaVersion.g.cs"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TemplateChecksInTheSnapshotOfItsTodos()
+    {
+        // The template's service opts in to the snapshot check, so a new service starts with its lock file in place.
+        var project = Path.Combine(RepositoryRoot(), "src", "Templates", "content", "SecureApi.Service", "src", "Company.Service1");
+        var expected = SnapshotText(GeneratorHarness.Run(File.ReadAllText(Path.Combine(project, "Todos.cs"))));
+        var checkedIn = Path.Combine(project, "secureapi.schema.json");
+        if (Environment.GetEnvironmentVariable(Snapshot.AcceptVariable) == "1")
+        {
+            File.WriteAllText(checkedIn, expected);
+        }
+
+        Assert.Equal(expected, File.ReadAllText(checkedIn).ReplaceLineEndings("\n"));
+    }
+
     /// <summary>The snapshot text a run computed: what <c>schema --output</c> writes.</summary>
     internal static string SnapshotText(GeneratorRun run) =>
         (string)run.Result.TrackedSteps[TrackingNames.SchemaSnapshotText].Single().Outputs.Single().Value;
@@ -209,6 +224,9 @@ public sealed class SchemaSnapshotTests
 
     private static GeneratorRun RunAgainst(string snapshot, string source) =>
         GeneratorHarness.Run(GeneratorHarness.Compile(source), GeneratorHarness.CreateDriver(new InMemoryAdditionalText(SnapshotPath, snapshot)));
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 
     private static Diagnostic Single(GeneratorRun run, string id) => Assert.Single(run.Diagnostics, d => d.Id == id);
 

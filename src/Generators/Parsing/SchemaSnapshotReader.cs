@@ -24,7 +24,8 @@ internal static class SchemaSnapshotReader
         {
             var root = MiniJsonReader.Read(text) as Dictionary<string, object?> ?? throw new MiniJsonException("it is not a JSON object");
             var version = Integer(root, "version") ?? throw new MiniJsonException("it has no \"version\"");
-            var tables = List(root, "resources").Select(Table).OrderBy(t => t.Table, System.StringComparer.Ordinal);
+            // A hand-edited duplicate keeps its first entry, so the comparison can index by name.
+            var tables = List(root, "resources").Select(Table).GroupBy(t => t.Table).Select(g => g.First()).OrderBy(t => t.Table, System.StringComparer.Ordinal);
             return new SchemaSnapshotFile(path, (int)version, new SchemaSpec(tables.ToEquatableArray()), null);
         }
         catch (MiniJsonException exception)
@@ -38,7 +39,7 @@ internal static class SchemaSnapshotReader
     private static TableSchemaSpec Table(object? value)
     {
         var table = value as Dictionary<string, object?> ?? throw new MiniJsonException("a resource is not an object");
-        var columns = List(table, "columns").Select(Column).OrderBy(c => c.Name, System.StringComparer.Ordinal);
+        var columns = List(table, "columns").Select(Column).GroupBy(c => c.Name).Select(g => g.First()).OrderBy(c => c.Name, System.StringComparer.Ordinal);
         return new TableSchemaSpec(Text(table, "table"), Text(table, "resource"), columns.ToEquatableArray());
     }
 

@@ -13,7 +13,8 @@ builder.Services.AddSingleton<Microsoft.Extensions.AI.IChatClient, LocalNotesCha
 
 var app = builder.Build();
 
-// `dotnet run --project samples/NotesService -- schema` prints the DDL for the configured engine instead of serving;
+// `dotnet run --project samples/NotesService -- schema --output secureapi.schema.json` updates the schema snapshot
+// (the build does it too: SecureApiSchemaSnapshot in the project file); `-- schema --sql` prints the DDL instead of serving;
 // `-- keys create|list|revoke …` manages the stored API keys; `-- inventory [--format json|html|markdown]` writes the
 // security inventory of every endpoint (needing no database or secret).
 if (await app.RunSecureApiCommandAsync(args))

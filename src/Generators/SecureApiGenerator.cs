@@ -113,9 +113,12 @@ public sealed class SecureApiGenerator : IIncrementalGenerator
             .Select(static (pair, _) => InventoryWriter.Write(pair.Right.Assembly, pair.Left.Left, pair.Left.Right, pair.Right.Suppressions))
             .WithTrackingName(TrackingNames.Inventory);
         context.RegisterSourceOutput(inventory, static (output, json) => output.AddSource(InventoryEmitter.HintName, InventoryEmitter.Emit(json)));
+
+        // The checked-in schema snapshot: its text, the changes it shows, and the compiled-in schema version.
+        SchemaSnapshotPipeline.Initialize(context, allResources);
     }
 
-    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+    internal static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
         {

@@ -20,4 +20,10 @@ internal static class TrackingNames
     public const string ProjectFacts = nameof(ProjectFacts);
     public const string Inventory = nameof(Inventory);
     public const string OpenApiSchemas = nameof(OpenApiSchemas);
+    public const string ResourceSchemaMembers = nameof(ResourceSchemaMembers);
+    public const string SchemaSnapshotFile = nameof(SchemaSnapshotFile);
+    public const string DeclaredSchema = nameof(DeclaredSchema);
+    public const string SchemaSnapshotText = nameof(SchemaSnapshotText);
+    public const string SchemaDiagnostics = nameof(SchemaDiagnostics);
+    public const string SchemaVersion = nameof(SchemaVersion);
 }

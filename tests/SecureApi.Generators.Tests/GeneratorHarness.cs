@@ -39,9 +39,11 @@ internal static class GeneratorHarness
 
     public static SyntaxTree Parse(string source, string path) => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
 
-    public static GeneratorDriver CreateDriver() =>
+    /// <param name="additionalTexts">The project's AdditionalFiles items (the schema snapshot, say).</param>
+    public static GeneratorDriver CreateDriver(params AdditionalText[] additionalTexts) =>
         CSharpGeneratorDriver.Create(
             [new SecureApiGenerator().AsSourceGenerator()],
+            additionalTexts: additionalTexts,
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

@@ -294,6 +294,47 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void EditingAnUnrelatedClassWithASchemaSnapshotKeepsEveryStepCached()
+    {
+        var first = GeneratorHarness.Run(Service(Unrelated), SnapshotDriver());
+        var edited = Unrelated.Replace("value * 2", "value + value", StringComparison.Ordinal);
+
+        var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(RepresentativeService.Sources.Length), edited), first.Driver);
+
+        Assert.Contains("public const int Value = 1;", second.Source("SecureApiSchemaVersion.g.cs"), StringComparison.Ordinal);
+        AssertAllCached(second);
+    }
+
+    [Fact]
+    public void EditingAnUnrelatedAdditionalFileKeepsEveryStepCached()
+    {
+        var notes = new InMemoryAdditionalText("/project/notes.txt", "first");
+        var first = GeneratorHarness.Run(Service(), SnapshotDriver(notes));
+
+        var second = GeneratorHarness.Run(first.Input, first.Driver.ReplaceAdditionalText(notes, new InMemoryAdditionalText("/project/notes.txt", "second")));
+
+        Assert.Empty(second.Diagnostics);
+        AssertAllCached(second);
+    }
+
+    [Fact]
+    public void EditingTheSchemaSnapshotReachesTheCompiledInVersion()
+    {
+        var snapshot = RepresentativeSnapshot();
+        var first = GeneratorHarness.Run(Service(), GeneratorHarness.CreateDriver(snapshot));
+        var bumped = new InMemoryAdditionalText(SnapshotPath, s_snapshot.Value.Replace("\"version\": 1,", "\"version\": 7,", StringComparison.Ordinal));
+
+        var second = GeneratorHarness.Run(first.Input, first.Driver.ReplaceAdditionalText(snapshot, bumped));
+
+        Assert.Contains(Reasons(second, TrackingNames.SchemaVersion), reason => reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("public const int Value = 7;", second.Source("SecureApiSchemaVersion.g.cs"), StringComparison.Ordinal);
+        var fresh = GeneratorHarness.Run(second.Input, GeneratorHarness.CreateDriver(bumped));
+        Assert.Equal(
+            fresh.Result.GeneratedSources.Select(s => (s.HintName, Text: s.SourceText.ToString())).OrderBy(s => s.HintName, StringComparer.Ordinal),
+            second.Result.GeneratedSources.Select(s => (s.HintName, Text: s.SourceText.ToString())).OrderBy(s => s.HintName, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void StepOutputsHoldNoSymbolsSyntaxOrCompilations()
     {
         var run = GeneratorHarness.Run(Service());
@@ -306,6 +347,16 @@ public sealed class IncrementalTests
             }
         }
     }
+
+    private const string SnapshotPath = "/project/secureapi.schema.json";
+
+    private static readonly Lazy<string> s_snapshot = new(() => SchemaSnapshotTests.SnapshotText(GeneratorHarness.Run(Service())));
+
+    /// <summary>The representative service's own snapshot, up to date (version 1), as an AdditionalFiles item.</summary>
+    private static InMemoryAdditionalText RepresentativeSnapshot() => new(SnapshotPath, s_snapshot.Value);
+
+    /// <summary>A driver given the representative snapshot, plus <paramref name="others"/>.</summary>
+    private static GeneratorDriver SnapshotDriver(params AdditionalText[] others) => GeneratorHarness.CreateDriver([RepresentativeSnapshot(), .. others]);
 
     private static Microsoft.CodeAnalysis.CSharp.CSharpCompilation Service(params string[] extra) =>
         GeneratorHarness.Compile([.. RepresentativeService.Sources, .. extra]);

@@ -332,5 +332,6 @@ internal static class RepresentativeService
         "SecureApiEndpointRouteBuilderExtensions.g.cs",
         "SecureApiInventory.g.cs",
         "SecureApiOpenApiSchemas.g.cs",
+        "SecureApiSchemaSnapshot.g.cs",
     ];
 }

@@ -74,11 +74,11 @@ public abstract class ApiKeyCommandTests(ClassDatabase database, IEngine engine)
         Assert.Equal((2, ""), (exitCode, output.Trim()));
     }
 
-    /// <summary>The runtime owns the commands now; <c>schema</c> still prints the DDL, the key table included.</summary>
+    /// <summary>The runtime owns the commands now; <c>schema --sql</c> prints the DDL, the key table included.</summary>
     [Fact]
     public async Task TheSchemaCommandPrintsTheApiKeyTable()
     {
-        var (exitCode, output, _) = await SampleCommand.RunAsync(Target, "schema");
+        var (exitCode, output, _) = await SampleCommand.RunAsync(Target, "schema", "--sql");
 
         Assert.Equal((0, true), (exitCode, output.Contains("CREATE TABLE IF NOT EXISTS secureapi_api_keys", StringComparison.Ordinal)));
     }

@@ -208,6 +208,26 @@ internal static class DiagnosticDescriptors
         "SAPI062", "[FilterOutput] on a member that is not a string",
         "'{0}.{1}' has [FilterOutput] but is of type '{2}'; the output firewall filters text: put it on a string member, or on the endpoint to filter every string of its response");
 
+    public static readonly DiagnosticDescriptor DroppedColumnNotRetired = Error(
+        "SAPI075", "Column dropped without retiring it first",
+        "Resource '{0}' no longer declares member '{1}', whose column '{2}' is in {3} (version {4}): dropping it would delete its values; put the member back marked [Retired] for a release (the snapshot then records it as retired, and a later release may delete it), or, if another member replaces it, declare [RenamedFrom(\"{2}\")] on that member");
+
+    public static readonly DiagnosticDescriptor RenameWithoutRenamedFrom = Error(
+        "SAPI076", "Likely rename without [RenamedFrom]",
+        "Resource '{0}': column '{1}' ({2}) of {3} (version {4}) is gone and member '{5}' adds column '{6}' of the same kind; if '{5}' is '{7}' renamed, declare [RenamedFrom(\"{1}\")] on it so the values are kept; if not, put '{7}' back marked [Retired] for a release first");
+
+    public static readonly DiagnosticDescriptor RenamedFromUnknownColumn = Error(
+        "SAPI077", "[RenamedFrom] names a column the snapshot does not have",
+        "'{0}.{1}' has [RenamedFrom(\"{2}\")], but table '{3}' in {4} (version {5}) has no column '{2}' (it has {6}); name the previous column as the snapshot spells it, or remove the attribute");
+
+    public static readonly DiagnosticDescriptor ChangeNeedsMigrationStep = Warning(
+        "SAPI078", "Schema change needs a hand-written migration step",
+        "Resource '{0}', member '{1}': {2} since {3} (version {4}); existing values may not fit, so the change is never applied implicitly: write a migration step for it (README, Schema migrations)");
+
+    public static readonly DiagnosticDescriptor SchemaSnapshotOutOfDate = Warning(
+        "SAPI079", "Schema snapshot is out of date",
+        "{0} (version {1}) is out of date: {2}; update it to version {3} with `dotnet run -- schema --output {0}` (a build with <SecureApiSchemaSnapshot>true</SecureApiSchemaSnapshot> does it after compiling) and commit it");
+
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = typeof(DiagnosticDescriptors)
         .GetFields()
         .Select(field => field.GetValue(null))

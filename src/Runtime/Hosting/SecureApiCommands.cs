@@ -8,7 +8,7 @@ namespace SecureApi.Hosting;
 
 /// <summary>
 /// The commands every SecureApi service understands instead of serving, when the first argument names one:
-/// <c>schema</c> prints the DDL for the configured engine; <c>keys create|list|revoke</c> manages stored API keys;
+/// <c>schema</c> writes or checks the checked-in schema snapshot (<c>schema --sql</c> prints the DDL for the configured engine); <c>keys create|list|revoke</c> manages stored API keys;
 /// <c>audit verify|prune</c> checks the audit trail's hash chain or applies its retention; <c>inventory</c> writes the
 /// security inventory of every endpoint (or <c>inventory diff</c> compares two) and needs no database or secret.
 /// </summary>
@@ -39,6 +39,12 @@ public static class SecureApiCommands
             var environment = services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>();
             var framework = Inventory.FrameworkEndpoints.Describe(UnvalidatedOptions(services), environment);
             return await Inventory.InventoryCommands.RunAsync(Infrastructure.SecurityInventoryRegistry.Json, (environment.EnvironmentName, framework), [.. args.Skip(1)], output, error, cancellationToken);
+        }
+
+        // Likewise: the schema snapshot is built into the assembly; only `schema --sql` (null here) needs the database.
+        if (args[0] == "schema" && await Data.Migrations.SchemaSnapshotCommand.RunAsync(Infrastructure.SchemaSnapshotRegistry.Json, [.. args.Skip(1)], output, error, cancellationToken) is { } schemaExitCode)
+        {
+            return schemaExitCode;
         }
 
         var database = services.GetRequiredService<SecureApiDatabase>();

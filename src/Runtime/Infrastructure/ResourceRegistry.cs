@@ -8,6 +8,9 @@ public static class ResourceRegistry
 {
     private static readonly List<ResourceRegistration> s_resources = [];
 
+    /// <summary>The schema version the service was compiled with (the checked-in snapshot's <c>version</c>; 0 without one).</summary>
+    public static int SchemaVersion { get; set; }
+
     public static void Register(ResourceRegistration registration)
     {
         lock (s_resources)

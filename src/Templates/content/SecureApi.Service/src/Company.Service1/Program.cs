@@ -16,7 +16,8 @@ if (builder.Environment.IsDevelopment())
 
 var app = builder.Build();
 
-// `dotnet run -- schema` prints the tables' DDL instead of serving; `-- keys create|list|revoke` manages stored API keys;
+// `dotnet run -- schema --output secureapi.schema.json` updates the schema snapshot (the build does it too) and
+// `-- schema --sql` prints the tables' DDL, instead of serving; `-- keys create|list|revoke` manages stored API keys;
 // `-- inventory` writes the security inventory of every endpoint.
 if (await app.RunSecureApiCommandAsync(args))
 {

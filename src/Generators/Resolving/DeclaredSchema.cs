@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Linq;
+using SecureApi.Generators.Models;
+
+namespace SecureApi.Generators.Resolving;
+
+/// <summary>The schema the code declares: every valid resource's columns, with the members' migration declarations.</summary>
+internal static class DeclaredSchema
+{
+    public static SchemaSpec Build(IEnumerable<ResourceSpec> resources, IEnumerable<ResourceSchemaMembers> members)
+    {
+        var factsByResource = members
+            .GroupBy(m => m.FullyQualifiedName)
+            .ToDictionary(g => g.Key, g => g.First().Members.ToDictionary(f => f.PropertyName));
+        var tables = resources
+            .GroupBy(r => r.Table) // a duplicate table is its own error; the snapshot keeps the first
+            .Select(g => g.First())
+            .OrderBy(r => r.Table, System.StringComparer.Ordinal)
+            .Select(resource =>
+            {
+                var facts = factsByResource.TryGetValue(resource.FullyQualifiedName, out var found) ? found : new Dictionary<string, SchemaMemberFacts>();
+                var columns = resource.Columns
+                    .Select(column => Column(column, facts.TryGetValue(column.PropertyName, out var fact) ? fact : null))
+                    .OrderBy(c => c.Name, System.StringComparer.Ordinal);
+                return new TableSchemaSpec(resource.Table, resource.TypeName, columns.ToEquatableArray());
+            });
+        return new SchemaSpec(tables.ToEquatableArray());
+    }
+
+    private static ColumnSchemaSpec Column(ColumnSpec column, SchemaMemberFacts? facts) =>
+        new(
+            column.Column,
+            column.PropertyName,
+            KindName(column.Kind),
+            column.IsNullable,
+            column.Role == ColumnRole.Key,
+            column.Encrypted,
+            facts?.MaxLength,
+            column.Sortable,
+            column.Filterable,
+            facts?.Retired ?? false,
+            facts?.RenamedFrom);
+
+    /// <summary><c>DateTimeOffset</c> → <c>dateTimeOffset</c>: the snapshot's JSON spelling.</summary>
+    private static string KindName(ColumnKind kind)
+    {
+        var name = kind.ToString();
+        return char.ToLowerInvariant(name[0]) + name.Substring(1);
+    }
+}

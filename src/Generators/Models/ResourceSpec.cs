@@ -21,6 +21,23 @@ internal sealed record ResourceSpec(
 
     public string StoreName => TypeName + "Store";
 
+    /// <summary>Whether a member is <c>[UntrustedText(UntrustedTextMode.Quarantine)]</c>: reads then record what the reader may not see of it.</summary>
+    public bool HasQuarantinedMembers
+    {
+        get
+        {
+            foreach (var column in Columns)
+            {
+                if (column.UntrustedText == UntrustedTextModeSpec.Quarantine)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     public string AdminStoreName => TypeName + "AdminStore";
 
     private ColumnSpec? Find(ColumnRole role)

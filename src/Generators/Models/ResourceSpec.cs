@@ -96,6 +96,9 @@ internal sealed record ColumnSpec(
     /// <summary>What the member's <c>[UntrustedText]</c> asks for: requests that set it are screened first.</summary>
     public UntrustedTextModeSpec UntrustedText { get; init; }
 
+    /// <summary>A string member declared <c>[FilterOutput]</c>: read through the output firewall wherever it is written (the security inventory lists it).</summary>
+    public bool FilterOutput { get; init; }
+
     /// <summary>Set from a request (create/update): everything but key, owner, tenant, version and server-set stamps.</summary>
     public bool IsClientData => Role == ColumnRole.Data;
 }

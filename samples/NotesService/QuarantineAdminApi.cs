@@ -4,9 +4,11 @@ using SecureApi.AiGuards.Screening;
 namespace NotesService;
 
 /// <summary>
-/// Text held in quarantine: note titles that matched an untrusted-text rule were stored as sent and recorded here (which
-/// row, which member, which rules; never the text). Moderators (the admin role, a person) review and release them;
-/// code that builds prompts asks <see cref="UntrustedTextQuarantine.IsQuarantinedAsync"/> and leaves such notes out.
+/// Text held in quarantine: note titles and team-doc contents that matched an untrusted-text rule were stored as sent and
+/// recorded here (which row, which member, which rules; never the text). Moderators (the admin role, a person:
+/// <c>SecureApi:UntrustedText:ModeratorRole</c>) review and release them; until then a team doc's quarantined content
+/// reads as null to everyone but its author and moderators, and code that builds prompts asks
+/// <see cref="UntrustedTextQuarantine.IsQuarantinedAsync"/> and leaves such rows out.
 /// </summary>
 [Endpoints("/admin/quarantine"), RequireRole("admin"), RequireClientKind(ClientKind.User)]
 public sealed partial class QuarantineAdminApi(UntrustedTextQuarantine quarantine)

@@ -16,8 +16,13 @@ public sealed record TeamDoc
     [Sortable, Filterable, MaxLength(200)]
     public required string Name { get; init; }
 
-    /// <summary>Free text anyone in the tenant may write, so it may carry another person's data: e-mail addresses, card numbers and secrets in it are redacted on the way out.</summary>
-    [MaxLength(20_000), FilterOutput]
+    /// <summary>
+    /// Free text anyone in the tenant may write, so it may carry another person's data: e-mail addresses, card numbers
+    /// and secrets in it are redacted on the way out. Text that matches a screening rule is stored but quarantined: its
+    /// author and moderators read it, every other member of the tenant gets null (and <c>quarantined: ["content"]</c>)
+    /// until a moderator releases it at <c>DELETE /admin/quarantine/team_docs/{id}</c>.
+    /// </summary>
+    [MaxLength(20_000), FilterOutput, UntrustedText(UntrustedTextMode.Quarantine)]
     public required string Content { get; init; }
 
     [ServerSet]

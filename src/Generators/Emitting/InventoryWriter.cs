@@ -12,7 +12,8 @@ namespace SecureApi.Generators.Emitting;
 /// </summary>
 internal static class InventoryWriter
 {
-    public const int SchemaVersion = 1;
+    /// <summary>2 added what the AI guards do: screened members, the output firewall, filtered and untrusted resource members.</summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>Every authenticated endpoint accepts the schemes <c>AddSecureApi</c> registers (SecureApiSchemes).</summary>
     private static readonly string[] s_schemes = ["Bearer", "ApiKey"];
@@ -99,7 +100,17 @@ internal static class InventoryWriter
         }
 
         json.EndArray();
-                // Only a JSON body is a response type: a bool says 204 or 404, an IResult could be anything.
+        json.BeginArray("untrustedText");
+        foreach (var member in HandlerEmitter.UntrustedMembers(endpoint))
+        {
+            json.BeginObject().String("member", member.JsonName).String("mode", ModeName(member.Mode)).EndObject();
+        }
+
+        json.EndArray();
+        json.BeginObject("outputFilter").Bool("runs", endpoint.FilterOutput)
+            .String("reason", !endpoint.FilterOutput ? null : endpoint.FilterOutputDeclared ? "declared" : "chatClient").EndObject();
+
+        // Only a JSON body is a response type: a bool says 204 or 404, an IResult could be anything.
         var returned = endpoint.Return.Kind is ReturnKind.Json or ReturnKind.Created ? endpoint.Return.UnderlyingValueType : null;
         json.String("response", returned is null ? null : Short(returned));
         var response = ResponseType(returned, spec.JsonTypes.ToDictionary(t => t.TypeName));
@@ -127,6 +138,14 @@ internal static class InventoryWriter
         json.String("key", resource.Key.JsonName).String("owner", resource.Owner?.JsonName).String("tenant", resource.Tenant?.JsonName);
         json.Strings("sensitiveMembers", resource.Columns.Where(c => c.Sensitive).Select(c => c.JsonName));
         json.Strings("encryptedMembers", resource.Columns.Where(c => c.Encrypted).Select(c => c.JsonName));
+        json.Strings("filteredMembers", resource.Columns.Where(c => c.FilterOutput).Select(c => c.JsonName));
+        json.BeginArray("untrustedMembers");
+        foreach (var column in resource.Columns.Where(c => c.UntrustedText != UntrustedTextModeSpec.None))
+        {
+            json.BeginObject().String("member", column.JsonName).String("mode", ModeName(column.UntrustedText)).EndObject();
+        }
+
+        json.EndArray();
         json.EndObject();
     }
 
@@ -198,6 +217,8 @@ internal static class InventoryWriter
 
         return null;
     }
+
+    private static string ModeName(UntrustedTextModeSpec mode) => mode == UntrustedTextModeSpec.Quarantine ? "quarantine" : "reject";
 
     private static string ScopeName(StoreScope scope) => scope switch
     {

@@ -148,7 +148,8 @@ internal static class JsonContextEmitter
         var initialized = new HashSet<string>(spec.CreatorArgs.Select(a => a.Name), System.StringComparer.OrdinalIgnoreCase);
         using (writer.Block($"private static {Metadata}.JsonPropertyInfo[] {PropertiesMethod(typeName)}({Options} options)"))
         {
-            writer.Line($"var properties = new {Metadata}.JsonPropertyInfo[{spec.Properties.Count}];");
+            var count = spec.Properties.Count + (spec.Quarantine is null ? 0 : 1);
+            writer.Line($"var properties = new {Metadata}.JsonPropertyInfo[{count}];");
             for (var i = 0; i < spec.Properties.Count; i++)
             {
                 var property = spec.Properties[i];
@@ -164,9 +165,7 @@ internal static class JsonContextEmitter
                     writer.Line("IsProperty = true,");
                     writer.Line("IsPublic = true,");
                     writer.Line($"DeclaringType = typeof({typeName}),");
-                    writer.Line(property.FilterOutput
-                        ? $"Getter = static obj => global::SecureApi.Infrastructure.OutputFilterValues.Filter((({typeName})obj).{property.Name}), // [FilterOutput]: read through the output firewall"
-                        : $"Getter = static obj => (({typeName})obj).{property.Name},");
+                    writer.Line(Getter(typeName, property, spec.Quarantine));
                     writer.Line($"Setter = {setter},");
                     writer.Line($"PropertyName = {Names.Literal(property.Name)},");
                 }
@@ -175,6 +174,11 @@ internal static class JsonContextEmitter
                 {
                     writer.Line($"properties[{i}].IsRequired = true;");
                 }
+            }
+
+            if (spec.Quarantine is { } quarantine)
+            {
+                EmitQuarantinedList(writer, typeName, quarantine, spec.Properties.Count);
             }
 
             writer.Line("return properties;");
@@ -203,6 +207,38 @@ internal static class JsonContextEmitter
                     : "HasDefaultValue = false";
                 writer.Line($"new() {{ Name = {Names.Literal(arg.Name)}, ParameterType = typeof({arg.TypeName}), Position = {i}, IsNullable = {(arg.IsNullable ? "true" : "false")}, {defaults} }},");
             }
+        }
+    }
+
+    private static string Getter(string typeName, JsonPropertySpec property, JsonQuarantineSpec? quarantine)
+    {
+        var value = $"(({typeName})obj).{property.Name}";
+        if (quarantine is not null && property.QuarantineMember is { } member)
+        {
+            var read = $"global::SecureApi.Infrastructure.QuarantinedValues.Read({value}, {Names.Literal(quarantine.Table)}, (({typeName})obj).{quarantine.KeyProperty}, {Names.Literal(member)})";
+            return property.FilterOutput
+                ? $"Getter = static obj => global::SecureApi.Infrastructure.OutputFilterValues.Filter({read}), // quarantined text is withheld from other readers; the rest goes through the output firewall"
+                : $"Getter = static obj => {read}, // null to readers other than its author and moderators while in quarantine";
+        }
+
+        return property.FilterOutput
+            ? $"Getter = static obj => global::SecureApi.Infrastructure.OutputFilterValues.Filter({value}), // [FilterOutput]: read through the output firewall"
+            : $"Getter = static obj => {value},";
+    }
+
+    /// <summary>The row's <c>quarantined</c> list: the members withheld from this reader, left out when none is.</summary>
+    private static void EmitQuarantinedList(SourceWriter writer, string typeName, JsonQuarantineSpec quarantine, int index)
+    {
+        using (writer.Block($"properties[{index}] = {Metadata}.JsonMetadataServices.CreatePropertyInfo<string[]>(options, new {Metadata}.JsonPropertyInfoValues<string[]>", ");"))
+        {
+            writer.Line("IsProperty = true,");
+            writer.Line("IsPublic = true,");
+            writer.Line($"DeclaringType = typeof({typeName}),");
+            writer.Line($"Getter = static obj => global::SecureApi.Infrastructure.QuarantinedValues.Withheld({Names.Literal(quarantine.Table)}, (({typeName})obj).{quarantine.KeyProperty}),");
+            writer.Line("Setter = null,");
+            writer.Line("IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
+            writer.Line("PropertyName = \"Quarantined\",");
+            writer.Line("JsonPropertyName = \"quarantined\",");
         }
     }
 

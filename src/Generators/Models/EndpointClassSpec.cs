@@ -58,6 +58,8 @@ internal sealed record EndpointSpec(
     public EquatableArray<UntrustedMemberSpec> UntrustedText { get; init; } = EquatableArray<UntrustedMemberSpec>.Empty;
     /// <summary>Class or method says <c>[FilterOutput]</c>: the response's strings pass through the output firewall before it is written.</summary>
     public bool FilterOutput { get; init; }
+    /// <summary>Why <see cref="FilterOutput"/>: declared (<c>[FilterOutput]</c> on the method or class) rather than by default because the endpoint uses an <c>IChatClient</c>.</summary>
+    public bool FilterOutputDeclared { get; init; }
 
     /// <summary>For an endpoint taking a <c>PageRequest</c>: the resource whose sort and filter allow-lists apply, when known.</summary>
     public ResourceSpec? PageResource { get; init; }

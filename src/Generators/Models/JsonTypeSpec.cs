@@ -36,17 +36,25 @@ internal sealed record JsonTypeSpec(
 /// <summary>How an object is created and which members it has.</summary>
 /// <param name="UsesParameterizedCreator">True when values go through a constructor or object initializer (records, init-only and required members).</param>
 /// <param name="SerializeOnly">Resources and types with <c>[Sensitive]</c> members are only ever written: no creator, and sensitive members left out.</param>
+/// <param name="Quarantine">A resource with quarantined members: which row a written value belongs to, so a member in quarantine is withheld from other readers.</param>
 internal sealed record JsonObjectSpec(
     bool SerializeOnly,
     bool UsesParameterizedCreator,
     EquatableArray<JsonPropertySpec> Properties,
-    EquatableArray<JsonCreatorArgSpec> CreatorArgs);
+    EquatableArray<JsonCreatorArgSpec> CreatorArgs,
+    JsonQuarantineSpec? Quarantine = null);
+
+/// <summary>A resource whose <c>[UntrustedText(UntrustedTextMode.Quarantine)]</c> members are withheld while in quarantine from readers other than their author and moderators.</summary>
+/// <param name="Table">The resource's table: what a quarantine record names.</param>
+/// <param name="KeyProperty">The C# name of its <c>[Key]</c> member.</param>
+internal sealed record JsonQuarantineSpec(string Table, string KeyProperty);
 
 /// <param name="Settable">Has an ordinary public setter (not init-only).</param>
 /// <param name="InitOnly">A non-required init-only member outside the constructor: set after construction (through
 /// <c>UnsafeAccessor</c>), so its initializer's value survives when the JSON leaves it out.</param>
 /// <param name="IsNullable">Declared nullable (<c>string?</c>, <c>int?</c>): null is a valid value.</param>
 /// <param name="FilterOutput">A <c>[FilterOutput]</c> string member: its value is read through the output firewall whenever it is written.</param>
+/// <param name="QuarantineMember">For a resource's <c>[UntrustedText(UntrustedTextMode.Quarantine)]</c> member, its JSON name (what a quarantine record names): written as null to readers other than its author and moderators while in quarantine.</param>
 /// <param name="Rules">The data-annotation rules declared on the member (or its constructor parameter), for the OpenAPI schema of a response type.</param>
 internal sealed record JsonPropertySpec(
     string Name,
@@ -57,7 +65,8 @@ internal sealed record JsonPropertySpec(
     bool IsNullable = false,
     EquatableArray<RuleSpec> Rules = default,
     string? Description = null,
-    bool FilterOutput = false);
+    bool FilterOutput = false,
+    string? QuarantineMember = null);
 
 /// <summary>A value the creator receives: a constructor argument, or an init/required member set in the initializer.</summary>
 internal sealed record JsonCreatorArgSpec(string Name, string TypeName, bool IsMemberInitializer, bool IsNullable, bool HasDefaultValue, string? DefaultValue);

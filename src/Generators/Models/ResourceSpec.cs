@@ -21,6 +21,23 @@ internal sealed record ResourceSpec(
 
     public string StoreName => TypeName + "Store";
 
+    /// <summary>Whether a member is <c>[UntrustedText(UntrustedTextMode.Quarantine)]</c>: reads then record what the reader may not see of it.</summary>
+    public bool HasQuarantinedMembers
+    {
+        get
+        {
+            foreach (var column in Columns)
+            {
+                if (column.UntrustedText == UntrustedTextModeSpec.Quarantine)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     public string AdminStoreName => TypeName + "AdminStore";
 
     private ColumnSpec? Find(ColumnRole role)
@@ -78,6 +95,9 @@ internal sealed record ColumnSpec(
 {
     /// <summary>What the member's <c>[UntrustedText]</c> asks for: requests that set it are screened first.</summary>
     public UntrustedTextModeSpec UntrustedText { get; init; }
+
+    /// <summary>A string member declared <c>[FilterOutput]</c>: read through the output firewall wherever it is written (the security inventory lists it).</summary>
+    public bool FilterOutput { get; init; }
 
     /// <summary>Set from a request (create/update): everything but key, owner, tenant, version and server-set stamps.</summary>
     public bool IsClientData => Role == ColumnRole.Data;

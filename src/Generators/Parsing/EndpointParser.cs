@@ -122,6 +122,7 @@ internal static class EndpointParser
             UntrustedText = body is null ? EquatableArray<UntrustedMemberSpec>.Empty : UntrustedTextMembers.OfBody(body.Type, known, diagnostics),
             Suppressions = EndpointSuppressions.Find(method, classPolicy, methodPolicy, context.Compilation, known, context.CancellationToken).ToEquatableArray(),
             FilterOutput = filterOutput,
+            FilterOutputDeclared = classPolicy.FilterOutput || methodPolicy.FilterOutput,
         });
     }
 }

@@ -93,7 +93,9 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
             return null;
         }
 
-        var serializeOnly = type.HasAttribute(known.ResourceAttribute) || type.SerializableProperties(known).Any(IsSensitive);
+        var isResource = type.HasAttribute(known.ResourceAttribute);
+        var serializeOnly = isResource || type.SerializableProperties(known).Any(IsSensitive);
+        var quarantine = isResource ? QuarantineOf(type, constructor) : null;
         var properties = new List<JsonPropertySpec>();
         var initializers = new List<JsonCreatorArgSpec>();
         foreach (var property in type.SerializableProperties(known).Where(p => !IsSensitive(p)))
@@ -109,7 +111,8 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
             var initOnly = property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: true } && !boundToConstructor && !property.IsRequired;
             properties.Add(new JsonPropertySpec(
                 property.Name, property.Type.FullName(), settable, initOnly, property.IsRequired, IsNullable(property.Type),
-                _rules.DeclaredRules(property, constructor), DocComments.Summary(property), FilterOutput(property, constructor)));
+                _rules.DeclaredRules(property, constructor), DocComments.Summary(property), FilterOutput(property, constructor),
+                quarantine is not null && IsQuarantined(property, constructor) ? SymbolExtensions.ToCamelCase(property.Name) : null));
 
             // Required members must be set in the object initializer; everything else keeps its initializer's value when absent.
             if (!boundToConstructor && property.IsRequired)
@@ -128,8 +131,13 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
         }
 
         var parameterized = arguments.Count > 0;
+        if (quarantine is not null)
+        {
+            Add(known.StringArray); // the row's "quarantined" list
+        }
+
         return new JsonTypeSpec(name, propertyName, qualifiedName, JsonTypeKind.Object, null, null,
-            new JsonObjectSpec(serializeOnly, parameterized, properties.ToEquatableArray(), arguments.ToEquatableArray()),
+            new JsonObjectSpec(serializeOnly, parameterized, properties.ToEquatableArray(), arguments.ToEquatableArray(), quarantine),
             Description: DocComments.Summary(type));
     }
 
@@ -153,6 +161,27 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
             property.ContainingType.Name, property.Name, property.Type.ToDisplayString()));
         return false;
     }
+
+    /// <summary>
+    /// A resource with a member in quarantine mode (and a <c>[Key]</c>, which every valid resource has): its written
+    /// rows name their key so a quarantined member can be withheld. Null otherwise.
+    /// </summary>
+    private JsonQuarantineSpec? QuarantineOf(INamedTypeSymbol type, IMethodSymbol constructor)
+    {
+        var properties = type.SerializableProperties(known).ToList();
+        var key = properties.FirstOrDefault(p => p.HasAttribute(known.KeyAttribute));
+        if (key is null || !properties.Any(p => IsQuarantined(p, constructor)))
+        {
+            return null;
+        }
+
+        var table = type.FindAttribute(known.ResourceAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+        return new JsonQuarantineSpec(table, key.Name);
+    }
+
+    /// <summary>A string member in quarantine mode (its diagnostics, if any, are the resource parser's to report).</summary>
+    private bool IsQuarantined(IPropertySymbol property, IMethodSymbol constructor) =>
+        UntrustedTextMembers.ModeOf(property, constructor, known, []) == UntrustedTextModeSpec.Quarantine;
 
     /// <summary>A <c>[Sensitive]</c> member never reaches JSON: it is left out of the metadata, not filtered at run time.</summary>
     private bool IsSensitive(IPropertySymbol property) => property.HasAttribute(known.SensitiveAttribute);

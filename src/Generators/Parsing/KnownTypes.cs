@@ -63,6 +63,7 @@ internal sealed class KnownTypes
         UntrustedTextAttribute = Get("SecureApi.UntrustedTextAttribute");
         SequentialKeyAttribute = Get("SecureApi.SequentialKeyAttribute");
         FilterOutputAttribute = Get("SecureApi.FilterOutputAttribute");
+        StringArray = compilation.CreateArrayTypeSymbol(compilation.GetSpecialType(SpecialType.System_String));
 
         AllowAnonymousAttribute = Get("Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute");
         AuthorizeAttribute = Get("Microsoft.AspNetCore.Authorization.AuthorizeAttribute");
@@ -148,6 +149,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? SensitiveAttribute { get; }
 
     public INamedTypeSymbol? UntrustedTextAttribute { get; }
+
+    /// <summary><c>string[]</c>: the <c>quarantined</c> list a resource with quarantined members writes.</summary>
+    public IArrayTypeSymbol StringArray { get; }
     public INamedTypeSymbol? SequentialKeyAttribute { get; }
 
     /// <summary><c>[FilterOutput]</c>: on an endpoint (or its class), the response; on a string member, its text.</summary>

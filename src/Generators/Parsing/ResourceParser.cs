@@ -112,7 +112,12 @@ internal static class ResourceParser
 
             columns.Add(new ColumnSpec(
                 property.Name, SymbolExtensions.ToCamelCase(property.Name), column, property.Type.FullName(), property.Type.UnderlyingFullName(),
-                kind.Value, nullable, role, encrypted, sensitive, sortable, filterable) { UntrustedText = untrusted });
+                kind.Value, nullable, role, encrypted, sensitive, sortable, filterable)
+            {
+                UntrustedText = untrusted,
+                FilterOutput = property.Type.SpecialType == SpecialType.System_String && (property.HasAttribute(known.FilterOutputAttribute)
+                    || property.ConstructorParameterFor(type.SerializationConstructor(known))?.HasAttribute(known.FilterOutputAttribute) == true),
+            });
         }
 
         var keys = roles.Count(r => r == ColumnRole.Key);

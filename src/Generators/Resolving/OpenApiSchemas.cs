@@ -13,6 +13,7 @@ namespace SecureApi.Generators.Resolving;
 internal static class OpenApiSchemas
 {
     private const string PageTypePrefix = "global::SecureApi.Data.Page<";
+    private const string QuarantinedList = "quarantined";
 
     public static EquatableArray<OpenApiSchemaSpec> Build(EquatableArray<JsonTypeSpec> types, EquatableArray<ValidatedTypeSpec> validatedTypes)
     {
@@ -40,7 +41,8 @@ internal static class OpenApiSchemas
         var properties = new List<OpenApiPropertySpec>();
         foreach (var property in shape.Properties)
         {
-            var schema = OpenApiTypes.Of(property.TypeName, lookup, property.Rules, property.IsNullable);
+            // A member in quarantine is written as null to readers other than its author and moderators.
+            var schema = OpenApiTypes.Of(property.TypeName, lookup, property.Rules, property.IsNullable || property.QuarantineMember is not null);
             if (schema is null)
             {
                 continue;
@@ -57,8 +59,17 @@ internal static class OpenApiSchemas
 
         // A request type requires what validation requires; a response always carries every member (nulls included).
         var required = request is not null
-            ? request.Members.Where(m => m.Rules.Any(r => r.Kind == RuleKind.Required)).Select(m => m.JsonName)
-            : properties.Select(p => p.JsonName);
+            ? request.Members.Where(m => m.Rules.Any(r => r.Kind == RuleKind.Required)).Select(m => m.JsonName).ToList()
+            : properties.Select(p => p.JsonName).ToList();
+        if (shape.Quarantine is not null)
+        {
+            // Written only when something is withheld, so never required.
+            properties.Add(new OpenApiPropertySpec(QuarantinedList, new OpenApiTypeSpec(
+                "array",
+                Items: new OpenApiTypeSpec("string"),
+                Description: "The members withheld from this reader while in quarantine (each written as null); absent when none is. Their author and moderators see them.")));
+        }
+
         return new OpenApiSchemaSpec(type.PropertyName, type.Description, false, properties.ToEquatableArray(), required.ToEquatableArray(), EquatableArray<string>.Empty);
     }
 }

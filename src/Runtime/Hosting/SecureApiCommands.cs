@@ -37,8 +37,10 @@ public static class SecureApiCommands
         if (args[0] == "inventory")
         {
             var environment = services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>();
-            var framework = Inventory.FrameworkEndpoints.Describe(UnvalidatedOptions(services), environment);
-            return await Inventory.InventoryCommands.RunAsync(Infrastructure.SecurityInventoryRegistry.Json, (environment.EnvironmentName, framework), [.. args.Skip(1)], output, error, cancellationToken);
+            var options = UnvalidatedOptions(services);
+            var framework = Inventory.FrameworkEndpoints.Describe(options, environment);
+            var outputPolicy = Inventory.OutputPolicyInventory.Describe(options.OutputFilter);
+            return await Inventory.InventoryCommands.RunAsync(Infrastructure.SecurityInventoryRegistry.Json, (environment.EnvironmentName, framework), outputPolicy, [.. args.Skip(1)], output, error, cancellationToken);
         }
 
         // Likewise: the schema snapshot is built into the assembly; only `schema --sql` (null here) needs the database.

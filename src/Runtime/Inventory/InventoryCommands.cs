@@ -24,7 +24,11 @@ internal static class InventoryCommands
         """;
 
     /// <param name="environment">The environment the service runs in, and the routes SecureApi maps there itself.</param>
-    public static async Task<int> RunAsync(string? generatedJson, (string Name, IReadOnlyList<InventoryFrameworkEndpoint> Endpoints) environment, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string? generatedJson, (string Name, IReadOnlyList<InventoryFrameworkEndpoint> Endpoints) environment, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(generatedJson, environment, outputPolicy: null, args, output, error, cancellationToken);
+
+    /// <param name="outputPolicy">The output firewall's action per kind in that environment's configuration.</param>
+    public static async Task<int> RunAsync(string? generatedJson, (string Name, IReadOnlyList<InventoryFrameworkEndpoint> Endpoints) environment, IReadOnlyList<InventoryOutputKind>? outputPolicy, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (args is ["diff", ..])
         {
@@ -43,7 +47,7 @@ internal static class InventoryCommands
             return 1;
         }
 
-        var inventoryJson = WithFrameworkEndpoints(generatedJson, environment.Name, environment.Endpoints);
+        var inventoryJson = WithFrameworkEndpoints(generatedJson, environment.Name, environment.Endpoints, outputPolicy);
 
         var inventory = Parse(inventoryJson);
         if (format == "all")
@@ -76,11 +80,16 @@ internal static class InventoryCommands
     /// The generated inventory with the environment and the framework's own routes added: the generator's members are
     /// kept as it wrote them, since only the running service knows its configuration.
     /// </summary>
-    public static string WithFrameworkEndpoints(string generatedJson, string environment, IReadOnlyList<InventoryFrameworkEndpoint> endpoints)
+    public static string WithFrameworkEndpoints(string generatedJson, string environment, IReadOnlyList<InventoryFrameworkEndpoint> endpoints, IReadOnlyList<InventoryOutputKind>? outputPolicy = null)
     {
         var inventory = JsonNode.Parse(generatedJson)?.AsObject() ?? throw new InvalidDataException("The inventory is empty.");
         inventory["environment"] = environment;
         inventory["frameworkEndpoints"] = JsonSerializer.SerializeToNode(endpoints, SecurityInventoryJsonContext.Default.IReadOnlyListInventoryFrameworkEndpoint);
+        if (outputPolicy is not null)
+        {
+            inventory["outputFilterPolicy"] = JsonSerializer.SerializeToNode(outputPolicy, SecurityInventoryJsonContext.Default.IReadOnlyListInventoryOutputKind);
+        }
+
         return inventory.ToJsonString(SecurityInventoryJsonContext.Default.Options) + "\n";
     }
 
@@ -88,9 +97,9 @@ internal static class InventoryCommands
     {
         var inventory = JsonSerializer.Deserialize(json, SecurityInventoryJsonContext.Default.SecurityInventory)
             ?? throw new InvalidDataException("The inventory is empty.");
-        if (inventory.SchemaVersion != SecurityInventory.CurrentSchemaVersion)
+        if (inventory.SchemaVersion is < SecurityInventory.OldestSchemaVersion or > SecurityInventory.CurrentSchemaVersion)
         {
-            throw new InvalidDataException($"The inventory has schema version {inventory.SchemaVersion}; this SecureApi reads version {SecurityInventory.CurrentSchemaVersion}.");
+            throw new InvalidDataException($"The inventory has schema version {inventory.SchemaVersion}; this SecureApi reads versions {SecurityInventory.OldestSchemaVersion} to {SecurityInventory.CurrentSchemaVersion}.");
         }
 
         return inventory;

@@ -132,9 +132,50 @@ internal static class InventoryDiff
             Add(InventoryChangeKind.NewlySuppressedDiagnostic, Suppressed(suppression));
         }
 
+        CompareAiGuards(old, now, Add);
+
         if (!old.Validation.Select(Rule).SequenceEqual(now.Validation.Select(Rule), StringComparer.Ordinal))
         {
             Add(InventoryChangeKind.OtherChange, "validation rules changed");
+        }
+    }
+
+    /// <summary>
+    /// Screening dropped or relaxed (reject → quarantine) and the output firewall switched off weaken; the reverse
+    /// tightens. A version-1 base knows neither, so nothing is compared against it.
+    /// </summary>
+    private static void CompareAiGuards(InventoryEndpoint old, InventoryEndpoint now, Action<InventoryChangeKind, string> add)
+    {
+        if (old.UntrustedText is { } oldScreened && old.OutputFilter is { } oldFilter)
+        {
+            var screened = (now.UntrustedText ?? []).ToDictionary(static m => m.Member, static m => m.Mode, StringComparer.Ordinal);
+            foreach (var member in oldScreened)
+            {
+                if (!screened.TryGetValue(member.Member, out var mode))
+                {
+                    add(InventoryChangeKind.DroppedCheck, $"'{member.Member}' no longer screened as untrusted text (was {member.Mode})");
+                }
+                else if (mode != member.Mode)
+                {
+                    add(mode == InventoryUntrustedMember.Quarantine ? InventoryChangeKind.DroppedCheck : InventoryChangeKind.TightenedCheck,
+                        $"'{member.Member}' untrusted-text screening changed from {member.Mode} to {mode}");
+                }
+            }
+
+            foreach (var member in (now.UntrustedText ?? []).Where(n => !oldScreened.Any(o => o.Member == n.Member)))
+            {
+                add(InventoryChangeKind.TightenedCheck, $"'{member.Member}' now screened as untrusted text ({member.Mode})");
+            }
+
+            var filtered = now.OutputFilter?.Runs == true;
+            if (oldFilter.Runs && !filtered)
+            {
+                add(InventoryChangeKind.DroppedCheck, "the output firewall no longer filters the response");
+            }
+            else if (!oldFilter.Runs && filtered)
+            {
+                add(InventoryChangeKind.TightenedCheck, "the output firewall now filters the response");
+            }
         }
     }
 

@@ -79,7 +79,7 @@ internal static class InventoryHtml
 
         html.Append("</section>\n");
 
-        html.Append("<section id=\"endpoints\">\n<h2>Endpoints</h2>\n<table>\n<thead><tr><th>Endpoint</th><th>Access</th><th>Data</th><th>Limits</th><th>Validated members</th><th>Exposes</th><th>Suppressed</th></tr></thead>\n<tbody>\n");
+        html.Append("<section id=\"endpoints\">\n<h2>Endpoints</h2>\n<table>\n<thead><tr><th>Endpoint</th><th>Access</th><th>Data</th><th>Limits</th><th>Validated members</th><th>AI guards</th><th>Exposes</th><th>Suppressed</th></tr></thead>\n<tbody>\n");
         foreach (var endpoint in endpoints)
         {
             Row(html, endpoint);
@@ -92,16 +92,24 @@ internal static class InventoryHtml
             Framework(html, inventory.Environment, framework);
         }
 
-        html.Append("<section id=\"resources\">\n<h2>Resources</h2>\n<table>\n<thead><tr><th>Resource</th><th>Table</th><th>Key</th><th>Owner</th><th>Tenant</th><th>Sensitive</th><th>Encrypted</th></tr></thead>\n<tbody>\n");
+        html.Append("<section id=\"resources\">\n<h2>Resources</h2>\n<table>\n<thead><tr><th>Resource</th><th>Table</th><th>Key</th><th>Owner</th><th>Tenant</th><th>Sensitive</th><th>Encrypted</th><th>Filtered on output</th><th>Untrusted text</th></tr></thead>\n<tbody>\n");
         foreach (var resource in inventory.Resources)
         {
             html.Append("<tr data-resource=\"").Append(E(resource.Name)).Append("\"><td><code>").Append(E(resource.Type)).Append("</code></td><td><code>")
                 .Append(E(resource.Table)).Append("</code></td><td>").Append(E(resource.Key)).Append("</td><td>").Append(E(resource.Owner ?? "—"))
                 .Append("</td><td>").Append(E(resource.Tenant ?? "—")).Append("</td><td>").Append(E(Joined(resource.SensitiveMembers)))
-                .Append("</td><td>").Append(E(Joined(resource.EncryptedMembers))).Append("</td></tr>\n");
+                .Append("</td><td>").Append(E(Joined(resource.EncryptedMembers)))
+                .Append("</td><td class=\"filtered\">").Append(E(Joined(resource.FilteredMembers ?? [])))
+                .Append("</td><td class=\"untrusted\">").Append(E(Joined([.. (resource.UntrustedMembers ?? []).Select(static m => m.ToString())]))).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n</section>\n</main>\n</body>\n</html>\n");
+        html.Append("</tbody>\n</table>\n</section>\n");
+        if (inventory.OutputFilterPolicy is { } policy)
+        {
+            OutputPolicy(html, inventory.Environment, policy);
+        }
+
+        html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -162,6 +170,19 @@ internal static class InventoryHtml
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
+    private static void OutputPolicy(StringBuilder html, string? environment, IReadOnlyList<InventoryOutputKind> policy)
+    {
+        html.Append("<section id=\"output-policy\">\n<h2>Output firewall policy</h2>\n<p class=\"meta\">What the firewall does with each kind it finds, in environment <code>")
+            .Append(E(environment ?? "unknown")).Append("</code> (<code>SecureApi:OutputFilter</code>).</p>\n<ul class=\"badges\">\n");
+        foreach (var kind in policy)
+        {
+            html.Append("<li class=\"badge ").Append(kind.Action switch { "allow" => "warn", "refuse" => "info", _ => "neutral" })
+                .Append("\" data-output-kind=\"").Append(E(kind.Kind)).Append("\">").Append(E(kind.Kind)).Append(": ").Append(E(kind.Action)).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n</section>\n");
+    }
+
     private static void Row(StringBuilder html, InventoryEndpoint endpoint)
     {
         var classes = (endpoint.Anonymous ? "anonymous " : "") + (endpoint.UsesAdminStore ? "admin" : "");
@@ -212,6 +233,10 @@ internal static class InventoryHtml
 
         html.Append("<td class=\"validation\"><ul class=\"cell-list\">");
         Items(html, endpoint.Validation.Select(Access.Validation));
+        html.Append("</ul></td>");
+
+        html.Append("<td class=\"ai-guards\"><ul class=\"cell-list\">");
+        Items(html, endpoint.AiGuards);
         html.Append("</ul></td>");
 
         html.Append("<td class=\"exposes\"><ul class=\"cell-list\">");

@@ -39,7 +39,7 @@ internal static class InventoryMarkdown
             md.Append('\n');
         }
 
-        md.Append("### Endpoints\n\n| Endpoint | Access | Data | Rate limit | Body cap | Validated members | Exposes | Suppressed |\n|---|---|---|---|---|---|---|---|\n");
+        md.Append("### Endpoints\n\n| Endpoint | Access | Data | Rate limit | Body cap | Validated members | AI guards | Exposes | Suppressed |\n|---|---|---|---|---|---|---|---|---|\n");
         foreach (var endpoint in endpoints)
         {
             md.Append("| `").Append(Cell(endpoint.Key)).Append("` | ")
@@ -48,6 +48,7 @@ internal static class InventoryMarkdown
                 .Append(endpoint.RateLimit.Disabled ? "⚠️ **opted out**" : Cell(Access.RateLimit(endpoint))).Append(" | ")
                 .Append(Cell(Access.BodyCap(endpoint))).Append(" | ")
                 .Append(Cell(string.Join("; ", endpoint.Validation.Select(Access.Validation)))).Append(" | ")
+                .Append(Cell(string.Join("; ", endpoint.AiGuards))).Append(" | ")
                 .Append(Cell(string.Join(", ", endpoint.ResponseMembers))).Append(" | ")
                 .Append(endpoint.SuppressedDiagnostics.Count == 0 ? "" : "⚠️ " + Cell(string.Join("; ", endpoint.SuppressedDiagnostics.Select(Access.Suppression)))).Append(" |\n");
         }
@@ -64,12 +65,20 @@ internal static class InventoryMarkdown
             }
         }
 
-        md.Append("\n### Resources\n\n| Resource | Table | Key | Owner | Tenant | Sensitive | Encrypted |\n|---|---|---|---|---|---|---|\n");
+        md.Append("\n### Resources\n\n| Resource | Table | Key | Owner | Tenant | Sensitive | Encrypted | Filtered on output | Untrusted text |\n|---|---|---|---|---|---|---|---|---|\n");
         foreach (var resource in inventory.Resources)
         {
             md.Append("| `").Append(Cell(resource.Type)).Append("` | `").Append(Cell(resource.Table)).Append("` | ").Append(Cell(resource.Key)).Append(" | ")
                 .Append(Cell(resource.Owner ?? "—")).Append(" | ").Append(Cell(resource.Tenant ?? "—")).Append(" | ")
-                .Append(Cell(string.Join(", ", resource.SensitiveMembers))).Append(" | ").Append(Cell(string.Join(", ", resource.EncryptedMembers))).Append(" |\n");
+                .Append(Cell(string.Join(", ", resource.SensitiveMembers))).Append(" | ").Append(Cell(string.Join(", ", resource.EncryptedMembers))).Append(" | ")
+                .Append(Cell(string.Join(", ", resource.FilteredMembers ?? []))).Append(" | ")
+                .Append(Cell(string.Join(", ", (resource.UntrustedMembers ?? []).Select(static m => m.ToString())))).Append(" |\n");
+        }
+
+        if (inventory.OutputFilterPolicy is { } policy)
+        {
+            md.Append("\n### Output firewall policy\n\nIn environment `").Append(Cell(inventory.Environment ?? "unknown")).Append("` (`SecureApi:OutputFilter`): ")
+                .Append(string.Join(", ", policy.Select(static k => "`" + Cell(k.Kind) + "` " + (k.Action == "allow" ? "⚠️ allow" : k.Action)))).Append('\n');
         }
 
         return md.ToString();

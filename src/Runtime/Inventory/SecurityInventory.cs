@@ -3,23 +3,29 @@ using System.Text.Json.Serialization;
 namespace SecureApi.Inventory;
 
 /// <summary>
-/// The security inventory the generator writes at build time (schema version 1): every endpoint with what protects it,
-/// and every resource. Read by the <c>inventory</c> command to write it out, render it and compare two of them.
+/// The security inventory the generator writes at build time (schema version 2; version 1, without the AI guards, is
+/// still read): every endpoint with what protects it, and every resource. Read by the <c>inventory</c> command to write
+/// it out, render it and compare two of them.
 /// </summary>
 /// <param name="Environment">The environment the <c>inventory</c> command ran in; null in the generated file.</param>
 /// <param name="FrameworkEndpoints">
 /// The routes SecureApi maps from configuration (the OpenAPI document, its reference page, the security view), added
 /// by the <c>inventory</c> command for <paramref name="Environment"/>; null in the generated file, which cannot know it.
 /// </param>
+/// <param name="OutputFilterPolicy">The output firewall's action per kind in that environment's configuration; null in the generated file.</param>
 internal sealed record SecurityInventory(
     int SchemaVersion,
     string Assembly,
     IReadOnlyList<InventoryEndpoint> Endpoints,
     IReadOnlyList<InventoryResource> Resources,
     string? Environment = null,
-    IReadOnlyList<InventoryFrameworkEndpoint>? FrameworkEndpoints = null)
+    IReadOnlyList<InventoryFrameworkEndpoint>? FrameworkEndpoints = null,
+    IReadOnlyList<InventoryOutputKind>? OutputFilterPolicy = null)
 {
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The oldest version read: 1 has no AI-guard members, which then read as empty.</summary>
+    public const int OldestSchemaVersion = 1;
 
     /// <summary>What a reviewer looks at first (both views list them at the top): endpoints reachable without credentials.</summary>
     [JsonIgnore]
@@ -86,6 +92,8 @@ internal sealed record InventoryFrameworkEndpoint(
 /// <param name="ResponseMembers">The JSON members of the object the endpoint returns (sensitive members are never among them).</param>
 /// <param name="SensitiveMembers">The <c>[Sensitive]</c> members of the resources it reaches (<c>Note.moderationFlag</c>).</param>
 /// <param name="EncryptedMembers">The <c>[Encrypted]</c> members of the resources it reaches.</param>
+/// <param name="UntrustedText">The request members screened as untrusted text, and what a hit does (version 2).</param>
+/// <param name="OutputFilter">Whether the output firewall filters the response, and why (version 2).</param>
 internal sealed record InventoryEndpoint(
     string Method,
     string Route,
@@ -109,7 +117,9 @@ internal sealed record InventoryEndpoint(
     IReadOnlyList<string> ResponseMembers,
     IReadOnlyList<string> SensitiveMembers,
     IReadOnlyList<string> EncryptedMembers,
-    IReadOnlyList<InventorySuppression> SuppressedDiagnostics)
+    IReadOnlyList<InventorySuppression> SuppressedDiagnostics,
+    IReadOnlyList<InventoryUntrustedMember>? UntrustedText = null,
+    InventoryOutputFilter? OutputFilter = null)
 {
     /// <summary><c>GET /notes/{id}</c>: how endpoints are matched between two inventories and named to a reader.</summary>
     [JsonIgnore]
@@ -117,6 +127,22 @@ internal sealed record InventoryEndpoint(
 
     [JsonIgnore]
     public bool UsesAdminStore => Stores.Any(static s => s.Scope == InventoryStore.Admin);
+
+    /// <summary>What the AI guards do here, in words: screened members, then the output firewall.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> AiGuards
+    {
+        get
+        {
+            var guards = (UntrustedText ?? []).Select(static m => "screens " + m).ToList();
+            if (OutputFilter?.Describe() is { } filter)
+            {
+                guards.Add(filter);
+            }
+
+            return guards;
+        }
+    }
 }
 
 /// <param name="Scope"><c>owner</c>, <c>tenant</c> or <c>admin</c> (every row, behind a role).</param>
@@ -136,6 +162,8 @@ internal sealed record InventoryValidation(string Member, IReadOnlyList<string> 
 /// <param name="Via"><c>pragma</c>, <c>SuppressMessage</c>, <c>NoWarn</c>, <c>editorconfig</c> or <c>globalconfig</c>.</param>
 internal sealed record InventorySuppression(string Id, string Via, string? Justification);
 
+/// <param name="FilteredMembers">The <c>[FilterOutput]</c> members: read through the output firewall wherever written (version 2).</param>
+/// <param name="UntrustedMembers">The <c>[UntrustedText]</c> members, screened on every generated write (version 2).</param>
 internal sealed record InventoryResource(
     string Name,
     string Type,
@@ -144,4 +172,27 @@ internal sealed record InventoryResource(
     string? Owner,
     string? Tenant,
     IReadOnlyList<string> SensitiveMembers,
-    IReadOnlyList<string> EncryptedMembers);
+    IReadOnlyList<string> EncryptedMembers,
+    IReadOnlyList<string>? FilteredMembers = null,
+    IReadOnlyList<InventoryUntrustedMember>? UntrustedMembers = null);
+
+/// <param name="Mode"><c>reject</c> (422) or <c>quarantine</c> (stored, flagged, withheld from other readers).</param>
+internal sealed record InventoryUntrustedMember(string Member, string Mode)
+{
+    public const string Quarantine = "quarantine";
+
+    /// <summary><c>title (quarantine)</c>.</summary>
+    public override string ToString() => Member + " (" + Mode + ")";
+}
+
+/// <param name="Runs">Whether the response passes through the output firewall.</param>
+/// <param name="Reason"><c>declared</c> (<c>[FilterOutput]</c>) or <c>chatClient</c> (on by default: the endpoint uses an <c>IChatClient</c>); null when it does not run.</param>
+internal sealed record InventoryOutputFilter(bool Runs, string? Reason)
+{
+    /// <summary><c>output firewall ([FilterOutput])</c>, <c>output firewall (uses an IChatClient)</c>; null when it does not run.</summary>
+    public string? Describe() => !Runs ? null : "output firewall (" + (Reason == "chatClient" ? "by default: uses an IChatClient" : "[FilterOutput]") + ")";
+}
+
+/// <param name="Kind">An output kind id (<c>email</c>, <c>private-key</c>…).</param>
+/// <param name="Action"><c>redact</c>, <c>refuse</c> or <c>allow</c>.</param>
+internal sealed record InventoryOutputKind(string Kind, string Action);

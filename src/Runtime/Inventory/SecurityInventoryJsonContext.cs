@@ -7,4 +7,5 @@ namespace SecureApi.Inventory;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(SecurityInventory))]
 [JsonSerializable(typeof(IReadOnlyList<InventoryFrameworkEndpoint>))]
+[JsonSerializable(typeof(IReadOnlyList<InventoryOutputKind>))]
 internal sealed partial class SecurityInventoryJsonContext : JsonSerializerContext;

@@ -9,7 +9,7 @@ namespace SecureApi.Generated;
 internal static class SecureApiInventory
 {
     public const string Json = @"{
-  ""schemaVersion"": 1,
+  ""schemaVersion"": 2,
   ""assembly"": ""UserService"",
   ""endpoints"": [
     {
@@ -47,6 +47,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Page\u003CTicket\u003E"",
       ""responseMembers"": [""id"", ""ownerId"", ""tenantId"", ""title"", ""body"", ""priority"", ""estimate"", ""dueAt"", ""secret"", ""createdAt"", ""updatedAt"", ""version""],
       ""sensitiveMembers"": [""Ticket.internalNote""],
@@ -88,6 +93,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": null,
       ""responseMembers"": [],
       ""sensitiveMembers"": [""Ticket.internalNote""],
@@ -129,6 +139,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Ticket"",
       ""responseMembers"": [""id"", ""ownerId"", ""tenantId"", ""title"", ""body"", ""priority"", ""estimate"", ""dueAt"", ""secret"", ""createdAt"", ""updatedAt"", ""version""],
       ""sensitiveMembers"": [""Ticket.internalNote""],
@@ -178,6 +193,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""OrderSummary[]"",
       ""responseMembers"": [""id"", ""customer"", ""status""],
       ""sensitiveMembers"": [],
@@ -287,6 +307,11 @@ internal static class SecureApiInventory
           ""rules"": [""denied 0""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Order"",
       ""responseMembers"": [""id"", ""customer"", ""quantity"", ""status"", ""lines"", ""createdAt""],
       ""sensitiveMembers"": [],
@@ -315,6 +340,11 @@ internal static class SecureApiInventory
       ""allowUnknownQuery"": false,
       ""parameters"": [],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""int"",
       ""responseMembers"": [],
       ""sensitiveMembers"": [],
@@ -352,6 +382,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": null,
       ""responseMembers"": [],
       ""sensitiveMembers"": [],
@@ -386,6 +421,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Order"",
       ""responseMembers"": [""id"", ""customer"", ""quantity"", ""status"", ""lines"", ""createdAt""],
       ""sensitiveMembers"": [],
@@ -420,6 +460,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": null,
       ""responseMembers"": [],
       ""sensitiveMembers"": [],
@@ -459,6 +504,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Page\u003CShelf\u003E"",
       ""responseMembers"": [""id"", ""tenantId"", ""name"", ""archived"", ""capacity""],
       ""sensitiveMembers"": [],
@@ -507,6 +557,11 @@ internal static class SecureApiInventory
           ""rules"": [""range 0..10000""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Shelf"",
       ""responseMembers"": [""id"", ""tenantId"", ""name"", ""archived"", ""capacity""],
       ""sensitiveMembers"": [],
@@ -546,6 +601,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": null,
       ""responseMembers"": [],
       ""sensitiveMembers"": [],
@@ -585,6 +645,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Shelf"",
       ""responseMembers"": [""id"", ""tenantId"", ""name"", ""archived"", ""capacity""],
       ""sensitiveMembers"": [],
@@ -638,6 +703,11 @@ internal static class SecureApiInventory
           ""rules"": [""range 0..10000""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Shelf"",
       ""responseMembers"": [""id"", ""tenantId"", ""name"", ""archived"", ""capacity""],
       ""sensitiveMembers"": [],
@@ -666,6 +736,11 @@ internal static class SecureApiInventory
       ""allowUnknownQuery"": false,
       ""parameters"": [],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""string"",
       ""responseMembers"": [],
       ""sensitiveMembers"": [],
@@ -694,6 +769,11 @@ internal static class SecureApiInventory
       ""allowUnknownQuery"": false,
       ""parameters"": [],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": null,
       ""responseMembers"": [],
       ""sensitiveMembers"": [],
@@ -735,6 +815,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Page\u003CTicket\u003E"",
       ""responseMembers"": [""id"", ""ownerId"", ""tenantId"", ""title"", ""body"", ""priority"", ""estimate"", ""dueAt"", ""secret"", ""createdAt"", ""updatedAt"", ""version""],
       ""sensitiveMembers"": [""Ticket.internalNote""],
@@ -797,6 +882,11 @@ internal static class SecureApiInventory
           ""rules"": [""noNul"", ""maxLength 500""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Ticket"",
       ""responseMembers"": [""id"", ""ownerId"", ""tenantId"", ""title"", ""body"", ""priority"", ""estimate"", ""dueAt"", ""secret"", ""createdAt"", ""updatedAt"", ""version""],
       ""sensitiveMembers"": [""Ticket.internalNote""],
@@ -839,6 +929,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": null,
       ""responseMembers"": [],
       ""sensitiveMembers"": [""Ticket.internalNote""],
@@ -880,6 +975,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Ticket"",
       ""responseMembers"": [""id"", ""ownerId"", ""tenantId"", ""title"", ""body"", ""priority"", ""estimate"", ""dueAt"", ""secret"", ""createdAt"", ""updatedAt"", ""version""],
       ""sensitiveMembers"": [""Ticket.internalNote""],
@@ -939,6 +1039,11 @@ internal static class SecureApiInventory
           ""rules"": [""definedEnum""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Ticket"",
       ""responseMembers"": [""id"", ""ownerId"", ""tenantId"", ""title"", ""body"", ""priority"", ""estimate"", ""dueAt"", ""secret"", ""createdAt"", ""updatedAt"", ""version""],
       ""sensitiveMembers"": [""Ticket.internalNote""],
@@ -1006,6 +1111,11 @@ internal static class SecureApiInventory
           ""rules"": [""noNul"", ""maxLength 500""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Ticket"",
       ""responseMembers"": [""id"", ""ownerId"", ""tenantId"", ""title"", ""body"", ""priority"", ""estimate"", ""dueAt"", ""secret"", ""createdAt"", ""updatedAt"", ""version""],
       ""sensitiveMembers"": [""Ticket.internalNote""],
@@ -1047,6 +1157,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""TicketHeadline"",
       ""responseMembers"": [""id"", ""title"", ""priority""],
       ""sensitiveMembers"": [""Ticket.internalNote""],
@@ -1063,7 +1178,9 @@ internal static class SecureApiInventory
       ""owner"": null,
       ""tenant"": ""tenantId"",
       ""sensitiveMembers"": [],
-      ""encryptedMembers"": []
+      ""encryptedMembers"": [],
+      ""filteredMembers"": [],
+      ""untrustedMembers"": []
     },
     {
       ""name"": ""Ticket"",
@@ -1073,7 +1190,9 @@ internal static class SecureApiInventory
       ""owner"": ""ownerId"",
       ""tenant"": ""tenantId"",
       ""sensitiveMembers"": [""internalNote""],
-      ""encryptedMembers"": [""secret""]
+      ""encryptedMembers"": [""secret""],
+      ""filteredMembers"": [],
+      ""untrustedMembers"": []
     }
   ]
 }";

@@ -73,6 +73,12 @@ internal static class ListEmitter
             }
 
             writer.Line();
+            if (spec.HasQuarantinedMembers)
+            {
+                LoadQuarantine(writer, spec, "items");
+                writer.Line();
+            }
+
             using (writer.Block("if (items.Count <= limit)"))
             {
                 writer.Line($"return new {Data}.Page<{type}>(items, null);");

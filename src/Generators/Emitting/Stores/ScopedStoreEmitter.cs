@@ -149,6 +149,7 @@ internal static class ScopedStoreEmitter
                 .Select(c => $"{StoreMethodParameters.Name(c)}.IsSet ? {Names.Literal(c.JsonName)} : null"));
             writer.Line($"await audit.AppendAsync(transaction, caller, {Names.Literal(spec.Table)}, {AuditKey}, {Audit}.AuditOperations.Update, {Audit}.AuditTrail.Members({changed}), cancellationToken); // names only, never values");
             writer.Line("await transaction.CommitAsync(cancellationToken);");
+            LoadQuarantine(writer, spec, "[updated]"); // another caller's change leaves the author's quarantined text withheld from them
             writer.Line("return updated;");
         }
     }

@@ -17,6 +17,18 @@ internal static class StoreNames
     /// <summary>The text of a key as the audit trail records it (Guid, int or long).</summary>
     public const string AuditKey = "key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture)";
 
+    /// <summary>
+    /// After a read of a resource with quarantined members: records which of them the current reader may not see (their
+    /// author and moderators may), so the JSON writer withholds them. Nothing for other resources.
+    /// </summary>
+    public static void LoadQuarantine(SourceWriter writer, ResourceSpec spec, string rows)
+    {
+        if (spec.HasQuarantinedMembers)
+        {
+            writer.Line($"await global::SecureApi.Infrastructure.QuarantinedValues.LoadAsync<{spec.FullyQualifiedName}>(connection, {Names.Literal(spec.Table)}, {rows}, static row => global::SecureApi.Infrastructure.QuarantinedValues.Key(row.{spec.Key.PropertyName}), cancellationToken); // quarantined text: only its author and moderators read it");
+        }
+    }
+
     public static string Sql(ResourceSpec spec) => spec.TypeName + "Sql";
 
     public static string Rows(ResourceSpec spec) => spec.TypeName + "Rows";

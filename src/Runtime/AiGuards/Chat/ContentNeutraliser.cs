@@ -78,8 +78,8 @@ internal static class ContentNeutraliser
         for (var i = 0; i < content.Length; i++)
         {
             var c = content[i];
-            var isTag = char.IsHighSurrogate(c) && i + 1 < content.Length && c == '\uDB40' && content[i + 1] is >= '\uDC00' and <= '\uDC7F';
-            if (isTag || IsInvisible(c))
+            var isTag = InvisibleCharacterClass.IsTagPair(content, i);
+            if (isTag || InvisibleCharacterClass.IsInvisible(c))
             {
                 builder ??= new StringBuilder(content.Length).Append(content, 0, i);
                 if (isTag)
@@ -95,10 +95,4 @@ internal static class ContentNeutraliser
 
         return builder?.ToString() ?? content;
     }
-
-    private static bool IsInvisible(char c) => c is '\u00AD' or '\u180E' or '\uFEFF'
-        or (>= '\u200B' and <= '\u200F')
-        or (>= '\u202A' and <= '\u202E')
-        or (>= '\u2060' and <= '\u2064')
-        or (>= '\u2066' and <= '\u2069');
 }

@@ -1,3 +1,5 @@
+using SecureApi.Text;
+
 namespace SecureApi.AiGuards.Screening;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal static class InvisibleCharacters
                     continue;
                 }
 
-                if (codePoint is >= 0xE0000 and <= 0xE007F)
+                if (InvisibleCharacterClass.IsTag(codePoint))
                 {
                     if (!flagTags)
                     {
@@ -44,26 +46,22 @@ internal static class InvisibleCharacters
             }
 
             flagTags = false;
-            switch (c)
+            if (InvisibleCharacterClass.IsBidiControl(c))
             {
-                case >= '\u202A' and <= '\u202E':
-                case >= '\u2066' and <= '\u2069':
-                    return true;
-                case >= '\u200B' and <= '\u200D':
-                case >= '\u2060' and <= '\u2064':
-                case '\uFEFF' when i > 0:
-                case '\u180E':
-                    if (IsLatinLetter(value, i - 1) && IsLatinLetter(value, i + 1))
-                    {
-                        return true; // in the middle of a word: splits "ignore" so a filter misses it
-                    }
+                return true;
+            }
 
-                    if (c is not ('\u200C' or '\u200D') && c != '\uFEFF')
-                    {
-                        return true; // a zero-width space or word joiner has no business in prose
-                    }
+            if (InvisibleCharacterClass.IsZeroWidth(c) && !(c == '\uFEFF' && i == 0)) // a BOM at the start is an encoding mark
+            {
+                if (IsLatinLetter(value, i - 1) && IsLatinLetter(value, i + 1))
+                {
+                    return true; // in the middle of a word: splits "ignore" so a filter misses it
+                }
 
-                    break;
+                if (!InvisibleCharacterClass.IsJoiner(c) && c != '\uFEFF')
+                {
+                    return true; // a zero-width space or word joiner has no business in prose
+                }
             }
         }
 

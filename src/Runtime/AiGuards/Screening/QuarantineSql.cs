@@ -55,6 +55,13 @@ internal static class QuarantineSql
         WHERE resource = @resource AND resource_key = @resource_key
         """;
 
+    /// <summary>The records of some rows of one resource; <see cref="QuarantineView"/> appends the key list, <c>(@k0, @k1, …)</c>.</summary>
+    public const string ListForRows = """
+        SELECT resource_key, member, subject
+        FROM secureapi_quarantine
+        WHERE resource = @resource AND resource_key IN
+        """;
+
     public const string List = """
         SELECT resource, resource_key, member, rules, subject, quarantined_at
         FROM secureapi_quarantine

@@ -27,6 +27,13 @@ public sealed class UntrustedTextOptions
     /// <summary>Word count from which <see cref="MinDistinctWordShare"/> applies. Default 200.</summary>
     public int DistinctWordsMinimumLength { get; set; } = 200;
 
+    /// <summary>
+    /// The role of moderators: a person with it sees quarantined text in every response, as its author does; everyone
+    /// else reads such a member as null (the row lists it in <c>quarantined</c>) until a moderator releases it. Default
+    /// <c>admin</c>; empty makes the author the only reader.
+    /// </summary>
+    public string ModeratorRole { get; set; } = "admin";
+
     internal bool IsEnabled(string rule) => !Rules.TryGetValue(rule, out var settings) || settings.Enabled;
 
     internal UntrustedTextAction ActionOf(string rule) => Rules.TryGetValue(rule, out var settings) ? settings.Action : UntrustedTextAction.Declared;

@@ -9,7 +9,7 @@ namespace SecureApi.Generated;
 internal static class SecureApiInventory
 {
     public const string Json = @"{
-  ""schemaVersion"": 1,
+  ""schemaVersion"": 2,
   ""assembly"": ""UserService"",
   ""endpoints"": [
     {
@@ -45,6 +45,11 @@ internal static class SecureApiInventory
           ""rules"": [""required"", ""noNul"", ""maxLength 200""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": true,
+        ""reason"": ""declared""
+      },
       ""response"": ""Answer"",
       ""responseMembers"": [""text""],
       ""sensitiveMembers"": [],
@@ -79,6 +84,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Review"",
       ""responseMembers"": [""id"", ""text"", ""stars""],
       ""sensitiveMembers"": [],

@@ -9,7 +9,7 @@ namespace SecureApi.Generated;
 internal static class SecureApiInventory
 {
     public const string Json = @"{
-  ""schemaVersion"": 1,
+  ""schemaVersion"": 2,
   ""assembly"": ""UserService"",
   ""endpoints"": [
     {
@@ -45,6 +45,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Page\u003CNote\u003E"",
       ""responseMembers"": [""id"", ""ownerId"", ""title"", ""version""],
       ""sensitiveMembers"": [],
@@ -89,6 +94,11 @@ internal static class SecureApiInventory
           ""rules"": [""required"", ""noNul"", ""maxLength 200""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Note"",
       ""responseMembers"": [""id"", ""ownerId"", ""title"", ""version""],
       ""sensitiveMembers"": [],
@@ -128,6 +138,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": null,
       ""responseMembers"": [],
       ""sensitiveMembers"": [],
@@ -167,6 +182,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Note"",
       ""responseMembers"": [""id"", ""ownerId"", ""title"", ""version""],
       ""sensitiveMembers"": [],
@@ -216,6 +236,11 @@ internal static class SecureApiInventory
           ""rules"": [""required"", ""noNul"", ""maxLength 200""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Note"",
       ""responseMembers"": [""id"", ""ownerId"", ""title"", ""version""],
       ""sensitiveMembers"": [],
@@ -232,7 +257,9 @@ internal static class SecureApiInventory
       ""owner"": ""ownerId"",
       ""tenant"": null,
       ""sensitiveMembers"": [],
-      ""encryptedMembers"": []
+      ""encryptedMembers"": [],
+      ""filteredMembers"": [],
+      ""untrustedMembers"": []
     }
   ]
 }";

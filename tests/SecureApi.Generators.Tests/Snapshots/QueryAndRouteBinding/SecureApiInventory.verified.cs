@@ -9,7 +9,7 @@ namespace SecureApi.Generated;
 internal static class SecureApiInventory
 {
     public const string Json = @"{
-  ""schemaVersion"": 1,
+  ""schemaVersion"": 2,
   ""assembly"": ""UserService"",
   ""endpoints"": [
     {
@@ -60,6 +60,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""string"",
       ""responseMembers"": [],
       ""sensitiveMembers"": [],

@@ -9,7 +9,7 @@ namespace SecureApi.Generated;
 internal static class SecureApiInventory
 {
     public const string Json = @"{
-  ""schemaVersion"": 1,
+  ""schemaVersion"": 2,
   ""assembly"": ""UserService"",
   ""endpoints"": [
     {
@@ -45,6 +45,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Page\u003CShelf\u003E"",
       ""responseMembers"": [""id"", ""tenantId"", ""name""],
       ""sensitiveMembers"": [],
@@ -89,6 +94,11 @@ internal static class SecureApiInventory
           ""rules"": [""required"", ""noNul"", ""maxLength 60""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Shelf"",
       ""responseMembers"": [""id"", ""tenantId"", ""name""],
       ""sensitiveMembers"": [],
@@ -128,6 +138,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Shelf"",
       ""responseMembers"": [""id"", ""tenantId"", ""name""],
       ""sensitiveMembers"": [],
@@ -144,7 +159,9 @@ internal static class SecureApiInventory
       ""owner"": null,
       ""tenant"": ""tenantId"",
       ""sensitiveMembers"": [],
-      ""encryptedMembers"": []
+      ""encryptedMembers"": [],
+      ""filteredMembers"": [],
+      ""untrustedMembers"": []
     }
   ]
 }";

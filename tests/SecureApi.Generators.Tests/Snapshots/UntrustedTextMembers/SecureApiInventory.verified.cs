@@ -9,7 +9,7 @@ namespace SecureApi.Generated;
 internal static class SecureApiInventory
 {
     public const string Json = @"{
-  ""schemaVersion"": 1,
+  ""schemaVersion"": 2,
   ""assembly"": ""UserService"",
   ""endpoints"": [
     {
@@ -54,6 +54,20 @@ internal static class SecureApiInventory
           ""rules"": [""required"", ""noNul"", ""maxLength 4000""]
         }
       ],
+      ""untrustedText"": [
+        {
+          ""member"": ""subject"",
+          ""mode"": ""quarantine""
+        },
+        {
+          ""member"": ""text"",
+          ""mode"": ""reject""
+        }
+      ],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Comment"",
       ""responseMembers"": [""id"", ""ownerId"", ""subject"", ""text""],
       ""sensitiveMembers"": [],
@@ -93,6 +107,16 @@ internal static class SecureApiInventory
           ""rules"": [""required"", ""noNul"", ""maxLength 500""]
         }
       ],
+      ""untrustedText"": [
+        {
+          ""member"": ""text"",
+          ""mode"": ""reject""
+        }
+      ],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""string"",
       ""responseMembers"": [],
       ""sensitiveMembers"": [],
@@ -109,7 +133,14 @@ internal static class SecureApiInventory
       ""owner"": ""ownerId"",
       ""tenant"": null,
       ""sensitiveMembers"": [],
-      ""encryptedMembers"": []
+      ""encryptedMembers"": [],
+      ""filteredMembers"": [],
+      ""untrustedMembers"": [
+        {
+          ""member"": ""text"",
+          ""mode"": ""reject""
+        }
+      ]
     }
   ]
 }";

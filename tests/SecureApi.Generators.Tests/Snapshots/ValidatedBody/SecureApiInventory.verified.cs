@@ -9,7 +9,7 @@ namespace SecureApi.Generated;
 internal static class SecureApiInventory
 {
     public const string Json = @"{
-  ""schemaVersion"": 1,
+  ""schemaVersion"": 2,
   ""assembly"": ""UserService"",
   ""endpoints"": [
     {
@@ -49,6 +49,11 @@ internal static class SecureApiInventory
           ""rules"": [""range 1..100""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""NewItem"",
       ""responseMembers"": [""name"", ""quantity""],
       ""sensitiveMembers"": [],

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace SecureApi.SampleTests.Infrastructure;
+namespace SecureApi.Testing;
 
 /// <summary>A model that answers from a script: each request gets the next response; every request is kept for the test to read.</summary>
 public sealed class ScriptedChatClient(params Func<IReadOnlyList<ChatMessage>, ChatResponse>[] turns) : IChatClient

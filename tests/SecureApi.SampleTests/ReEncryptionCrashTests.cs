@@ -77,10 +77,11 @@ public sealed class ReEncryptionCrashTests(OwnPostgresCluster postgres) : IClass
         Assert.Contains(atKill.Values, v => v!.StartsWith("v1.k2.", StringComparison.Ordinal));
 
         // The next start finishes it.
+        var since = DateTimeOffset.UtcNow;
         await using (var restarted = target.CreateFactory(ReEncryptionProbe.Converting("k2", batchSize: 50)))
         {
             var client = restarted.ClientFor(caller);
-            await ReEncryptionProbe.WaitForCompletionAsync(target, "k2", s_timeout);
+            await ReEncryptionProbe.WaitForCompletionAsync(target, "k2", since, s_timeout);
             var (list, _) = await ListAllAsync<NoteDto>(client, "/notes");
             Assert.Equal(Notes, list.Count);
             foreach (var note in list)

@@ -24,9 +24,10 @@ public abstract class ReEncryptionTests(ClassDatabase database, IEngine engine) 
         var caller = SampleFactory.NewFreshCaller();
         var plaintexts = await SeedPlaintextAsync(caller, 12);
 
+        var since = DateTimeOffset.UtcNow;
         await using var converting = Target.CreateFactory(ReEncryptionProbe.Converting("k1", batchSize: 5));
         var client = converting.ClientFor(caller);
-        await ReEncryptionProbe.WaitForCompletionAsync(Target, "k1", s_timeout);
+        await ReEncryptionProbe.WaitForCompletionAsync(Target, "k1", since, s_timeout);
 
         var stored = await ReEncryptionProbe.StoredAsync(Target, caller.Subject);
         foreach (var (id, plaintext) in plaintexts)
@@ -49,9 +50,10 @@ public abstract class ReEncryptionTests(ClassDatabase database, IEngine engine) 
             notes[note.Id] = (note.PrivateNote!, note.Version);
         }
 
+        var since = DateTimeOffset.UtcNow;
         await using var rotated = Target.CreateFactory(ReEncryptionProbe.Converting("k2", batchSize: 3));
         var client = rotated.ClientFor(caller);
-        await ReEncryptionProbe.WaitForCompletionAsync(Target, "k2", s_timeout);
+        await ReEncryptionProbe.WaitForCompletionAsync(Target, "k2", since, s_timeout);
 
         var stored = await ReEncryptionProbe.StoredAsync(Target, caller.Subject);
         foreach (var (id, (secret, version)) in notes)
@@ -69,10 +71,11 @@ public abstract class ReEncryptionTests(ClassDatabase database, IEngine engine) 
         var caller = SampleFactory.NewFreshCaller();
         var plaintexts = await SeedPlaintextAsync(caller, 30);
 
+        var since = DateTimeOffset.UtcNow;
         await using var converting = Target.CreateFactory(ReEncryptionProbe.Converting("k1", batchSize: 2, pauseMilliseconds: 150));
         var client = converting.ClientFor(caller);
         var readsWhileMixed = 0;
-        while (await ReEncryptionProbe.PassAsync(Target) is not { Completed: true })
+        while (!await ReEncryptionProbe.CompletedSinceAsync(Target, "k1", since))
         {
             var before = await ReEncryptionProbe.StoredAsync(Target, caller.Subject);
             var (list, _) = await ListAllAsync<NoteDto>(client, "/notes");
@@ -108,13 +111,14 @@ public abstract class ReEncryptionTests(ClassDatabase database, IEngine engine) 
         var caller = SampleFactory.NewFreshCaller();
         var note = await CreateNoteAsync(Client(caller), "raced", "body", "before-the-batch");
         var observer = new WriteInsideBatch(note.Id);
+        var since = DateTimeOffset.UtcNow;
         await using var rotated = Target.CreateFactory(ReEncryptionProbe.Converting("k2", batchSize: 4));
         await using var app = rotated.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<IReEncryptionBatchObserver>(observer)));
         var client = SampleFactory.CheckedClient(app);
         client.DefaultRequestHeaders.Add("X-Api-Key", caller.ApiKey);
         observer.Client.SetResult(client);
 
-        await ReEncryptionProbe.WaitForCompletionAsync(Target, "k2", s_timeout);
+        await ReEncryptionProbe.WaitForCompletionAsync(Target, "k2", since, s_timeout);
 
         Assert.True(observer.Wrote, "The batch holding the note was never written.");
         Assert.Equal("written-inside-the-batch", (await GetNoteAsync(client, note.Id)).PrivateNote);

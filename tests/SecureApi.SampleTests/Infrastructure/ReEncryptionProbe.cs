@@ -41,15 +41,35 @@ public static class ReEncryptionProbe
             : null;
     }
 
-    /// <summary>Waits until the pass to <paramref name="keyId"/> has finished.</summary>
-    public static async Task WaitForCompletionAsync(DatabaseTarget target, string keyId, TimeSpan timeout)
+    /// <summary>
+    /// Waits until a pass to <paramref name="keyId"/> has finished after <paramref name="since"/> (taken before the
+    /// converting instance starts: an earlier test's finished pass must not count).
+    /// </summary>
+    public static async Task WaitForCompletionAsync(DatabaseTarget target, string keyId, DateTimeOffset since, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        while (await PassAsync(target) is not { Completed: true } pass || pass.TargetKeyId != keyId)
+        while (await CompletedAtAsync(target, keyId) is not { } completedAt || completedAt < since)
         {
             Assert.True(clock.Elapsed < timeout, $"The re-encryption to {keyId} did not finish in {timeout}; it is at {await PassAsync(target)}.");
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Whether a pass to <paramref name="keyId"/> has finished after <paramref name="since"/>.</summary>
+    public static async Task<bool> CompletedSinceAsync(DatabaseTarget target, string keyId, DateTimeOffset since) =>
+        await CompletedAtAsync(target, keyId) is { } completedAt && completedAt >= since;
+
+    private static async Task<DateTimeOffset?> CompletedAtAsync(DatabaseTarget target, string keyId)
+    {
+        await using var connection = await target.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT completed_at FROM secureapi_reencryption WHERE table_name = 'notes' AND column_name = 'private_note' AND target_key_id = @p0";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@p0";
+        parameter.Value = keyId;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() && !reader.IsDBNull(0) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
     }
 
     /// <summary>Forgets the column's progress, as a database written before the member became [Encrypted] has none.</summary>

@@ -7,4 +7,7 @@ public sealed class EncryptionOptions
     public string? ActiveKeyId { get; set; }
 
     public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The job that re-encrypts existing values to <see cref="ActiveKeyId"/> (<c>SecureApi:Encryption:ReEncryption</c>).</summary>
+    public Migrations.ReEncryptionOptions ReEncryption { get; set; } = new();
 }

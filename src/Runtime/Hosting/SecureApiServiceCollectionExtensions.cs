@@ -149,10 +149,14 @@ public static class SecureApiServiceCollectionExtensions
 
         // Resources: one database, the encryption and cursor services, the generated stores, and the schema at start-up.
         services.TryAddSingleton<SecureApi.Data.SecureApiDatabase>();
-        services.TryAddSingleton<SecureApi.Data.FieldEncryption>();
+        services.TryAddSingleton<SecureApi.Data.Migrations.ReEncryptionProgress>();
+        services.TryAddSingleton(static provider => new SecureApi.Data.FieldEncryption(
+            provider.GetRequiredService<IOptionsMonitor<SecureApiOptions>>(),
+            provider.GetRequiredService<SecureApi.Data.Migrations.ReEncryptionProgress>()));
         services.TryAddSingleton<SecureApi.Data.CursorProtector>();
         services.AddHostedService<SecureApi.Data.SchemaInitializer>();
         services.AddHostedService<SecureApi.Auditing.AuditRetention>(); // after the schema: prunes at start-up, then every few hours
+        services.AddHostedService<SecureApi.Data.Migrations.ReEncryptionJob>(); // after the schema: [Encrypted] values to the active key
         foreach (var resource in SecureApi.Infrastructure.ResourceRegistry.Snapshot())
         {
             resource.AddStores(services);

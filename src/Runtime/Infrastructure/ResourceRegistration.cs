@@ -9,4 +9,7 @@ public sealed record ResourceRegistration(string Table, string SqliteSchema, str
 {
     /// <summary>Some member is <c>[Encrypted]</c>: start-up then requires the encryption keys.</summary>
     public bool HasEncryptedMembers { get; init; }
+
+    /// <summary>The encrypted columns, for the job that re-encrypts them (to a new key, or from plaintext); null when none.</summary>
+    public EncryptedColumns? EncryptedColumns { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using SecureApi.Generators.Models;
 using static SecureApi.Generators.Emitting.Stores.StoreNames;
 
@@ -30,8 +31,20 @@ internal static class RegistrationEmitter
                 writer.Line($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{spec.StoreName}>(services);");
                 writer.Line($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{spec.AdminStoreName}>(services);");
                 writer.Outdent();
-                // Encryption keys are required at start-up only when some resource has [Encrypted] members.
-                writer.Line(HasEncryptedMembers(spec) ? "}) { HasEncryptedMembers = true });" : "}));");
+                // Encryption keys are required at start-up only when some resource has [Encrypted] members; the
+                // re-encryption job walks those columns in key order and seals them with the stores' associated data.
+                writer.Line(HasEncryptedMembers(spec) ? "})" : "}));");
+                if (HasEncryptedMembers(spec))
+                {
+                    writer.Line("{");
+                    writer.Indent();
+                    writer.Line("HasEncryptedMembers = true,");
+                    var owner = spec.Owner is null ? "null" : Names.Literal(spec.Owner.Column);
+                    var columns = string.Join(", ", spec.Columns.Where(c => c.Encrypted).Select(c => Names.Literal(c.Column)));
+                    writer.Line($"EncryptedColumns = new global::SecureApi.Infrastructure.EncryptedColumns({Names.Literal(spec.Key.Column)}, {owner}, new[] {{ {columns} }}, {Rows(spec)}.Aad),");
+                    writer.Outdent();
+                    writer.Line("});");
+                }
                 writer.Outdent();
             }
 

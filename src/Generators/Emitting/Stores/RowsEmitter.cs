@@ -49,7 +49,8 @@ internal static class RowsEmitter
         {
             var owner = spec.Owner is null ? "null" : Local(spec.Owner);
             var key = spec.SequentialKey ? "\"\"" : Local(spec.Key) + ".ToString()";
-            return $"encryption is null || reader.IsDBNull({ordinal}) ? null : encryption.Decrypt(reader.GetString({ordinal}), Aad({Names.Literal(column.Column)}, {owner}, {key}))";
+            // DecryptStored, not Decrypt: while the column converts from plaintext, a row not yet converted may hold it.
+            return $"encryption is null || reader.IsDBNull({ordinal}) ? null : encryption.DecryptStored(reader.GetString({ordinal}), Aad({Names.Literal(column.Column)}, {owner}, {key}), {Names.Literal(spec.Table)}, {Names.Literal(column.Column)})";
         }
 
         var type = column.UnderlyingTypeName;

@@ -9,4 +9,7 @@ public sealed record ResourceRegistration(string Table, string SqliteSchema, str
 {
     /// <summary>Some member is <c>[Encrypted]</c>: start-up then requires the encryption keys.</summary>
     public bool HasEncryptedMembers { get; init; }
+
+    /// <summary>The declared table, columns and indexes the schema migration compares with the database.</summary>
+    public SecureApi.Data.Migrations.ResourceSchema? Schema { get; init; }
 }

@@ -6,7 +6,7 @@ namespace SecureApi.Generators.Emitting.Stores;
 /// <summary>Emits the module initializer that adds the resource's table to the schema and its stores to DI.</summary>
 internal static class RegistrationEmitter
 {
-    public static void Emit(SourceWriter writer, ResourceSpec spec)
+    public static void Emit(SourceWriter writer, ResourceSpec spec, ResourceStatements statements)
     {
         writer.Line($"/// <summary>Adds the <c>{spec.Table}</c> table to the schema and its stores to DI when <c>AddSecureApi</c> runs.</summary>");
         writer.Line(Names.GeneratedCodeAttribute);
@@ -31,9 +31,12 @@ internal static class RegistrationEmitter
                 writer.Line($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{spec.AdminStoreName}>(services);");
                 writer.Outdent();
                 // Encryption keys are required at start-up only when some resource has [Encrypted] members.
-                writer.Line(HasEncryptedMembers(spec) ? "}) { HasEncryptedMembers = true });" : "}));");
+                writer.Line(HasEncryptedMembers(spec) ? "}) { HasEncryptedMembers = true, Schema = Schema() });" : "}) { Schema = Schema() });");
                 writer.Outdent();
             }
+
+            writer.Line();
+            DeclaredSchemaEmitter.Emit(writer, spec, statements);
 
             writer.Line("#pragma warning restore CA2255");
         }

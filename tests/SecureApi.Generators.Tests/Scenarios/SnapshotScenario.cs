@@ -16,6 +16,7 @@ public sealed record SnapshotScenario(string Name, params string[] Sources)
         AnonymousStaticEndpoint.Scenario,
         UntrustedTextMembers.Scenario,
         FilteredOutput.Scenario,
+        EvolvingResource.Scenario,
     ];
 
     public override string ToString() => Name;

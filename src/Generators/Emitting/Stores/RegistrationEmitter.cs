@@ -35,10 +35,9 @@ internal static class RegistrationEmitter
                 writer.Outdent();
             }
 
+            writer.Line("#pragma warning restore CA2255");
             writer.Line();
             DeclaredSchemaEmitter.Emit(writer, spec, statements);
-
-            writer.Line("#pragma warning restore CA2255");
         }
     }
 

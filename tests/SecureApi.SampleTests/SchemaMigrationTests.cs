@@ -98,4 +98,57 @@ public sealed class PostgresSchemaMigrationTests(PostgresServer server) : Schema
         // One printed the step it applied; the other waited for the lock, then found nothing left.
         Assert.Single(runs, r => r.Output.Contains("ALTER TABLE notes ADD COLUMN moderation_flag", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AMigrationKilledBetweenItsStepsIsCompletedByTheNextRunWithNoRowLost()
+    {
+        await using var target = await new PostgresEngine(server).CreateDatabaseAsync();
+        Guid id;
+        await using (var factory = target.CreateFactory())
+        {
+            id = (await CreateNoteAsync(factory.ClientFor("alice"), "kept")).Id;
+            await CreateTeamDocAsync(factory.ClientFor("alice"), "doc");
+        }
+
+        // Two steps on two tables: a column for notes, an index for team_docs.
+        await target.ExecuteAsync("ALTER TABLE notes DROP COLUMN moderation_flag");
+        await target.ExecuteAsync("DROP INDEX ix_team_docs_name");
+        var plan = (await SampleCommand.RunAsync(target, "migrate", "--dry-run")).Output;
+        var ids = plan.Split('\n').Where(l => l.StartsWith("-- ", StringComparison.Ordinal)).Select(l => l[3..l.IndexOf(':', StringComparison.Ordinal)]).ToList();
+        Assert.Equal(2, ids.Count);
+
+        // Hold the second step's table, so the migration commits its first step and then waits inside the second.
+        await using var blocker = await target.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockTable = blocker.CreateCommand())
+        {
+            lockTable.Transaction = hold;
+            lockTable.CommandText = "LOCK TABLE " + ids[1].Split('.')[0] + " IN ACCESS EXCLUSIVE MODE";
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        using (var migrating = SampleCommand.Start(target, "migrate"))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (Convert.ToInt64(await target.ScalarAsync("SELECT COUNT(*) FROM secureapi_schema_history WHERE step_id = @p0", ids[0]), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the first step was not recorded within 60 s");
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(500); // now waiting on the held table, inside the second step's transaction
+            migrating.Kill(); // SIGKILL
+            await migrating.WaitForExitAsync();
+        }
+
+        await hold.RollbackAsync();
+        Assert.Equal(0L, Convert.ToInt64(await target.ScalarAsync("SELECT COUNT(*) FROM secureapi_schema_history WHERE step_id = @p0", ids[1]), System.Globalization.CultureInfo.InvariantCulture));
+
+        var next = await SampleCommand.RunAsync(target, "migrate");
+
+        Assert.Equal(0, next.ExitCode);
+        var recorded = await Task.WhenAll(ids.Select(async i => Convert.ToInt64(await target.ScalarAsync("SELECT COUNT(*) FROM secureapi_schema_history WHERE step_id = @p0", i), System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(new long[] { 1, 1 }, recorded);
+        Assert.Equal(("kept", "body"), (await target.ReadNoteAsync(id)) is { } row ? (row.Title, row.Body) : default);
+    }
 }

@@ -405,6 +405,11 @@ public sealed class ResourceDiagnosticTests
     [InlineData("SAPI033", "record", "[Key] public Guid Id { get; init; } [Key] public Guid Other { get; init; }", "record", "[Key] public Guid Id { get; init; } public Guid Other { get; init; }", "Thing")]
     [InlineData("SAPI034", "record", "[Key] public Guid Id { get; init; } [ConcurrencyCheck] public long A { get; init; } [ConcurrencyCheck] public long B { get; init; }", "record", "[Key] public Guid Id { get; init; } [ConcurrencyCheck] public long A { get; init; }", "Thing")]
     [InlineData("SAPI060", "record", "[Key] public Guid Id { get; init; } [UntrustedText] public int Score { get; init; }", "record", "[Key] public Guid Id { get; init; } [UntrustedText, MaxLength(100)] public string Comment { get; init; } = \"\";", "Score")]
+    [InlineData("SAPI070", "record", "[Key] public Guid Id { get; init; } [System.ComponentModel.DefaultValue(\"x\")] public int Rank { get; init; }", "record", "[Key] public Guid Id { get; init; } [System.ComponentModel.DefaultValue(3)] public int Rank { get; init; }", "Rank")]
+    [InlineData("SAPI070", "record", "[Key] public Guid Id { get; init; } [Encrypted, System.ComponentModel.DefaultValue(\"x\")] public string? Pin { get; init; }", "record", "[Key] public Guid Id { get; init; } [Encrypted] public string? Pin { get; init; }", "Pin")]
+    [InlineData("SAPI071", "record", "[Key] public Guid Id { get; init; } [RenamedFrom(\"Heading\"), MaxLength(10)] public string Title { get; init; } = \"\";", "record", "[Key] public Guid Id { get; init; } [RenamedFrom(\"heading\"), MaxLength(10)] public string Title { get; init; } = \"\";", "Title")]
+    [InlineData("SAPI071", "record", "[Key] public Guid Id { get; init; } [RenamedFrom(\"title\"), MaxLength(10)] public string Title { get; init; } = \"\";", "record", "[Key] public Guid Id { get; init; } [MaxLength(10)] public string Title { get; init; } = \"\";", "Title")]
+    [InlineData("SAPI072", "record", "[Key] public Guid Id { get; init; } [ConcurrencyCheck, Retired] public long Version { get; init; }", "record", "[Key] public Guid Id { get; init; } [Retired] public string? Old { get; init; }", "Version")]
     public void ReportsEachResourceRuleWithItsOwnIdAndNothingOnTheFixedShape(string id, string badKind, string bad, string fixedKind, string @fixed, string at)
     {
         static string Resource(string kind, string members) => $$"""
@@ -684,4 +689,43 @@ public sealed class ResourceDiagnosticTests
     }
 
     private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("[MigrationStep(\"bad id!\", Sqlite = \"UPDATE things SET a = 1\", PostgreSql = \"UPDATE things SET a = 1\")]", "SAPI073", "has an id that is not 1-100 letters, digits, '.', '_' or '-'")]
+    [InlineData("[MigrationStep(\"one\", Sqlite = \"UPDATE things SET a = 1\")]", "SAPI073", "has no SQL for PostgreSQL (PostgreSql = \"...\")")]
+    [InlineData("[MigrationStep(\"one\", Sqlite = \"UPDATE thing SET a = 1\", PostgreSql = \"UPDATE things SET a = 1\")]", "SAPI074", "whose SQLite SQL does not name the table 'things'")]
+    [InlineData("[MigrationStep(\"one\", Table = \"old_things\", Sqlite = \"DROP TABLE things\", PostgreSql = \"DROP TABLE old_things\")]", "SAPI074", "whose SQLite SQL does not name the table 'old_things'")]
+    public void ReportsAnInvalidMigrationStepAtItsAttribute(string attribute, string id, string message)
+    {
+        var run = Run($$"""
+            {{attribute}}
+            [Resource("things", Shared = true)]
+            public sealed record Thing
+            {
+                [Key]
+                public Guid Id { get; init; }
+            }
+            """);
+
+        var diagnostic = AssertSingle(run, id, attribute[1..^1]);
+        Assert.Contains(message, Message(diagnostic), StringComparison.Ordinal);
+        Assert.DoesNotContain("Shop.Thing.Store.g.cs", run.HintNames);
+    }
+
+    [Fact]
+    public void ReportsNothingForAValidMigrationStep()
+    {
+        var run = Run("""
+            [MigrationStep("2026-11-01-one", Member = "Id", Sqlite = "UPDATE things SET id = id", PostgreSql = "UPDATE things SET id = id")]
+            [Resource("things", Shared = true)]
+            public sealed record Thing
+            {
+                [Key]
+                public Guid Id { get; init; }
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("Shop.Thing.Store.g.cs", run.HintNames);
+    }
 }

@@ -39,7 +39,7 @@ public sealed partial class ResourceSqlTests
         "CASE", "WHEN", "THEN", "ELSE", "END",
         "DELETE", "ORDER", "BY", "ASC", "DESC", "LIMIT", "CREATE", "TABLE", "INDEX", "IF", "EXISTS", "ON", "PRIMARY", "KEY",
         "AUTOINCREMENT", "GENERATED", "ALWAYS", "AS", "IDENTITY", "INTEGER", "TEXT", "BLOB", "REAL", "uuid", "bigint",
-        "boolean", "numeric", "timestamptz", "double", "precision",
+        "boolean", "numeric", "timestamptz", "double", "precision", "VARCHAR",
     };
 
     private static readonly string[] s_schemaNames = ["SqliteSchema", "PostgreSqlSchema"];
@@ -69,6 +69,7 @@ public sealed partial class ResourceSqlTests
                     "1" => true,
                     "(" or ")" or "," or "=" or "<" or ">" or "+" => true,
                     ";" => s_schemaNames.Contains(name),
+                    _ when s_schemaNames.Contains(name) && token.All(char.IsAsciiDigit) => true, // a declared maximum length
                     _ => false,
                 };
                 Assert.True(allowed, $"{resource}Sql.{name} holds '{token}', which is neither a declared identifier, an SQL keyword nor a known parameter:\n{sql}");

@@ -208,6 +208,26 @@ internal static class DiagnosticDescriptors
         "SAPI062", "[FilterOutput] on a member that is not a string",
         "'{0}.{1}' has [FilterOutput] but is of type '{2}'; the output firewall filters text: put it on a string member, or on the endpoint to filter every string of its response");
 
+    public static readonly DiagnosticDescriptor InvalidDefaultValue = Error(
+        "SAPI070", "[DefaultValue] the schema migration cannot store",
+        "'{0}.{1}' has [DefaultValue] whose value is not a constant of its type ({2}) that SQLite and PostgreSQL store alike; give a string, number or bool constant of the member's type, on a member that is not a key, owner, tenant, version, server-set or [Encrypted]");
+
+    public static readonly DiagnosticDescriptor InvalidRenamedFrom = Error(
+        "SAPI071", "[RenamedFrom] names no column the member can have had",
+        "'{0}.{1}' has [RenamedFrom(\"{2}\")], which is not a previous name of its column '{3}': give the old column name as stored (lower-case snake_case), not its current one, not a reserved word and not a column another member still has or also renames from");
+
+    public static readonly DiagnosticDescriptor RetiredNotData = Error(
+        "SAPI072", "[Retired] on a member the resource cannot do without",
+        "'{0}.{1}' is [Retired] but is the resource's {2}; only data members can be retired (a resource keeps its key, scope, version and server-set stamps)");
+
+    public static readonly DiagnosticDescriptor InvalidMigrationStep = Error(
+        "SAPI073", "[MigrationStep] is not valid",
+        "'{0}' has [MigrationStep(\"{1}\")] that {2}");
+
+    public static readonly DiagnosticDescriptor MigrationStepTable = Error(
+        "SAPI074", "[MigrationStep] SQL does not name its table",
+        "'{0}' has [MigrationStep(\"{1}\")] whose {2} SQL does not name the table '{3}'; a step changes its own resource's table, or the table given in Table (a removed resource's)");
+
     public static readonly DiagnosticDescriptor DroppedColumnNotRetired = Error(
         "SAPI075", "Column dropped without retiring it first",
         "Resource '{0}' no longer declares member '{1}', whose column '{2}' is in {3} (version {4}): dropping it would delete its values; put the member back marked [Retired] for a release (the snapshot then records it as retired, and a later release may delete it), or, if another member replaces it, declare [RenamedFrom(\"{2}\")] on that member");

@@ -11,6 +11,12 @@ internal sealed record ResourceSpec(
     EquatableArray<string> ConstructorParameters,
     EquatableArray<string> TrimSuppressions)
 {
+    /// <summary><c>[Retired]</c> members: their columns stay (optional) but the stores neither read nor write them.</summary>
+    public EquatableArray<ColumnSpec> RetiredColumns { get; init; } = EquatableArray<ColumnSpec>.Empty;
+
+    /// <summary>The resource's <c>[MigrationStep]</c>s, checked.</summary>
+    public EquatableArray<MigrationStepSpec> MigrationSteps { get; init; } = EquatableArray<MigrationStepSpec>.Empty;
+
     public ColumnSpec Key => Find(ColumnRole.Key)!;
 
     public ColumnSpec? Owner => Find(ColumnRole.Owner);
@@ -99,6 +105,21 @@ internal sealed record ColumnSpec(
     /// <summary>A string member declared <c>[FilterOutput]</c>: read through the output firewall wherever it is written (the security inventory lists it).</summary>
     public bool FilterOutput { get; init; }
 
+    /// <summary>The column's previous name, from <c>[RenamedFrom]</c>: the migration renames it.</summary>
+    public string? RenamedFrom { get; init; }
+
+    /// <summary><c>[Retired]</c>: the column stays (optional) but is no longer read, written or exposed.</summary>
+    public bool Retired { get; init; }
+
+    /// <summary>From <c>[MaxLength]</c>/<c>[StringLength]</c> on a plain string member: the column's declared length.</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>A SQL literal from <c>[DefaultValue]</c> (both engines read it alike): what existing rows get when the member is added.</summary>
+    public string? DefaultSql { get; init; }
+
     /// <summary>Set from a request (create/update): everything but key, owner, tenant, version and server-set stamps.</summary>
     public bool IsClientData => Role == ColumnRole.Data;
 }
+
+/// <summary>A <c>[MigrationStep]</c>: constant SQL per engine, and what it prepares.</summary>
+internal sealed record MigrationStepSpec(string Id, string Sqlite, string PostgreSql, string? Member, string? Table);

@@ -98,7 +98,7 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
         var quarantine = isResource ? QuarantineOf(type, constructor) : null;
         var properties = new List<JsonPropertySpec>();
         var initializers = new List<JsonCreatorArgSpec>();
-        foreach (var property in type.SerializableProperties(known).Where(p => !IsSensitive(p)))
+        foreach (var property in type.SerializableProperties(known).Where(p => !IsSensitive(p) && !IsRetired(type, p)))
         {
             var supported = Add(property.Type, property) is not null;
             if (!supported)
@@ -185,6 +185,10 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
 
     /// <summary>A <c>[Sensitive]</c> member never reaches JSON: it is left out of the metadata, not filtered at run time.</summary>
     private bool IsSensitive(IPropertySymbol property) => property.HasAttribute(known.SensitiveAttribute);
+
+    /// <summary>A <c>[Retired]</c> resource member keeps its column but is no longer part of the resource's JSON.</summary>
+    private bool IsRetired(INamedTypeSymbol type, IPropertySymbol property) =>
+        type.HasAttribute(known.ResourceAttribute) && property.HasAttribute(known.RetiredAttribute);
 
     /// <summary>
     /// Objects are the application's own classes and SecureApi's (<c>Page&lt;T&gt;</c>); framework types such as

@@ -60,6 +60,10 @@ internal sealed class KnownTypes
         SortableAttribute = Get("SecureApi.SortableAttribute");
         FilterableAttribute = Get("SecureApi.FilterableAttribute");
         SensitiveAttribute = Get("SecureApi.SensitiveAttribute");
+        RenamedFromAttribute = Get("SecureApi.RenamedFromAttribute");
+        RetiredAttribute = Get("SecureApi.RetiredAttribute");
+        MigrationStepAttribute = Get("SecureApi.MigrationStepAttribute");
+        DefaultValueAttribute = Get("System.ComponentModel.DefaultValueAttribute");
         UntrustedTextAttribute = Get("SecureApi.UntrustedTextAttribute");
         SequentialKeyAttribute = Get("SecureApi.SequentialKeyAttribute");
         FilterOutputAttribute = Get("SecureApi.FilterOutputAttribute");
@@ -147,6 +151,14 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? SortableAttribute { get; }
     public INamedTypeSymbol? FilterableAttribute { get; }
     public INamedTypeSymbol? SensitiveAttribute { get; }
+
+    public INamedTypeSymbol? RenamedFromAttribute { get; }
+
+    public INamedTypeSymbol? RetiredAttribute { get; }
+
+    public INamedTypeSymbol? MigrationStepAttribute { get; }
+
+    public INamedTypeSymbol? DefaultValueAttribute { get; }
 
     public INamedTypeSymbol? UntrustedTextAttribute { get; }
 

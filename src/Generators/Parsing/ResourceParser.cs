@@ -51,6 +51,7 @@ internal static class ResourceParser
         }
 
         var columns = new List<ColumnSpec>();
+        var retired = new List<ColumnSpec>();
         var roles = new List<ColumnRole>();
         var hasSequentialKey = type.GetMembers().OfType<IPropertySymbol>().Any(p => p.HasAttribute(known.SequentialKeyAttribute));
         foreach (var property in type.SerializableProperties(known))
@@ -104,20 +105,65 @@ internal static class ResourceParser
                 continue;
             }
 
-            if (columns.FirstOrDefault(c => c.Column == column) is { } clash)
+            if (columns.Concat(retired).FirstOrDefault(c => c.Column == column) is { } clash)
             {
                 Invalid(DiagnosticDescriptors.DuplicateColumn, memberLocation, clash.PropertyName, property.Name, column);
                 continue;
             }
 
-            columns.Add(new ColumnSpec(
+            var isRetired = property.HasAttribute(known.RetiredAttribute);
+            if (isRetired && role != ColumnRole.Data)
+            {
+                Invalid(DiagnosticDescriptors.RetiredNotData, memberLocation, property.Name, role.ToString().ToLowerInvariant());
+                continue;
+            }
+
+            var renamedFrom = property.FindAttribute(known.RenamedFromAttribute)?.ConstructorArguments.FirstOrDefault().Value as string;
+            if (property.HasAttribute(known.RenamedFromAttribute) &&
+                (renamedFrom is null || !IsIdentifier(renamedFrom) || !string.Equals(renamedFrom, renamedFrom.ToLowerInvariant(), System.StringComparison.Ordinal) || renamedFrom == column || SqlReservedWords.Contains(renamedFrom)))
+            {
+                Invalid(DiagnosticDescriptors.InvalidRenamedFrom, memberLocation, property.Name, renamedFrom ?? "", column);
+                continue;
+            }
+
+            string? defaultSql = null;
+            if (property.FindAttribute(known.DefaultValueAttribute) is { } defaultValue)
+            {
+                defaultSql = role == ColumnRole.Data && !encrypted ? MigrationDeclarations.DefaultSql(defaultValue, kind.Value) : null;
+                if (defaultSql is null)
+                {
+                    Invalid(DiagnosticDescriptors.InvalidDefaultValue, memberLocation, property.Name, kind.Value.ToString());
+                    continue;
+                }
+            }
+
+            var spec = new ColumnSpec(
                 property.Name, SymbolExtensions.ToCamelCase(property.Name), column, property.Type.FullName(), property.Type.UnderlyingFullName(),
                 kind.Value, nullable, role, encrypted, sensitive, sortable, filterable)
             {
                 UntrustedText = untrusted,
                 FilterOutput = property.Type.SpecialType == SpecialType.System_String && (property.HasAttribute(known.FilterOutputAttribute)
                     || property.ConstructorParameterFor(type.SerializationConstructor(known))?.HasAttribute(known.FilterOutputAttribute) == true),
-            });
+                RenamedFrom = renamedFrom,
+                Retired = isRetired,
+                MaxLength = kind == ColumnKind.String && !encrypted ? MigrationDeclarations.MaxLength(property, type.SerializationConstructor(known), known) : null,
+                DefaultSql = defaultSql,
+            };
+            (isRetired ? retired : columns).Add(spec);
+        }
+
+        foreach (var renamed in columns.Concat(retired).Where(c => c.RenamedFrom is not null))
+        {
+            if (columns.Concat(retired).Any(c => c.Column == renamed.RenamedFrom || (c != renamed && c.RenamedFrom == renamed.RenamedFrom)))
+            {
+                Invalid(DiagnosticDescriptors.InvalidRenamedFrom, null, renamed.PropertyName, renamed.RenamedFrom!, renamed.Column);
+            }
+        }
+
+        var steps = MigrationDeclarations.Steps(type, table, known, diagnostics);
+        if (steps is null)
+        {
+            valid = false;
         }
 
         var keys = roles.Count(r => r == ColumnRole.Key);
@@ -162,7 +208,11 @@ internal static class ResourceParser
             hasSequentialKey,
             columns.ToEquatableArray(),
             (constructor?.Parameters.Select(p => p.Name) ?? Enumerable.Empty<string>()).ToEquatableArray(),
-            suppressions.ToEquatableArray());
+            suppressions.ToEquatableArray())
+        {
+            RetiredColumns = retired.ToEquatableArray(),
+            MigrationSteps = steps!.ToEquatableArray(),
+        };
     }
 
     private static ColumnRole RoleOf(IPropertySymbol property, KnownTypes known) =>
@@ -235,6 +285,6 @@ internal static class ResourceParser
         "update", "user", "using", "values", "variadic", "verbose", "view", "when", "where", "window", "with",
     ];
 
-    private static bool IsIdentifier(string name) =>
+    internal static bool IsIdentifier(string name) =>
         name.Length is > 0 and <= 63 && char.IsLetter(name[0]) && name.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');
 }

@@ -16,6 +16,12 @@ public sealed class DatabaseOptions
     /// <summary>The SQLite file. Relative paths are under the content root. Default <c>data/secureapi.db</c>.</summary>
     public string SqlitePath { get; set; } = Path.Combine("data", "secureapi.db");
 
-    /// <summary>Create missing tables at start-up. Default true; turn off to apply <c>SchemaScript</c> output yourself.</summary>
+    /// <summary>
+    /// Migrate the schema at start-up (create missing tables, apply safe changes and declared ones). Default true; turn
+    /// off to run the service's <c>migrate</c> command from a deployment step instead.
+    /// </summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
+
+    /// <summary>The schema migration's settings.</summary>
+    public SecureApi.Data.Migrations.MigrationsOptions Migrations { get; set; } = new();
 }

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SecureApi.Data.Migrations;
 using SecureApi.Infrastructure;
 
 namespace SecureApi.Data;
 
-/// <summary>Creates missing tables at start-up (<c>SecureApi:Database:ApplySchemaOnStartup</c>), before the app takes requests.</summary>
-internal sealed class SchemaInitializer(SecureApiDatabase database, IOptions<SecureApiOptions> options) : IHostedService
+/// <summary>Migrates the schema at start-up (<c>SecureApi:Database:ApplySchemaOnStartup</c>), before the app takes requests.</summary>
+internal sealed class SchemaInitializer(SecureApiDatabase database, IOptions<SecureApiOptions> options, ILogger<SchemaInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -14,28 +16,46 @@ internal sealed class SchemaInitializer(SecureApiDatabase database, IOptions<Sec
             return;
         }
 
-        await ApplyAsync(database, cancellationToken);
+        await ApplyAsync(database, options.Value.Database, logger, dryRun: false, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Applies every registered resource's schema, and the framework's; statements are idempotent (<c>IF NOT EXISTS</c>).</summary>
-    public static async Task ApplyAsync(SecureApiDatabase database, CancellationToken cancellationToken)
+    /// <summary>
+    /// Migrates every registered resource's table to its declaration (<see cref="SchemaMigrator"/>), then creates the
+    /// framework's own tables if missing. Returns what the migration planned and applied.
+    /// </summary>
+    public static async Task<SchemaMigrator.Outcome?> ApplyAsync(SecureApiDatabase database, DatabaseOptions settings, ILogger logger, bool dryRun, CancellationToken cancellationToken)
     {
         // No resources, nothing to create: do not open (and so create) a database the service never uses.
-        var schemas = ResourceRegistry.Schemas(database.Dialect);
-        if (schemas.Count == 0)
+        var resources = ResourceRegistry.Snapshot();
+        if (resources.Count == 0)
         {
-            return;
+            return null;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var schema in schemas)
+        var migrator = new SchemaMigrator(database.Dialect, logger) { LockTimeout = TimeSpan.FromSeconds(settings.Migrations.LockTimeoutSeconds) };
+        var outcome = await migrator.MigrateAsync(connection, Declared(resources), ResourceRegistry.SchemaVersion, dryRun, cancellationToken);
+        if (dryRun)
+        {
+            return outcome;
+        }
+
+        foreach (var schema in FallbackSchemas(resources, database.Dialect).Concat(ResourceRegistry.FrameworkSchemas(database.Dialect)))
         {
             await using var command = Db.Command(connection, schema);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await FrameworkColumns.AddMissingAsync(connection, database.Dialect, "secureapi_api_keys", Authentication.ApiKeySql.AddedColumns, cancellationToken);
+        return outcome;
     }
+
+    public static IReadOnlyList<ResourceSchema> Declared(IReadOnlyList<ResourceRegistration> resources) =>
+        [.. resources.Where(r => r.Schema is not null).Select(r => r.Schema!)];
+
+    /// <summary>A registration compiled without a declared schema is only created if missing, as before migrations.</summary>
+    private static IEnumerable<string> FallbackSchemas(IReadOnlyList<ResourceRegistration> resources, SqlDialect dialect) =>
+        resources.Where(r => r.Schema is null).Select(r => dialect == SqlDialect.PostgreSql ? r.PostgreSqlSchema : r.SqliteSchema);
 }

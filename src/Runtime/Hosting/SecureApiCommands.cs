@@ -10,12 +10,13 @@ namespace SecureApi.Hosting;
 /// The commands every SecureApi service understands instead of serving, when the first argument names one:
 /// <c>schema</c> writes or checks the checked-in schema snapshot (<c>schema --sql</c> prints the DDL for the configured engine); <c>keys create|list|revoke</c> manages stored API keys;
 /// <c>audit verify|prune</c> checks the audit trail's hash chain or applies its retention; <c>inventory</c> writes the
-/// security inventory of every endpoint (or <c>inventory diff</c> compares two) and needs no database or secret.
+/// security inventory of every endpoint (or <c>inventory diff</c> compares two) and needs no database or secret;
+/// <c>migrate [--dry-run]</c> migrates the schema (or prints the SQL it would run).
 /// </summary>
 public static class SecureApiCommands
 {
     /// <summary>The commands this runs: a process started with one of them as its first argument is a command line.</summary>
-    internal static readonly string[] Names = ["schema", "keys", "audit", SecureApi.OpenApi.OpenApiCommand.Name, "inventory"];
+    internal static readonly string[] Names = ["schema", "keys", "audit", SecureApi.OpenApi.OpenApiCommand.Name, "inventory", SecureApi.Data.Migrations.MigrateCommand.Name];
 
     /// <summary>
     /// Runs the command <paramref name="args"/> names and returns its exit code (0 done, 1 failed, 2 usage), or null
@@ -52,6 +53,8 @@ public static class SecureApiCommands
         var database = services.GetRequiredService<SecureApiDatabase>();
         switch (args[0])
         {
+            case SecureApi.Data.Migrations.MigrateCommand.Name:
+                return await SecureApi.Data.Migrations.MigrateCommand.RunAsync(services, [.. args.Skip(1)], output, error, cancellationToken);
             case "schema":
                 await output.WriteLineAsync(SecureApiSchema.Script(database.Dialect));
                 return 0;
@@ -66,7 +69,7 @@ public static class SecureApiCommands
                 // The table may not exist yet when the service has never run; create it as start-up would.
                 if (services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Database.ApplySchemaOnStartup)
                 {
-                    await SchemaInitializer.ApplyAsync(database, cancellationToken);
+                    await MigrateAsync(services, database, cancellationToken);
                 }
 
                 return await ApiKeyCommands.RunAsync(keys, [.. args.Skip(1)], output, error, cancellationToken);
@@ -80,7 +83,7 @@ public static class SecureApiCommands
 
                 if (services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Database.ApplySchemaOnStartup)
                 {
-                    await SchemaInitializer.ApplyAsync(database, cancellationToken);
+                    await MigrateAsync(services, database, cancellationToken);
                 }
 
                 return await AuditCommands.RunAsync(trail, [.. args.Skip(1)], output, error, cancellationToken);
@@ -88,6 +91,15 @@ public static class SecureApiCommands
                 return null;
         }
     }
+
+    /// <summary>Migrates the schema as start-up would: the command's tables may not exist yet when the service has never run.</summary>
+    internal static Task MigrateAsync(IServiceProvider services, SecureApiDatabase database, CancellationToken cancellationToken) =>
+        SchemaInitializer.ApplyAsync(
+            database,
+            services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Database,
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(typeof(SecureApi.Data.Migrations.SchemaMigrator).FullName!),
+            dryRun: false,
+            cancellationToken);
 
     /// <summary>
     /// The options as <c>UseSecureApi</c> sees them (configuration and code alike), built as the options factory builds

@@ -12,4 +12,7 @@ public sealed record ResourceRegistration(string Table, string SqliteSchema, str
 
     /// <summary>The encrypted columns, for the job that re-encrypts them (to a new key, or from plaintext); null when none.</summary>
     public EncryptedColumns? EncryptedColumns { get; init; }
+
+    /// <summary>The declared table, columns and indexes the schema migration compares with the database.</summary>
+    public SecureApi.Data.Migrations.ResourceSchema? Schema { get; init; }
 }

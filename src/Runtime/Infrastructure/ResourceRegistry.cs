@@ -8,7 +8,10 @@ public static class ResourceRegistry
 {
     private static readonly List<ResourceRegistration> s_resources = [];
 
-    /// <summary>The schema version the service was compiled with (the checked-in snapshot's <c>version</c>; 0 without one).</summary>
+    /// <summary>
+    /// The schema version compiled into the service (<c>SecureApiSchemaVersion</c>, set by the generated module
+    /// initializer; 0 without a schema snapshot). A database whose recorded version is greater refuses the service.
+    /// </summary>
     public static int SchemaVersion { get; set; }
 
     public static void Register(ResourceRegistration registration)
@@ -35,9 +38,15 @@ public static class ResourceRegistry
         }
 
         var postgres = dialect == SecureApi.Data.SqlDialect.PostgreSql;
+        return [.. resources.Select(r => postgres ? r.PostgreSqlSchema : r.SqliteSchema), .. FrameworkSchemas(dialect)];
+    }
+
+    /// <summary>The DDL of the framework's own tables (idempotent, <c>IF NOT EXISTS</c>); resources evolve through the schema migration instead.</summary>
+    internal static IReadOnlyList<string> FrameworkSchemas(SecureApi.Data.SqlDialect dialect)
+    {
+        var postgres = dialect == SecureApi.Data.SqlDialect.PostgreSql;
         return
         [
-            .. resources.Select(r => postgres ? r.PostgreSqlSchema : r.SqliteSchema),
             postgres ? SecureApi.Data.IdempotencySql.PostgreSqlSchema : SecureApi.Data.IdempotencySql.SqliteSchema,
             postgres ? SecureApi.Authentication.ApiKeySql.PostgreSqlSchema : SecureApi.Authentication.ApiKeySql.SqliteSchema,
             postgres ? SecureApi.Auditing.AuditSql.PostgreSqlSchema : SecureApi.Auditing.AuditSql.SqliteSchema,

@@ -17,6 +17,7 @@ public sealed record SnapshotScenario(string Name, params string[] Sources)
         UntrustedTextMembers.Scenario,
         FilteredOutput.Scenario,
         QuarantinedSharedResource.Scenario,
+        EvolvingResource.Scenario,
     ];
 
     public override string ToString() => Name;

@@ -16,7 +16,7 @@ internal static class ShelfSql
         CREATE TABLE IF NOT EXISTS shelves (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             tenant_id TEXT NOT NULL,
-            name TEXT NOT NULL,
+            name VARCHAR(60) NOT NULL,
             archived INTEGER NOT NULL,
             capacity TEXT NOT NULL
         );
@@ -28,7 +28,7 @@ internal static class ShelfSql
         CREATE TABLE IF NOT EXISTS shelves (
             id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             tenant_id text NOT NULL,
-            name text NOT NULL,
+            name varchar(60) NOT NULL,
             archived boolean NOT NULL,
             capacity numeric NOT NULL
         );
@@ -447,7 +447,27 @@ internal static class ShelfResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<ShelfStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<ShelfAdminStore>(services);
-            }));
+            }) { Schema = Schema() });
     }
     #pragma warning restore CA2255
+
+    /// <summary>The declared <c>shelves</c> table, compared with the database by the schema migration.</summary>
+    private static global::SecureApi.Data.Migrations.ResourceSchema Schema() => new()
+    {
+        Resource = "Shelf",
+        Table = "shelves",
+        Columns =
+        [
+            new() { Name = "id", Member = "Id", Kind = "Int64", SqliteType = "INTEGER", PostgreSqlType = "bigint", Key = true, Identity = true },
+            new() { Name = "tenant_id", Member = "TenantId", Kind = "String", SqliteType = "TEXT", PostgreSqlType = "text" },
+            new() { Name = "name", Member = "Name", Kind = "String", SqliteType = "VARCHAR(60)", PostgreSqlType = "varchar(60)", MaxLength = 60 },
+            new() { Name = "archived", Member = "Archived", Kind = "Boolean", SqliteType = "INTEGER", PostgreSqlType = "boolean" },
+            new() { Name = "capacity", Member = "Capacity", Kind = "Decimal", SqliteType = "TEXT", PostgreSqlType = "numeric" },
+        ],
+        Indexes =
+        [
+            new() { Name = "ix_shelves_scope", Columns = ["tenant_id", "id"] },
+            new() { Name = "ix_shelves_name", Columns = ["tenant_id", "name", "id"] },
+        ],
+    };
 }

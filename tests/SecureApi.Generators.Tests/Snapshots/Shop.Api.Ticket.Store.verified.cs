@@ -18,8 +18,8 @@ internal static class TicketSql
             id TEXT PRIMARY KEY,
             owner_id TEXT NOT NULL,
             tenant_id TEXT NOT NULL,
-            title TEXT NOT NULL,
-            body TEXT NOT NULL,
+            title VARCHAR(120) NOT NULL,
+            body VARCHAR(4000) NOT NULL,
             priority INTEGER NOT NULL,
             estimate INTEGER,
             due_at TEXT NOT NULL,
@@ -40,8 +40,8 @@ internal static class TicketSql
             id uuid PRIMARY KEY,
             owner_id text NOT NULL,
             tenant_id text NOT NULL,
-            title text NOT NULL,
-            body text NOT NULL,
+            title varchar(120) NOT NULL,
+            body varchar(4000) NOT NULL,
             priority integer NOT NULL,
             estimate integer,
             due_at timestamptz NOT NULL,
@@ -641,7 +641,7 @@ internal static class TicketRows
         var createdAtValue = global::SecureApi.Infrastructure.Db.Time(reader, 10);
         var updatedAtValue = global::SecureApi.Infrastructure.Db.Time(reader, 11);
         var versionValue = reader.GetInt64(12);
-        var secretValue = encryption is null || reader.IsDBNull(8) ? null : encryption.DecryptStored(reader.GetString(8), Aad("secret", ownerIdValue, idValue.ToString()), "tickets", "secret");
+        var secretValue = encryption is null || reader.IsDBNull(8) ? null : encryption.Decrypt(reader.GetString(8), Aad("secret", ownerIdValue, idValue.ToString()));
         return new global::Shop.Api.Ticket() { Id = idValue, OwnerId = ownerIdValue, TenantId = tenantIdValue, Title = titleValue, Body = bodyValue, Priority = priorityValue, Estimate = estimateValue, DueAt = dueAtValue, Secret = secretValue, InternalNote = internalNoteValue, CreatedAt = createdAtValue, UpdatedAt = updatedAtValue, Version = versionValue };
     }
 
@@ -665,11 +665,37 @@ internal static class TicketResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TicketStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TicketAdminStore>(services);
-            })
-            {
-                HasEncryptedMembers = true,
-                EncryptedColumns = new global::SecureApi.Infrastructure.EncryptedColumns("id", "owner_id", new[] { "secret" }, TicketRows.Aad),
-            });
+            }) { HasEncryptedMembers = true, Schema = Schema() });
     }
     #pragma warning restore CA2255
+
+    /// <summary>The declared <c>tickets</c> table, compared with the database by the schema migration.</summary>
+    private static global::SecureApi.Data.Migrations.ResourceSchema Schema() => new()
+    {
+        Resource = "Ticket",
+        Table = "tickets",
+        Columns =
+        [
+            new() { Name = "id", Member = "Id", Kind = "Guid", SqliteType = "TEXT", PostgreSqlType = "uuid", Key = true },
+            new() { Name = "owner_id", Member = "OwnerId", Kind = "String", SqliteType = "TEXT", PostgreSqlType = "text" },
+            new() { Name = "tenant_id", Member = "TenantId", Kind = "String", SqliteType = "TEXT", PostgreSqlType = "text" },
+            new() { Name = "title", Member = "Title", Kind = "String", SqliteType = "VARCHAR(120)", PostgreSqlType = "varchar(120)", MaxLength = 120 },
+            new() { Name = "body", Member = "Body", Kind = "String", SqliteType = "VARCHAR(4000)", PostgreSqlType = "varchar(4000)", MaxLength = 4000 },
+            new() { Name = "priority", Member = "Priority", Kind = "Enum", SqliteType = "INTEGER", PostgreSqlType = "integer" },
+            new() { Name = "estimate", Member = "Estimate", Kind = "Int32", SqliteType = "INTEGER", PostgreSqlType = "integer", Nullable = true },
+            new() { Name = "due_at", Member = "DueAt", Kind = "DateTimeOffset", SqliteType = "TEXT", PostgreSqlType = "timestamptz" },
+            new() { Name = "secret", Member = "Secret", Kind = "EncryptedString", SqliteType = "TEXT", PostgreSqlType = "text", Nullable = true, Encrypted = true },
+            new() { Name = "internal_note", Member = "InternalNote", Kind = "String", SqliteType = "TEXT", PostgreSqlType = "text", Nullable = true },
+            new() { Name = "created_at", Member = "CreatedAt", Kind = "DateTimeOffset", SqliteType = "TEXT", PostgreSqlType = "timestamptz" },
+            new() { Name = "updated_at", Member = "UpdatedAt", Kind = "DateTimeOffset", SqliteType = "TEXT", PostgreSqlType = "timestamptz" },
+            new() { Name = "version", Member = "Version", Kind = "Int64", SqliteType = "INTEGER", PostgreSqlType = "bigint" },
+        ],
+        Indexes =
+        [
+            new() { Name = "ix_tickets_scope", Columns = ["tenant_id", "owner_id", "id"] },
+            new() { Name = "ix_tickets_title", Columns = ["tenant_id", "owner_id", "title", "id"] },
+            new() { Name = "ix_tickets_due_at", Columns = ["tenant_id", "owner_id", "due_at", "id"] },
+            new() { Name = "ix_tickets_created_at", Columns = ["tenant_id", "owner_id", "created_at", "id"] },
+        ],
+    };
 }

@@ -9,6 +9,26 @@ public static class SampleCommand
 
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(DatabaseTarget target, params string[] args)
     {
+        using var process = Start(target, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(s_timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{string.Join(' ', args)}' did not finish within {s_timeout.TotalSeconds} s.");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the command and returns at once (its output redirected), for tests that stop it part-way.</summary>
+    public static Process Start(DatabaseTarget target, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = SampleDirectory(), // the content root: the sample's appsettings
@@ -28,21 +48,7 @@ public static class SampleCommand
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(s_timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{string.Join(' ', args)}' did not finish within {s_timeout.TotalSeconds} s.");
-        }
-
-        return (process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 
     /// <summary>samples/NotesService of the checkout the tests run from.</summary>

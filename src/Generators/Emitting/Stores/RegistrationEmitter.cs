@@ -7,7 +7,7 @@ namespace SecureApi.Generators.Emitting.Stores;
 /// <summary>Emits the module initializer that adds the resource's table to the schema and its stores to DI.</summary>
 internal static class RegistrationEmitter
 {
-    public static void Emit(SourceWriter writer, ResourceSpec spec)
+    public static void Emit(SourceWriter writer, ResourceSpec spec, ResourceStatements statements)
     {
         writer.Line($"/// <summary>Adds the <c>{spec.Table}</c> table to the schema and its stores to DI when <c>AddSecureApi</c> runs.</summary>");
         writer.Line(Names.GeneratedCodeAttribute);
@@ -33,22 +33,26 @@ internal static class RegistrationEmitter
                 writer.Outdent();
                 // Encryption keys are required at start-up only when some resource has [Encrypted] members; the
                 // re-encryption job walks those columns in key order and seals them with the stores' associated data.
-                writer.Line(HasEncryptedMembers(spec) ? "})" : "}));");
+                writer.Line("})");
+                writer.Line("{");
+                writer.Indent();
+                writer.Line("Schema = Schema(),");
                 if (HasEncryptedMembers(spec))
                 {
-                    writer.Line("{");
-                    writer.Indent();
                     writer.Line("HasEncryptedMembers = true,");
                     var owner = spec.Owner is null ? "null" : Names.Literal(spec.Owner.Column);
                     var columns = string.Join(", ", spec.Columns.Where(c => c.Encrypted).Select(c => Names.Literal(c.Column)));
                     writer.Line($"EncryptedColumns = new global::SecureApi.Infrastructure.EncryptedColumns({Names.Literal(spec.Key.Column)}, {owner}, new[] {{ {columns} }}, {Rows(spec)}.Aad),");
-                    writer.Outdent();
-                    writer.Line("});");
                 }
+
+                writer.Outdent();
+                writer.Line("});");
                 writer.Outdent();
             }
 
             writer.Line("#pragma warning restore CA2255");
+            writer.Line();
+            DeclaredSchemaEmitter.Emit(writer, spec, statements);
         }
     }
 

@@ -68,19 +68,33 @@ internal sealed class ResourceStatements
             .Select(s => $"{s.Item1!.Column} = {b.Use(s.Item2)}")
             .ToList();
 
+    /// <summary>The table's indexes: the caller's scope (then the key), and one per sortable member (scope, member, key).</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<string> Columns)> Indexes
+    {
+        get
+        {
+            var spec = _spec;
+            var scope = new[] { spec.Tenant, spec.Owner }.Where(c => c is not null).Select(c => c!.Column).ToList();
+            var indexes = new List<(string, IReadOnlyList<string>)> { ($"ix_{spec.Table}_scope", scope.Concat([spec.Key.Column]).ToList()) };
+            indexes.AddRange(spec.Columns.Where(c => c.Sortable).Select(c => ($"ix_{spec.Table}_{c.Column}", (IReadOnlyList<string>)scope.Concat([c.Column, spec.Key.Column]).ToList())));
+            return indexes;
+        }
+    }
+
+    /// <summary>Every column the table has: the resource's, then its <c>[Retired]</c> members' (kept, optional).</summary>
+    public IEnumerable<ColumnSpec> TableColumns => _spec.Columns.Concat(_spec.RetiredColumns);
+
     private SqlStatement Schema(SqlDialect dialect)
     {
         var spec = _spec;
         var b = new SqlBuilder(dialect.SchemaConstant);
-        var definitions = spec.Columns.Select(c => $"{c.Column} {ColumnType(dialect, c)}").ToList();
+        var definitions = TableColumns.Select(c => $"{c.Column} {ColumnType(dialect, c)}").ToList();
         b.Line($"CREATE TABLE IF NOT EXISTS {spec.Table} (");
         b.List("    ", definitions);
         b.Line(");");
-        var scope = new[] { spec.Tenant, spec.Owner }.Where(c => c is not null).Select(c => c!.Column).ToList();
-        b.Line($"CREATE INDEX IF NOT EXISTS ix_{spec.Table}_scope ON {spec.Table} ({string.Join(", ", scope.Concat([spec.Key.Column]))});");
-        foreach (var sortable in spec.Columns.Where(c => c.Sortable))
+        foreach (var (name, columns) in Indexes)
         {
-            b.Line($"CREATE INDEX IF NOT EXISTS ix_{spec.Table}_{sortable.Column} ON {spec.Table} ({string.Join(", ", scope.Concat([sortable.Column, spec.Key.Column]))});");
+            b.Line($"CREATE INDEX IF NOT EXISTS {name} ON {spec.Table} ({string.Join(", ", columns)});");
         }
 
         return b.Build();
@@ -93,8 +107,9 @@ internal sealed class ResourceStatements
             return dialect.IdentityKey;
         }
 
-        var type = dialect.ColumnType(column.Encrypted ? ColumnKind.String : column.Kind); // ciphertext is text
-        return column.Role == ColumnRole.Key ? type + " PRIMARY KEY" : column.IsNullable ? type : type + " NOT NULL";
+        var type = dialect.DeclaredType(column);
+        var fallback = column.DefaultSql is null ? "" : " DEFAULT " + column.DefaultSql;
+        return column.Role == ColumnRole.Key ? type + " PRIMARY KEY" : column.IsNullable || column.Retired ? type + fallback : type + " NOT NULL" + fallback;
     }
 
     private SqlStatement ByKey(string name, bool scoped, System.Action<SqlBuilder> selectFrom)

@@ -18,11 +18,20 @@ internal abstract class SqlDialect
 
     public abstract string ColumnType(ColumnKind kind);
 
+    /// <summary>A bounded string's type: its maximum length is the column's.</summary>
+    public abstract string BoundedText(int length);
+
+    /// <summary>The column's type as the schema declares it: ciphertext is unbounded text; a plain string with a maximum length is bounded.</summary>
+    public string DeclaredType(ColumnSpec column) =>
+        column.Encrypted ? ColumnType(ColumnKind.String) : column.MaxLength is { } length ? BoundedText(length) : ColumnType(column.Kind);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string SchemaConstant => "SqliteSchema";
 
         public override string IdentityKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+        public override string BoundedText(int length) => "VARCHAR(" + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"; // TEXT affinity: SQLite keeps the declared length for the catalog
 
         public override string ColumnType(ColumnKind kind) => kind switch
         {
@@ -38,6 +47,8 @@ internal abstract class SqlDialect
         public override string SchemaConstant => "PostgreSqlSchema";
 
         public override string IdentityKey => "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+
+        public override string BoundedText(int length) => "varchar(" + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
 
         public override string ColumnType(ColumnKind kind) => kind switch
         {

@@ -37,7 +37,7 @@ internal static class StoreEmitter
         writer.Line();
         RowsEmitter.Emit(writer, spec);
         writer.Line();
-        RegistrationEmitter.Emit(writer, spec);
+        RegistrationEmitter.Emit(writer, spec, statements);
         return writer.ToString();
     }
 }

@@ -16,7 +16,7 @@ internal static class NoteSql
         CREATE TABLE IF NOT EXISTS notes (
             id TEXT PRIMARY KEY,
             owner_id TEXT NOT NULL,
-            title TEXT NOT NULL,
+            title VARCHAR(200) NOT NULL,
             version INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_notes_scope ON notes (owner_id, id);
@@ -26,7 +26,7 @@ internal static class NoteSql
         CREATE TABLE IF NOT EXISTS notes (
             id uuid PRIMARY KEY,
             owner_id text NOT NULL,
-            title text NOT NULL,
+            title varchar(200) NOT NULL,
             version bigint NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_notes_scope ON notes (owner_id, id);
@@ -402,7 +402,25 @@ internal static class NoteResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<NoteStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<NoteAdminStore>(services);
-            }));
+            }) { Schema = Schema() });
     }
     #pragma warning restore CA2255
+
+    /// <summary>The declared <c>notes</c> table, compared with the database by the schema migration.</summary>
+    private static global::SecureApi.Data.Migrations.ResourceSchema Schema() => new()
+    {
+        Resource = "Note",
+        Table = "notes",
+        Columns =
+        [
+            new() { Name = "id", Member = "Id", Kind = "Guid", SqliteType = "TEXT", PostgreSqlType = "uuid", Key = true },
+            new() { Name = "owner_id", Member = "OwnerId", Kind = "String", SqliteType = "TEXT", PostgreSqlType = "text" },
+            new() { Name = "title", Member = "Title", Kind = "String", SqliteType = "VARCHAR(200)", PostgreSqlType = "varchar(200)", MaxLength = 200 },
+            new() { Name = "version", Member = "Version", Kind = "Int64", SqliteType = "INTEGER", PostgreSqlType = "bigint" },
+        ],
+        Indexes =
+        [
+            new() { Name = "ix_notes_scope", Columns = ["owner_id", "id"] },
+        ],
+    };
 }

@@ -16,7 +16,7 @@ internal static class ShelfSql
         CREATE TABLE IF NOT EXISTS shelves (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             tenant_id TEXT NOT NULL,
-            name TEXT NOT NULL
+            name VARCHAR(60) NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_shelves_scope ON shelves (tenant_id, id);
         """;
@@ -25,7 +25,7 @@ internal static class ShelfSql
         CREATE TABLE IF NOT EXISTS shelves (
             id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             tenant_id text NOT NULL,
-            name text NOT NULL
+            name varchar(60) NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_shelves_scope ON shelves (tenant_id, id);
         """;
@@ -367,7 +367,24 @@ internal static class ShelfResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<ShelfStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<ShelfAdminStore>(services);
-            }));
+            }) { Schema = Schema() });
     }
     #pragma warning restore CA2255
+
+    /// <summary>The declared <c>shelves</c> table, compared with the database by the schema migration.</summary>
+    private static global::SecureApi.Data.Migrations.ResourceSchema Schema() => new()
+    {
+        Resource = "Shelf",
+        Table = "shelves",
+        Columns =
+        [
+            new() { Name = "id", Member = "Id", Kind = "Int64", SqliteType = "INTEGER", PostgreSqlType = "bigint", Key = true, Identity = true },
+            new() { Name = "tenant_id", Member = "TenantId", Kind = "String", SqliteType = "TEXT", PostgreSqlType = "text" },
+            new() { Name = "name", Member = "Name", Kind = "String", SqliteType = "VARCHAR(60)", PostgreSqlType = "varchar(60)", MaxLength = 60 },
+        ],
+        Indexes =
+        [
+            new() { Name = "ix_shelves_scope", Columns = ["tenant_id", "id"] },
+        ],
+    };
 }

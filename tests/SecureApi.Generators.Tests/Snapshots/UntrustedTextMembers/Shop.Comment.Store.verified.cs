@@ -17,8 +17,8 @@ internal static class CommentSql
         CREATE TABLE IF NOT EXISTS comments (
             id TEXT PRIMARY KEY,
             owner_id TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            text TEXT NOT NULL
+            subject VARCHAR(200) NOT NULL,
+            text VARCHAR(4000) NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_comments_scope ON comments (owner_id, id);
         """;
@@ -27,8 +27,8 @@ internal static class CommentSql
         CREATE TABLE IF NOT EXISTS comments (
             id uuid PRIMARY KEY,
             owner_id text NOT NULL,
-            subject text NOT NULL,
-            text text NOT NULL
+            subject varchar(200) NOT NULL,
+            text varchar(4000) NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_comments_scope ON comments (owner_id, id);
         """;
@@ -377,7 +377,25 @@ internal static class CommentResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<CommentStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<CommentAdminStore>(services);
-            }));
+            }) { Schema = Schema() });
     }
     #pragma warning restore CA2255
+
+    /// <summary>The declared <c>comments</c> table, compared with the database by the schema migration.</summary>
+    private static global::SecureApi.Data.Migrations.ResourceSchema Schema() => new()
+    {
+        Resource = "Comment",
+        Table = "comments",
+        Columns =
+        [
+            new() { Name = "id", Member = "Id", Kind = "Guid", SqliteType = "TEXT", PostgreSqlType = "uuid", Key = true },
+            new() { Name = "owner_id", Member = "OwnerId", Kind = "String", SqliteType = "TEXT", PostgreSqlType = "text" },
+            new() { Name = "subject", Member = "Subject", Kind = "String", SqliteType = "VARCHAR(200)", PostgreSqlType = "varchar(200)", MaxLength = 200 },
+            new() { Name = "text", Member = "Text", Kind = "String", SqliteType = "VARCHAR(4000)", PostgreSqlType = "varchar(4000)", MaxLength = 4000 },
+        ],
+        Indexes =
+        [
+            new() { Name = "ix_comments_scope", Columns = ["owner_id", "id"] },
+        ],
+    };
 }

@@ -19,7 +19,8 @@ internal static class DeclaredSchema
             .Select(resource =>
             {
                 var facts = factsByResource.TryGetValue(resource.FullyQualifiedName, out var found) ? found : new Dictionary<string, SchemaMemberFacts>();
-                var columns = resource.Columns
+                // Retired members left the stores but keep their columns: the snapshot records them as retired.
+                var columns = resource.Columns.Concat(resource.RetiredColumns)
                     .Select(column => Column(column, facts.TryGetValue(column.PropertyName, out var fact) ? fact : null))
                     .OrderBy(c => c.Name, System.StringComparer.Ordinal);
                 return new TableSchemaSpec(resource.Table, resource.TypeName, columns.ToEquatableArray());
@@ -35,11 +36,11 @@ internal static class DeclaredSchema
             column.IsNullable,
             column.Role == ColumnRole.Key,
             column.Encrypted,
-            facts?.MaxLength,
+            column.MaxLength ?? facts?.MaxLength,
             column.Sortable,
             column.Filterable,
-            facts?.Retired ?? false,
-            facts?.RenamedFrom);
+            column.Retired || facts?.Retired == true,
+            column.RenamedFrom ?? facts?.RenamedFrom);
 
     /// <summary><c>DateTimeOffset</c> → <c>dateTimeOffset</c>: the snapshot's JSON spelling.</summary>
     private static string KindName(ColumnKind kind)

@@ -447,7 +447,10 @@ internal static class ShelfResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<ShelfStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<ShelfAdminStore>(services);
-            }) { Schema = Schema() });
+            })
+            {
+                Schema = Schema(),
+            });
     }
     #pragma warning restore CA2255
 

@@ -641,7 +641,7 @@ internal static class TicketRows
         var createdAtValue = global::SecureApi.Infrastructure.Db.Time(reader, 10);
         var updatedAtValue = global::SecureApi.Infrastructure.Db.Time(reader, 11);
         var versionValue = reader.GetInt64(12);
-        var secretValue = encryption is null || reader.IsDBNull(8) ? null : encryption.Decrypt(reader.GetString(8), Aad("secret", ownerIdValue, idValue.ToString()));
+        var secretValue = encryption is null || reader.IsDBNull(8) ? null : encryption.DecryptStored(reader.GetString(8), Aad("secret", ownerIdValue, idValue.ToString()), "tickets", "secret");
         return new global::Shop.Api.Ticket() { Id = idValue, OwnerId = ownerIdValue, TenantId = tenantIdValue, Title = titleValue, Body = bodyValue, Priority = priorityValue, Estimate = estimateValue, DueAt = dueAtValue, Secret = secretValue, InternalNote = internalNoteValue, CreatedAt = createdAtValue, UpdatedAt = updatedAtValue, Version = versionValue };
     }
 
@@ -665,7 +665,12 @@ internal static class TicketResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TicketStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TicketAdminStore>(services);
-            }) { HasEncryptedMembers = true, Schema = Schema() });
+            })
+            {
+                Schema = Schema(),
+                HasEncryptedMembers = true,
+                EncryptedColumns = new global::SecureApi.Infrastructure.EncryptedColumns("id", "owner_id", new[] { "secret" }, TicketRows.Aad),
+            });
     }
     #pragma warning restore CA2255
 

@@ -9,7 +9,7 @@ namespace SecureApi.Generated;
 internal static class SecureApiInventory
 {
     public const string Json = @"{
-  ""schemaVersion"": 1,
+  ""schemaVersion"": 2,
   ""assembly"": ""UserService"",
   ""endpoints"": [
     {
@@ -58,6 +58,11 @@ internal static class SecureApiInventory
           ""rules"": [""range 0..5""]
         }
       ],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Article"",
       ""responseMembers"": [""id"", ""ownerId"", ""title"", ""summary"", ""stars""],
       ""sensitiveMembers"": [],
@@ -97,6 +102,11 @@ internal static class SecureApiInventory
         }
       ],
       ""validation"": [],
+      ""untrustedText"": [],
+      ""outputFilter"": {
+        ""runs"": false,
+        ""reason"": null
+      },
       ""response"": ""Article"",
       ""responseMembers"": [""id"", ""ownerId"", ""title"", ""summary"", ""stars""],
       ""sensitiveMembers"": [],
@@ -113,7 +123,9 @@ internal static class SecureApiInventory
       ""owner"": ""ownerId"",
       ""tenant"": null,
       ""sensitiveMembers"": [],
-      ""encryptedMembers"": []
+      ""encryptedMembers"": [],
+      ""filteredMembers"": [],
+      ""untrustedMembers"": []
     }
   ]
 }";

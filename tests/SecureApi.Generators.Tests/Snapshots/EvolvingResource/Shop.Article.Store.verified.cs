@@ -442,7 +442,10 @@ internal static class ArticleResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<ArticleStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<ArticleAdminStore>(services);
-            }) { Schema = Schema() });
+            })
+            {
+                Schema = Schema(),
+            });
     }
     #pragma warning restore CA2255
 

@@ -402,7 +402,10 @@ internal static class NoteResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<NoteStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<NoteAdminStore>(services);
-            }) { Schema = Schema() });
+            })
+            {
+                Schema = Schema(),
+            });
     }
     #pragma warning restore CA2255
 

@@ -17,8 +17,8 @@ internal static class WikiPageSql
         CREATE TABLE IF NOT EXISTS wiki_pages (
             id TEXT PRIMARY KEY,
             tenant_id TEXT NOT NULL,
-            title TEXT NOT NULL,
-            body TEXT NOT NULL,
+            title VARCHAR(200) NOT NULL,
+            body VARCHAR(8000) NOT NULL,
             version INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_wiki_pages_scope ON wiki_pages (tenant_id, id);
@@ -28,8 +28,8 @@ internal static class WikiPageSql
         CREATE TABLE IF NOT EXISTS wiki_pages (
             id uuid PRIMARY KEY,
             tenant_id text NOT NULL,
-            title text NOT NULL,
-            body text NOT NULL,
+            title varchar(200) NOT NULL,
+            body varchar(8000) NOT NULL,
             version bigint NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_wiki_pages_scope ON wiki_pages (tenant_id, id);
@@ -435,7 +435,29 @@ internal static class WikiPageResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<WikiPageStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<WikiPageAdminStore>(services);
-            }));
+            })
+            {
+                Schema = Schema(),
+            });
     }
     #pragma warning restore CA2255
+
+    /// <summary>The declared <c>wiki_pages</c> table, compared with the database by the schema migration.</summary>
+    private static global::SecureApi.Data.Migrations.ResourceSchema Schema() => new()
+    {
+        Resource = "WikiPage",
+        Table = "wiki_pages",
+        Columns =
+        [
+            new() { Name = "id", Member = "Id", Kind = "Guid", SqliteType = "TEXT", PostgreSqlType = "uuid", Key = true },
+            new() { Name = "tenant_id", Member = "TenantId", Kind = "String", SqliteType = "TEXT", PostgreSqlType = "text" },
+            new() { Name = "title", Member = "Title", Kind = "String", SqliteType = "VARCHAR(200)", PostgreSqlType = "varchar(200)", MaxLength = 200 },
+            new() { Name = "body", Member = "Body", Kind = "String", SqliteType = "VARCHAR(8000)", PostgreSqlType = "varchar(8000)", MaxLength = 8000 },
+            new() { Name = "version", Member = "Version", Kind = "Int64", SqliteType = "INTEGER", PostgreSqlType = "bigint" },
+        ],
+        Indexes =
+        [
+            new() { Name = "ix_wiki_pages_scope", Columns = ["tenant_id", "id"] },
+        ],
+    };
 }

@@ -377,7 +377,10 @@ internal static class CommentResourceRegistration
             {
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<CommentStore>(services);
                 global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<CommentAdminStore>(services);
-            }) { Schema = Schema() });
+            })
+            {
+                Schema = Schema(),
+            });
     }
     #pragma warning restore CA2255
 

@@ -51,7 +51,7 @@ internal sealed class EndpointPipeline(
         }
         finally
         {
-            Completed(request, started, failure);
+            await CompletedAsync(request, started, failure);
         }
     }
 
@@ -70,7 +70,7 @@ internal sealed class EndpointPipeline(
         return true;
     }
 
-    private void Completed(EndpointRequest request, long started, Exception? failure)
+    private async ValueTask CompletedAsync(EndpointRequest request, long started, Exception? failure)
     {
         var context = request.HttpContext;
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -82,7 +82,14 @@ internal sealed class EndpointPipeline(
             {
                 try
                 {
-                    observer.OnCompleted(in outcome);
+                    if (observer is IAsyncEndpointObserver awaited)
+                    {
+                        await awaited.OnCompletedAsync(outcome);
+                    }
+                    else
+                    {
+                        observer.OnCompleted(in outcome);
+                    }
                 }
                 catch (Exception exception)
                 {

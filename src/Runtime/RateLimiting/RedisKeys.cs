@@ -17,6 +17,10 @@ namespace SecureApi.RateLimiting;
 /// <c>lockout:client:sensitive|ip:203.0.113.7|e:POST /sign-in</c>) and <c>account</c> (the SHA-256 of the submitted
 /// account name, case-folded: no account name is stored).</item>
 /// <item><c>{prefix}:block:{kind}:{value}</c> — reserved for the block list (for example <c>block:ip:203.0.113.7</c>).</item>
+/// <item><c>{prefix}:detect:{detector}:{windowMs}:{offender}</c> — one offender's sliding-window count under a detector
+/// (a hash: window start, current and previous counts, the quiet-until time, and for distinct counting the ids' hashes);
+/// TTL two windows. <c>{prefix}:detect:baseline:{actor}</c> — an agent actor's usual endpoints (a hash), TTL refreshed
+/// on every use.</item>
 /// </list>
 /// Times are Redis server time (<c>TIME</c>), never an instance's clock. <c>{prefix}</c> is <c>secureapi:{service}</c> by
 /// default. Policy names and kinds contain no <c>:</c>, and the kind and length are the last two segments, so a key parses
@@ -35,6 +39,11 @@ internal static class RedisKeys
     public static string Lockout(string prefix, string kind, string value) => $"{prefix}:lockout:{RequireSegment(kind)}:{value}";
 
     public static string Block(string prefix, string kind, string value) => $"{prefix}:block:{RequireSegment(kind)}:{value}";
+
+    public static string Detector(string prefix, string detector, TimeSpan window, string offender) =>
+        $"{prefix}:detect:{RequireSegment(detector)}:{((long)window.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}:{offender}";
+
+    public static string AgentBaseline(string prefix, string actor) => $"{prefix}:detect:baseline:{actor}";
 
     public static string DefaultPrefix(string applicationName) => "secureapi:" + applicationName;
 

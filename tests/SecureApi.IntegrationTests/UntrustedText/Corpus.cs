@@ -15,4 +15,8 @@ internal static class Corpus
             File.ReadAllText(file).ReplaceLineEndings("\n").TrimEnd('\n').Split("\n%%\n").Select((item, index) =>
                 ($"{set}/{Path.GetFileName(file)}#{index + 1}", item.Split("\n||\n")))),
     ];
+
+    /// <summary>Every item of one file (its path under the corpora's root), in order.</summary>
+    public static IReadOnlyList<string> ItemsOf(string path) =>
+        File.ReadAllText(Path.Combine(Root, path)).ReplaceLineEndings("\n").TrimEnd('\n').Split("\n%%\n");
 }

@@ -25,20 +25,26 @@ internal static class AgentRegistration
             provider.GetService<IHttpContextAccessor>(),
             provider.GetRequiredService<SecureApi.Monitoring.SecurityEvents>()));
 
+        services.TryAddSingleton(static provider => new SharedAgentBaselines(provider.GetService<SecureApi.RateLimiting.RedisRateLimiters>()));
+
         // Registered whatever the settings say and switched off by them when built (settings a test host adds late are
         // not visible while AddSecureApi runs), as the other detectors are.
-        services.AddSingleton<IEndpointObserver>(static provider => Build(provider, static (o, capacity, throttle, time, responder, enabled) =>
-            new AgentErrorSurgeDetector(o.ErrorSurge, capacity, throttle, time, responder) { Enabled = enabled && o.ErrorSurge.Enabled }));
-        services.AddSingleton<IEndpointObserver>(static provider => Build(provider, static (o, capacity, throttle, time, responder, enabled) =>
-            new AgentNewEndpointDetector(o.NewEndpoint, capacity, throttle, time, responder) { Enabled = enabled && o.NewEndpoint.Enabled }));
-        services.AddSingleton<IEndpointGuard>(static provider => Build(provider, static (o, capacity, throttle, time, responder, enabled) =>
-            new AgentLoopDetector(o.Loop, capacity, throttle, time, responder) { Enabled = enabled && o.Loop.Enabled }));
+        services.AddSingleton<IEndpointObserver>(static provider => Build(provider, static (o, capacity, throttle, time, responder, shared, enabled) =>
+            new AgentErrorSurgeDetector(o.ErrorSurge, capacity, throttle, time, responder, shared.Windows) { Enabled = enabled && o.ErrorSurge.Enabled }));
+        services.AddSingleton<IEndpointObserver>(static provider => Build(provider, static (o, capacity, throttle, time, responder, shared, enabled) =>
+            new AgentNewEndpointDetector(o.NewEndpoint, capacity, throttle, time, responder, shared.Baselines, shared.Windows) { Enabled = enabled && o.NewEndpoint.Enabled }));
+        services.AddSingleton<IEndpointGuard>(static provider => Build(provider, static (o, capacity, throttle, time, responder, shared, enabled) =>
+            new AgentLoopDetector(o.Loop, capacity, throttle, time, responder, shared.Windows) { Enabled = enabled && o.Loop.Enabled }));
     }
 
-    private static T Build<T>(IServiceProvider provider, Func<AgentDetectorsOptions, int, TimeSpan, TimeProvider, IAnomalyResponder, bool, T> create)
+    private static T Build<T>(IServiceProvider provider, Func<AgentDetectorsOptions, int, TimeSpan, TimeProvider, IAnomalyResponder, Shared, bool, T> create)
     {
         var detection = provider.GetRequiredService<IOptions<DetectionOptions>>().Value;
         var agents = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
-        return create(agents.Detectors, detection.Capacity, agents.Throttle.Duration, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAnomalyResponder>(), detection.Enabled);
+        var shared = new Shared(provider.GetRequiredService<SharedDetectorWindows>(), provider.GetRequiredService<SharedAgentBaselines>());
+        return create(agents.Detectors, detection.Capacity, agents.Throttle.Duration, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAnomalyResponder>(), shared, detection.Enabled);
     }
+
+    /// <summary>The detectors' shared state (in Redis when configured).</summary>
+    private readonly record struct Shared(SharedDetectorWindows Windows, SharedAgentBaselines Baselines);
 }

@@ -28,7 +28,7 @@ internal static class PhrasePatterns
         "|istruzioni|regole|instrucoes|regras)";
 
     private const string Verb =
-        "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|overriding|bypass|bypassing|discard|set aside|throw away|do not follow|dont follow|stop following|no longer follow" +
+        "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|overriding|bypass|bypassing|discard|drop|set aside|throw away|do not follow|dont follow|stop following|no longer follow" +
         "|ignoriere|ignorier|ignorieren|vergiss|vergesst|vergessen sie|missachte|missachten sie|uberspringe|verwirf" +
         "|ignorez|ignorer|oublie|oubliez|oublier|neglige|negligez|ne tiens pas compte des|ne tenez pas compte des" +
         "|ignora|ignorar|olvida|olvide|olvidar|omite|descarta|pasa por alto|no sigas" +
@@ -42,7 +42,23 @@ internal static class PhrasePatterns
         "| (?:disregard|ignore|forget) the above " +
         "| (?:vergiss|ignoriere) alles (?:oben|davor|bisherige|vorherige|was (?:man )?dir gesagt) " +
         "| (?:oublie|oubliez) tout ce qui (?:precede|a ete dit) " +
-        "| (?:olvida|olvide|ignora) todo lo (?:anterior|dicho) ";
+        "| (?:olvida|olvide|ignora) todo lo (?:anterior|dicho) " +
+        // Tuned on deepset/prompt-injections' train split: earlier tasks and context, not only instructions, are overridden.
+        "| " + Verb + " (?:about )?(?:all )?(?:of )?(?:the |your |my )?(?:previous|prior|preceding|above|earlier) (?:tasks?|assignments?|orders|information|context|conversation|messages) " +
+        "| " + Verb + " (?:about )?(?:all )?(?:the |your )?(?:tasks|assignments|orders) (?:" + W + "{0,2})?(?:before|above|so far|until now) " +
+        "| " + Verb + " (?:about )?everything (?:before that|so far|we (?:have |ve )?(?:discussed|talked about)|i (?:have |ve )?told you|you know|beforehand) " +
+        "| (?:leave|put) (?:all )?(?:the )?(?:previous|prior|preceding) (?:information|instructions|tasks) behind " +
+        "| (?:ignore|forget) (?:everything )?above and " +
+        "| (?:ignore|forget) everything and (?:just |only )?(?:output|say|print|write|tell) " +
+        "| (?:ignore|disregard|forget) all (?:the )?(?:provided |given )?(?:documents|context|articles|sources) " +
+        "| (?:ignore|disregard|disregarding|ignoring) (?:the )?(?:provided|given) (?:documents|context|articles|sources) " +
+        "| (?:change|update|replace) your instructions to | your (?:new )?instructions are now " +
+        "| now (?:new|further) (?:tasks|instructions) (?:follow|are followed) | now (?:focus|concentrate) on (?:your|the) new task " +
+        "| (?:vergiss|vergessen sie|ignoriere|ignorieren sie) (?:alle |die )?(?:vorherigen |bisherigen |obigen )?(?:aufgaben|auftrage|angaben|informationen) " +
+        "| (?:vergiss|vergessen sie) alles(?: gesagte|,? was wir (?:vorher |bisher )?besprochen haben) " +
+        "| (?:obigen|vorherigen|bisherigen) (?:anweisungen|ausfuhrungen|informationen|angaben) ignorieren " +
+        "| abweichend (?:zu|von) (?:den )?(?:vorherigen|bisherigen) (?:instruktionen|anweisungen) " +
+        "| nun folgen (?:neue|weitere) (?:aufgaben|anweisungen) | konzentriere dich (?:jetzt |nun )?auf deine neue aufgabe ";
 
     private const string Persona =
         "(?:jailbroken|unrestricted|unfiltered|uncensored|unbound|unlimited|evil|rogue|amoral|free (?:of|from) (?:all |any )?(?:rules|restrictions|limits|guidelines)|not bound by (?:any )?(?:rules|guidelines|policies|restrictions)" +
@@ -75,6 +91,9 @@ internal static class PhrasePatterns
         "| (?:reveal|show|print|display|output|repeat|recite|leak|dump|expose|tell me|give me|write out|what are|what were) (?:me |us )?(?:your|its|the assistant s|the ai s) (?:original |initial |first |full |exact |entire |complete |hidden |secret |underlying )?(?:prompt|instructions|system prompt|configuration) " +
         "| (?:repeat|print|output|recite) (?:" + W + "{0,3})?(?:words|text|everything|all) (?:above|before this|preceding|prior to this|that came before) " +
         "| (?:starting|beginning) with you are (?:a|an|chatgpt) " +
+        "| (?:show|print|display|reveal|zeige|zeig) " + W + "{0,3}prompt ?(?:texts?|texte) " +
+        "| (?:written|said) at the beginning of (?:this|the) prompt " +
+        "| (?:print|display|show) (?:the |this )?above prompt | spell ?check and (?:print|display) (?:the |this )?(?:above )?prompt " +
         "| (?:my|your) (?:system prompt|hidden instructions|secret instructions|initial instructions) (?:is|are|says|reads) " +
         "| (?:system ?prompt|prompt systeme|prompt del sistema) (?:" + W + "{0,2})?(?:verbatim|word for word|wortlich|mot pour mot|palabra por palabra) " +
         "| (?:zeige|zeig|verrate|gib|nenne|wiederhole|drucke) " + W + "{0,3}(?:system ?prompt|systemanweisungen|systemnachricht|anfangsanweisungen|ursprunglichen anweisungen|versteckten anweisungen|geheimen anweisungen) " +

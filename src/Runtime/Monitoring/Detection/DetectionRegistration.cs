@@ -44,6 +44,9 @@ internal static class DetectionRegistration
         services.AddSingleton<IAlertSink, WebhookAlertSink>(); // sends nothing unless SecureApi:Alerts:Webhook:Url is set
 
         services.TryAddSingleton<IAnomalyResponder, AnomalyResponder>();
+
+        // Detector windows: in Redis when the rate limits are, so every instance counts one offender once.
+        services.TryAddSingleton(static provider => new SharedDetectorWindows(provider.GetService<SecureApi.RateLimiting.RedisRateLimiters>()));
         AddDetector(services, "CredentialStuffing", SecurityEventKind.AuthenticationFailed, perAddressOnly: true, distinctIds: false, static o => o.CredentialStuffing);
         AddDetector(services, "Enumeration", SecurityEventKind.NotFoundOrNotYours, perAddressOnly: false, distinctIds: true, static o => o.Enumeration);
         AddDetector(services, "Probing", SecurityEventKind.ValidationFailed, perAddressOnly: false, distinctIds: false, static o => o.Probing);
@@ -67,7 +70,8 @@ internal static class DetectionRegistration
                 var detector = select(options);
                 return new WindowDetector(name, kind, perAddressOnly, distinctIds, detector, options.Capacity,
                     provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAnomalyResponder>(),
-                    provider.GetService<IOptions<SecureApi.AiGuards.AgentOptions>>()?.Value.Throttle.Duration)
+                    provider.GetService<IOptions<SecureApi.AiGuards.AgentOptions>>()?.Value.Throttle.Duration,
+                    provider.GetRequiredService<SharedDetectorWindows>())
                 { Enabled = options.Enabled && detector.Enabled };
             });
     }

@@ -52,7 +52,15 @@ public abstract class SchemaMigrationTests(IEngine engine)
         var (exitCode, _, error) = await SampleCommand.RunAsync(target, "migrate");
 
         Assert.Equal(1, exitCode);
-        Assert.StartsWith("The database schema is at version 7, newer than this service's version 0", error, StringComparison.Ordinal);
+        Assert.StartsWith($"The database schema is at version 7, newer than this service's version {CheckedInSchemaVersion()}", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The version the sample was compiled with: its checked-in <c>secureapi.schema.json</c>'s.</summary>
+    private static int CheckedInSchemaVersion()
+    {
+        var snapshot = Path.Combine(SecureApi.Testing.RepositoryRoot.Find(), "samples", "NotesService", "secureapi.schema.json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(snapshot));
+        return json.RootElement.GetProperty("version").GetInt32();
     }
 
     /// <summary>The sample's database with one note, then <c>moderation_flag</c> dropped: the shape a release without it left.</summary>

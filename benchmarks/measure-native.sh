@@ -3,9 +3,9 @@
 # resident memory after that request and after 200 more. Measures on this machine, loopback only; prints a Markdown
 # table for README. Not a test: figures vary by machine, so they live here, never in a timed assertion.
 #
-#   bash tests/SecureApi.Benchmarks/measure-native.sh [rounds]      (default 5 rounds; medians are reported)
+#   bash benchmarks/measure-native.sh [rounds]      (default 5 rounds; medians are reported)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 
 rounds=${1:-5}
 port=5391

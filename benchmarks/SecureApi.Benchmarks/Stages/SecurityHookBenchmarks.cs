@@ -54,7 +54,7 @@ public class SecurityHookBenchmarks
         await using (var update = connection.CreateCommand())
         {
             update.Transaction = transaction;
-            update.CommandText = "UPDATE items SET quantity = quantity + 0"; // the one row: a real write for the commit to sync
+            update.CommandText = "UPDATE items SET quantity = (quantity + 1) % 1000"; // the one row, changed: a real write for the commit to sync
             await update.ExecuteNonQueryAsync();
         }
         await hook(_audit, transaction);

@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Native AOT against JIT for the sample: binary size, time from process start to the first answered request, and
-# resident memory after that request and after 200 more. Measures on this machine, loopback only; prints a Markdown
-# table for README. Not a test: figures vary by machine, so they live here, never in a timed assertion.
+# JIT, trimmed and native AOT builds of the sample: size on disk, time from process start to the first answered
+# request, and resident memory after that request and after 200 more. Measures on this machine, loopback only; prints
+# a Markdown table for README. Not a test: figures vary by machine, so they live here, never in a timed assertion.
 #
-#   bash tests/SecureApi.Benchmarks/measure-native.sh [rounds]      (default 5 rounds; medians are reported)
+#   bash benchmarks/measure-native.sh [rounds] [builds]   (default 5 rounds, builds "jit trimmed aot"; medians are reported)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 
 rounds=${1:-5}
+builds=${2:-jit trimmed aot}
 port=5391
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-echo "Publishing the sample: framework-dependent JIT, and native AOT (about two minutes)..." >&2
-dotnet publish samples/NotesService -c Release -o "$work/jit" -v q >/dev/null
-dotnet publish samples/NotesService -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" -v q >/dev/null
+echo "Publishing the sample ($builds; the native compile alone takes minutes)..." >&2
+[[ $builds != *jit* ]] || dotnet publish samples/NotesService -c Release -o "$work/jit" -v q >/dev/null
+[[ $builds != *trimmed* ]] || dotnet publish samples/NotesService -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -o "$work/trimmed" -v q >/dev/null
+[[ $builds != *aot* ]] || dotnet publish samples/NotesService -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" -v q >/dev/null
 
 now_ms() { date +%s%3N; }
 
@@ -38,12 +40,12 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 
 : >"$work/results"
 for _ in $(seq "$rounds"); do # interleaved, so a slower moment of the machine touches both alike
-  measure jit "$work/jit" dotnet "$work/jit/NotesService.dll" >>"$work/results"
-  measure aot "$work/aot" "$work/aot/NotesService" >>"$work/results"
+  [[ $builds != *jit* ]] || measure jit "$work/jit" dotnet "$work/jit/NotesService.dll" >>"$work/results"
+  [[ $builds != *trimmed* ]] || measure trimmed "$work/trimmed" "$work/trimmed/NotesService" >>"$work/results"
+  [[ $builds != *aot* ]] || measure aot "$work/aot" "$work/aot/NotesService" >>"$work/results"
 done
 
-size_aot=$(stat -c %s "$work/aot/NotesService")
-size_jit=$(du -sb --exclude='*.pdb' --exclude=data "$work/jit" | cut -f1)
+size() { du -sb --exclude='*.pdb' --exclude='*.dbg' --exclude=data "$1" | cut -f1; }
 row() { # $1: label, $2: size in bytes
   local first rss1 rss2
   first=$(awk -v l="$1" '$1 == l {print $2}' "$work/results" | median)
@@ -56,5 +58,6 @@ echo "Medians of $rounds interleaved cold starts on $(nproc) cores ($(date -u +%
 echo
 echo "| Build | On disk | First answer | RSS after it | RSS after 200 more |"
 echo "| --- | --- | --- | --- | --- |"
-row jit "$size_jit" "JIT (framework-dependent publish, without the shared runtime)"
-row aot "$size_aot" "Native AOT (one self-contained file)"
+[[ $builds != *jit* ]] || row jit "$(size "$work/jit")" "JIT (framework-dependent publish, without the shared runtime)"
+[[ $builds != *trimmed* ]] || row trimmed "$(size "$work/trimmed")" "Trimmed, self-contained (JIT, the runtime included)"
+[[ $builds != *aot* ]] || row aot "$(stat -c %s "$work/aot/NotesService")" "Native AOT (the binary)"

@@ -4,11 +4,11 @@
 # SQLite's native library when carried), for the sample and for a service with no resources. Prints a Markdown table
 # for README. Not a test: ten publishes take half an hour or more on two cores, so this runs by hand, not in CI.
 #
-#   bash tests/SecureApi.Benchmarks/measure-size.sh            (all rows)
-#   bash tests/SecureApi.Benchmarks/measure-size.sh trimmed    (trimmed publishes only; "native" for native AOT only)
-#   bash tests/SecureApi.Benchmarks/measure-size.sh native 'PostgreSQL only'   (only the rows whose label matches)
+#   bash benchmarks/measure-size.sh            (all rows)
+#   bash benchmarks/measure-size.sh trimmed    (trimmed publishes only; "native" for native AOT only)
+#   bash benchmarks/measure-size.sh native 'PostgreSQL only'   (only the rows whose label matches)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 
 kinds=${1:-trimmed native}
 only=${2:-}

@@ -99,8 +99,6 @@ public sealed class ReEncryptionCrashTests(OwnPostgresCluster postgres) : IClass
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = SampleCommand.SampleDirectory(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NotesService.dll"));
@@ -112,33 +110,7 @@ public sealed class ReEncryptionCrashTests(OwnPostgresCluster postgres) : IClass
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await SecureApi.Testing.ServiceOutput.WaitUntilListeningAsync(process, log, s_timeout, "sample");
-            return process;
-        }
-        catch
-        {
-            process.Kill(entireProcessTree: true);
-            process.Dispose();
-            throw;
-        }
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-        }
+        var (process, _) = await SecureApi.Testing.ServiceOutput.StartAsync(start, s_timeout, "sample", log);
+        return process;
     }
 }

@@ -72,6 +72,28 @@ public sealed class IncompleteBodyTests
         AssertNoServerFailureLogged(host.Logs);
     }
 
+    /// <summary>
+    /// The same half-close after the handler has already read the first part of the body: the path where a reader that
+    /// left bytes examined but not consumed made Kestrel fail the connection with "Reading is already in progress".
+    /// </summary>
+    [Fact]
+    public async Task BodyEndedByAHalfCloseAfterItsFirstPartWasReadLeavesNoReadPending()
+    {
+        await using var host = KestrelHost.Start();
+        using var socket = await host.ConnectAsync();
+
+        await socket.SendAsync(IncompleteRequest());
+        await host.WaitForBodyReadAsync();
+        await Task.Delay(200); // let the handler's first read return the 8 bytes before the end of input arrives
+        socket.Shutdown(SocketShutdown.Send);
+        var response = await ReadToEndAsync(socket);
+        await host.WaitForConnectionEndAsync();
+
+        Assert.Equal("", response);
+        AssertClientEventLogged(host.Logs, 400);
+        AssertNoServerFailureLogged(host.Logs);
+    }
+
     [Fact]
     public async Task ClientThatResetsMidBodyIsLoggedAsAClientEventNotAFailure()
     {

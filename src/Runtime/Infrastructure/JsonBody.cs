@@ -46,7 +46,9 @@ public static class JsonBody
         }
 
         var reader = request.BodyReader;
-        ReadResult read;
+        ReadResult read = default;
+        byte[]? copied = null; // the body so far, when it arrived in more than one read
+        var length = 0;
         try
         {
             while (true)
@@ -55,28 +57,62 @@ public static class JsonBody
                 // cancelled that way can be left in progress ("Reading is already in progress", dotnet/runtime#53914).
                 // When the client goes, Kestrel fails this read itself; EndpointFailures logs it as the client's doing.
                 read = await reader.ReadAsync();
-                if (read.Buffer.Length > limit)
+                var buffer = read.Buffer;
+                if (length + buffer.Length > limit)
                 {
-                    reader.AdvanceTo(read.Buffer.End);
+                    reader.AdvanceTo(buffer.End);
                     return Fail<T>(Problems.BodyTooLarge(limit));
                 }
 
+                if (read.IsCompleted && copied is null)
+                {
+                    break; // the whole body in one read (the usual case): parsed where it lies, advanced after parsing
+                }
+
+                // Consume every read whole. Leaving bytes examined but unconsumed (AdvanceTo(Start, End)) makes
+                // Kestrel unable to reset its connection reader, and a client that half-closes mid-body then leaves
+                // that reader "in progress" for the next request ("Reading is already in progress").
+                copied = Append(copied, length, buffer);
+                length += (int)buffer.Length;
+                reader.AdvanceTo(buffer.End);
                 if (read.IsCompleted)
                 {
                     break;
                 }
-
-                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
             }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            Return(copied);
             return Fail<T>(Problems.BodyTooLarge(limit));
+        }
+        catch
+        {
+            Return(copied);
+            throw;
         }
 
         try
         {
-            var value = read.Buffer.Length == 0 ? null : Deserialize(read.Buffer, typeInfo);
+            return copied is null ? Parse(read.Buffer, typeInfo, fingerprint) : Parse(new ReadOnlySequence<byte>(copied, 0, length), typeInfo, fingerprint);
+        }
+        finally
+        {
+            if (copied is null)
+            {
+                reader.AdvanceTo(read.Buffer.End);
+            }
+
+            Return(copied);
+        }
+    }
+
+    private static JsonBodyResult<T> Parse<T>(ReadOnlySequence<byte> body, JsonTypeInfo<T> typeInfo, bool fingerprint)
+        where T : class
+    {
+        try
+        {
+            var value = body.Length == 0 ? null : Deserialize(body, typeInfo);
             if (value is null)
             {
                 var errors = new ValidationErrors();
@@ -84,16 +120,40 @@ public static class JsonBody
                 return Fail<T>(Problems.Validation(errors));
             }
 
-            return new JsonBodyResult<T>(value, null, fingerprint ? Fingerprint(read.Buffer) : null);
+            return new JsonBodyResult<T>(value, null, fingerprint ? Fingerprint(body) : null);
         }
         catch (JsonException ex)
         {
             var errors = JsonErrors.Describe(ex);
             return Fail<T>(JsonErrors.IsUnknownMember(ex) ? Problems.UnknownMembers(errors) : Problems.Validation(errors));
         }
-        finally
+    }
+
+    /// <summary>Appends a read to the pooled copy, growing it from the pool; the old array goes back.</summary>
+    private static byte[] Append(byte[]? copied, int length, ReadOnlySequence<byte> buffer)
+    {
+        var needed = length + (int)buffer.Length;
+        if (copied is null || copied.Length < needed)
         {
-            reader.AdvanceTo(read.Buffer.End);
+            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, copied is null ? 4096 : copied.Length * 2));
+            if (copied is not null)
+            {
+                copied.AsSpan(0, length).CopyTo(grown);
+                ArrayPool<byte>.Shared.Return(copied);
+            }
+
+            copied = grown;
+        }
+
+        buffer.CopyTo(copied.AsSpan(length));
+        return copied;
+    }
+
+    private static void Return(byte[]? copied)
+    {
+        if (copied is not null)
+        {
+            ArrayPool<byte>.Shared.Return(copied);
         }
     }
 

@@ -31,23 +31,23 @@ public abstract partial class InstancesStartedTogetherTests(IEngine engine)
             ["SecureApi:Encryption:Keys:" + SampleFactory.ActiveKeyId] = SampleFactory.EncryptionKey(SampleFactory.ActiveKeyId),
         };
 
-        Task<(Process Process, Uri Address)>[] starting;
-        await using (await HoldMigrationLockAsync(target))
-        {
-            starting = [.. logs.Select(log => SampleProcess.StartAsync(target, settings, log, s_timeout))];
-            var clock = Stopwatch.StartNew();
-            // Until both wait (an instance that started meanwhile did not wait: the assertions below say what it did).
-            while (!logs.All(log => Text(log).Contains(Waiting, StringComparison.Ordinal)) && !starting.Any(s => s.IsCompleted))
-            {
-                Assert.True(clock.Elapsed < s_timeout, "Both instances did not reach the migration lock:\n" + Text(logs[0]) + "\n----\n" + Text(logs[1]));
-                await Task.Delay(50);
-            }
-        }
-
-        var instances = await Task.WhenAll(starting);
+        Task<(Process Process, Uri Address)>[] starting = [];
         try
         {
+            await using (await HoldMigrationLockAsync(target))
+            {
+                starting = [.. logs.Select(log => SampleProcess.StartAsync(target, settings, log, s_timeout))];
+                var clock = Stopwatch.StartNew();
+                // Until both wait (an instance that started meanwhile did not wait: the assertions below say what it did).
+                while (!logs.All(log => Text(log).Contains(Waiting, StringComparison.Ordinal)) && !starting.Any(s => s.IsCompleted))
+                {
+                    Assert.True(clock.Elapsed < s_timeout, "Both instances did not reach the migration lock:\n" + Text(logs[0]) + "\n----\n" + Text(logs[1]));
+                    await Task.Delay(50);
+                }
+            }
+
             // Both serve the one database: a note written through one is read through the other.
+            var instances = await Task.WhenAll(starting);
             using var first = Client(instances[0].Address);
             using var second = Client(instances[1].Address);
             var note = await CreateNoteAsync(first, "written through the first");
@@ -55,12 +55,7 @@ public abstract partial class InstancesStartedTogetherTests(IEngine engine)
         }
         finally
         {
-            foreach (var (process, _) in instances)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                process.Dispose();
-            }
+            await StopAsync(starting);
         }
 
         // Each step recorded once; one log applied them all, the other waited and then found nothing left.
@@ -74,6 +69,24 @@ public abstract partial class InstancesStartedTogetherTests(IEngine engine)
         Assert.Empty(applied[1 - migrator]);
         Assert.All(logs, log => Assert.Contains(Waiting, Text(log), StringComparison.Ordinal));
         Assert.Matches(@"Schema verified after waiting \d+ ms for another instance.s migration: 0 steps were left", Text(logs[1 - migrator]));
+    }
+
+    /// <summary>Kills every instance that started (one that failed to start was killed by <c>ServiceOutput</c>).</summary>
+    private static async Task StopAsync(IEnumerable<Task<(Process Process, Uri Address)>> starting)
+    {
+        foreach (var start in starting)
+        {
+            try
+            {
+                using var process = (await start).Process;
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+            {
+                // It never listened; its failure, if the test got that far, is already the test's.
+            }
+        }
     }
 
     /// <summary>A client of one instance, as the sample's development user alice.</summary>

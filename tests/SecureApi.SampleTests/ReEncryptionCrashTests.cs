@@ -94,23 +94,6 @@ public sealed class ReEncryptionCrashTests(OwnPostgresCluster postgres) : IClass
         Assert.All(after, row => Assert.StartsWith("v1.k2.", row.Value, StringComparison.Ordinal));
     }
 
-    private static async Task<Process> StartSampleAsync(DatabaseTarget target, StringBuilder log)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = SampleCommand.SampleDirectory(),
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NotesService.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in target.DatabaseSettings.Concat(ReEncryptionProbe.Converting("k2", batchSize: 3, pauseMilliseconds: 100)))
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        var (process, _) = await SecureApi.Testing.ServiceOutput.StartAsync(start, s_timeout, "sample", log);
-        return process;
-    }
+    private static async Task<Process> StartSampleAsync(DatabaseTarget target, StringBuilder log) =>
+        (await SampleProcess.StartAsync(target, ReEncryptionProbe.Converting("k2", batchSize: 3, pauseMilliseconds: 100), log, s_timeout)).Process;
 }

@@ -23,7 +23,7 @@ internal sealed class SchemaInitializer(SecureApiDatabase database, IOptions<Sec
 
     /// <summary>
     /// Migrates every registered resource's table to its declaration (<see cref="SchemaMigrator"/>), then creates the
-    /// framework's own tables if missing. Returns what the migration planned and applied.
+    /// framework's own tables if missing, under the same lock (not on a dry run). Returns what the migration planned and applied.
     /// </summary>
     public static async Task<SchemaMigrator.Outcome?> ApplyAsync(SecureApiDatabase database, DatabaseOptions settings, ILogger logger, bool dryRun, CancellationToken cancellationToken)
     {
@@ -36,20 +36,16 @@ internal sealed class SchemaInitializer(SecureApiDatabase database, IOptions<Sec
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var migrator = new SchemaMigrator(database.Dialect, logger) { LockTimeout = TimeSpan.FromSeconds(settings.Migrations.LockTimeoutSeconds) };
-        var outcome = await migrator.MigrateAsync(connection, Declared(resources), ResourceRegistry.SchemaVersion, dryRun, cancellationToken);
-        if (dryRun)
+        return await migrator.MigrateAsync(connection, Declared(resources), ResourceRegistry.SchemaVersion, dryRun, async token =>
         {
-            return outcome;
-        }
+            foreach (var schema in FallbackSchemas(resources, database.Dialect).Concat(ResourceRegistry.FrameworkSchemas(database.Dialect)))
+            {
+                await using var command = Db.Command(connection, schema);
+                await command.ExecuteNonQueryAsync(token);
+            }
 
-        foreach (var schema in FallbackSchemas(resources, database.Dialect).Concat(ResourceRegistry.FrameworkSchemas(database.Dialect)))
-        {
-            await using var command = Db.Command(connection, schema);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await FrameworkColumns.AddMissingAsync(connection, database.Dialect, "secureapi_api_keys", Authentication.ApiKeySql.AddedColumns, cancellationToken);
-        return outcome;
+            await FrameworkColumns.AddMissingAsync(connection, database.Dialect, "secureapi_api_keys", Authentication.ApiKeySql.AddedColumns, token);
+        }, cancellationToken);
     }
 
     public static IReadOnlyList<ResourceSchema> Declared(IReadOnlyList<ResourceRegistration> resources) =>

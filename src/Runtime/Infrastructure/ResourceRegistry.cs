@@ -51,6 +51,7 @@ public static class ResourceRegistry
             postgres ? SecureApi.Authentication.ApiKeySql.PostgreSqlSchema : SecureApi.Authentication.ApiKeySql.SqliteSchema,
             postgres ? SecureApi.Auditing.AuditSql.PostgreSqlSchema : SecureApi.Auditing.AuditSql.SqliteSchema,
             postgres ? SecureApi.AiGuards.Screening.QuarantineSql.PostgreSqlSchema : SecureApi.AiGuards.Screening.QuarantineSql.SqliteSchema,
+            postgres ? SecureApi.Data.Migrations.ReEncryptionSql.PostgreSqlSchema : SecureApi.Data.Migrations.ReEncryptionSql.SqliteSchema,
         ];
     }
 

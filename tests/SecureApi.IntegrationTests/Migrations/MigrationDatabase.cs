@@ -20,7 +20,7 @@ public abstract class MigrationDatabase : IAsyncDisposable
     internal async Task<SchemaMigrator.Outcome> MigrateAsync(IReadOnlyList<ResourceSchema> schemas, int version = 0, bool dryRun = false)
     {
         await using var connection = await OpenAsync();
-        return await new SchemaMigrator(Dialect, NullLogger.Instance) { ServiceVersion = "test" }.MigrateAsync(connection, schemas, version, dryRun, CancellationToken.None);
+        return await new SchemaMigrator(Dialect, NullLogger.Instance) { ServiceVersion = "test" }.MigrateAsync(connection, schemas, version, dryRun, null, CancellationToken.None);
     }
 
     internal Task<SchemaMigrator.Outcome> MigrateAsync(params ResourceSchema[] schemas) => MigrateAsync((IReadOnlyList<ResourceSchema>)schemas);

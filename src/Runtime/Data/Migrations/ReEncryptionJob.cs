@@ -16,7 +16,8 @@ namespace SecureApi.Data.Migrations;
 /// the one read (a user's write in between wins) and records the batch's last key, so a crash resumes after the last
 /// committed batch. At start-up, before requests, it tells readers which columns may still hold plaintext
 /// (<see cref="ReEncryptionProgress"/>). Each start also checks a finished column for values not under the active key
-/// (written by an instance not yet rotated) and converts them.
+/// (written by an instance not yet rotated) and converts them. One instance converts at a time (the re-encryption
+/// lock, <see cref="DatabaseJob.ReEncryption"/>); the others check again every few seconds until the work is done.
 /// </summary>
 internal sealed class ReEncryptionJob(
     SecureApiDatabase database,
@@ -67,12 +68,14 @@ internal sealed class ReEncryptionJob(
                     await InitializeAsync(stoppingToken);
                 }
 
-                foreach (var column in _columns)
+                if (await ConvertUnderLockAsync(stoppingToken))
                 {
-                    await ConvertAsync(column, stoppingToken);
+                    return;
                 }
 
-                return;
+                // Another instance is converting: check again later (resuming where it stopped if it died, or finding
+                // every column done if it finished).
+                ReEncryptionLog.HeldElsewhere(logger, (long)s_retryDelay.TotalSeconds);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -83,6 +86,28 @@ internal sealed class ReEncryptionJob(
 
             await Task.Delay(s_retryDelay, time, stoppingToken);
         }
+    }
+
+    /// <summary>
+    /// Converts every column holding the re-encryption lock, so instances never walk the same rows at once; false at
+    /// once when another instance holds it. The lock dies with its holder (connection or process), so a crash never
+    /// blocks the next pass: the next holder resumes from the last committed batch.
+    /// </summary>
+    private async Task<bool> ConvertUnderLockAsync(CancellationToken cancellationToken)
+    {
+        await using var lockConnection = await database.OpenAsync(cancellationToken);
+        await using var held = await MigrationLock.TryAcquireAsync(lockConnection, database.Dialect, DatabaseJob.ReEncryption, cancellationToken);
+        if (held is null)
+        {
+            return false;
+        }
+
+        foreach (var column in _columns)
+        {
+            await ConvertAsync(column, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>Creates the progress table, gives each new column its record and tells readers what may be plaintext.</summary>

@@ -21,7 +21,11 @@ internal sealed partial class SchemaMigrator(SqlDialect dialect, ILogger logger)
     /// <summary>The entry assembly's informational version: which release applied a step.</summary>
     public string ServiceVersion { get; init; } = EntryVersion();
 
-    public async Task<Outcome> MigrateAsync(DbConnection connection, IReadOnlyList<ResourceSchema> declared, int schemaVersion, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// Migrates, then runs <paramref name="thenUnderLock"/> (the framework's own <c>IF NOT EXISTS</c> tables) still
+    /// holding the lock: two instances creating one PostgreSQL table at once can collide in its catalog.
+    /// </summary>
+    public async Task<Outcome> MigrateAsync(DbConnection connection, IReadOnlyList<ResourceSchema> declared, int schemaVersion, bool dryRun, Func<CancellationToken, Task>? thenUnderLock, CancellationToken cancellationToken)
     {
         if (dryRun)
         {
@@ -30,7 +34,14 @@ internal sealed partial class SchemaMigrator(SqlDialect dialect, ILogger logger)
             return new Outcome(plan, []);
         }
 
-        await using var held = await MigrationLock.AcquireAsync(connection, dialect, LockTimeout, cancellationToken);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var waiting = false;
+        await using var held = await MigrationLock.AcquireAsync(connection, dialect, DatabaseJob.SchemaMigration, LockTimeout, () =>
+        {
+            waiting = true;
+            LogWaiting(logger, LockTimeout.TotalSeconds);
+        }, cancellationToken);
+        waited.Stop();
         await using (var create = Db.Command(connection, SchemaHistory.Schema(dialect)))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
@@ -58,7 +69,17 @@ internal sealed partial class SchemaMigrator(SqlDialect dialect, ILogger logger)
             await transaction.CommitAsync(cancellationToken);
         }
 
-        if (applied.Count == 0)
+        if (thenUnderLock is not null)
+        {
+            await thenUnderLock(cancellationToken);
+        }
+
+        if (waiting)
+        {
+            // The other instance migrated (nothing left) or stopped part-way (this one applied the rest).
+            LogVerifiedAfterWaiting(logger, (long)waited.Elapsed.TotalMilliseconds, applied.Count);
+        }
+        else if (applied.Count == 0)
         {
             LogUpToDate(logger, declared.Count);
         }
@@ -145,4 +166,10 @@ internal sealed partial class SchemaMigrator(SqlDialect dialect, ILogger logger)
 
     [LoggerMessage(EventId = 2132, EventName = "SchemaMigrationRefused", Level = LogLevel.Critical, Message = "Schema migration refused: {Count} changes could lose data and no declaration allows them")]
     private static partial void LogRefused(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2037, EventName = "SchemaMigrationWaiting", Level = LogLevel.Information, Message = "Another instance holds the schema migration lock (it is migrating); waiting up to {TimeoutSeconds} s for it")]
+    private static partial void LogWaiting(ILogger logger, double timeoutSeconds);
+
+    [LoggerMessage(EventId = 2038, EventName = "SchemaVerifiedAfterWaiting", Level = LogLevel.Information, Message = "Schema verified after waiting {WaitedMilliseconds} ms for another instance's migration: {Applied} steps were left for this instance to apply")]
+    private static partial void LogVerifiedAfterWaiting(ILogger logger, long waitedMilliseconds, int applied);
 }

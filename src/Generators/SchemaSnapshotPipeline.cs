@@ -18,7 +18,7 @@ internal static class SchemaSnapshotPipeline
 {
     public static void Initialize(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<ResourceSpec>> resources)
     {
-        // Each [Resource] type's migration declarations and where its members are (the resource spec keeps neither).
+        // Where each [Resource] type and its members are declared, for the diagnostics (the resource spec keeps no locations).
         var members = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypes.ResourceAttributeName,
@@ -37,8 +37,7 @@ internal static class SchemaSnapshotPipeline
 
         // The schema the code declares, as the snapshot records it (no locations, so moving code leaves it cached).
         var declared = resources
-            .Combine(members)
-            .Select(static (pair, _) => DeclaredSchema.Build(pair.Left, pair.Right))
+            .Select(static (specs, _) => DeclaredSchema.Build(specs))
             .WithTrackingName(TrackingNames.DeclaredSchema);
 
         // The snapshot text, its version bumped when the declaration differs; none for a service with no resource and no snapshot.

@@ -54,8 +54,8 @@ internal static class SchemaComparer
     {
         var before = old.Columns.ToDictionary(c => c.Name);
         var now = current.Columns.ToDictionary(c => c.Name);
-        var facts = declaration.Members.ToDictionary(m => m.PropertyName);
-        LocationInfo? At(ColumnSchemaSpec column) => facts.TryGetValue(column.Member, out var fact) ? fact.Location : declaration.Location;
+        var locations = declaration.Members.ToDictionary(m => m.PropertyName);
+        LocationInfo? At(ColumnSchemaSpec column) => locations.TryGetValue(column.Member, out var member) ? member.Location : declaration.Location;
         void Report(DiagnosticInfo diagnostic) => diagnostics.Add(diagnostic);
 
         var carriedOver = new HashSet<string>(); // old columns that live on under a new name

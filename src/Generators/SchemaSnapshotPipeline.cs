@@ -53,11 +53,12 @@ internal static class SchemaSnapshotPipeline
             }
         });
 
-        // What changed since the snapshot, and what each unsafe change needs declared.
+        // What changed since the snapshot, and what each unsafe change needs declared (a resource's [MigrationStep]s declare some).
         var diagnostics = declared
             .Combine(snapshot)
             .Combine(members)
-            .Select(static (pair, _) => SchemaComparer.Compare(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Combine(resources)
+            .Select(static (pair, _) => SchemaComparer.Compare(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.SchemaDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (output, items) => SecureApiGenerator.Report(output, items));
 

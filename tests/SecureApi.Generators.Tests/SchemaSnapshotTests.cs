@@ -208,6 +208,19 @@ public sealed class SchemaSnapshotTests
     }
 
     [Fact]
+    public void AnEncryptedMembersLengthIsNotItsColumnsSoShorteningItChangesNothing()
+    {
+        // The column holds ciphertext of any length; the length bounds only what requests may send.
+        var withSecret = Edit(Version1, "    public int Priority", "    [Encrypted, MaxLength(200)]\n    public string? Secret { get; init; }\n\n    public int Priority");
+        var recorded = SnapshotText(GeneratorHarness.Run(withSecret));
+
+        var run = RunAgainst(recorded, Edit(withSecret, "[Encrypted, MaxLength(200)]", "[Encrypted, MaxLength(100)]"));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(recorded, SnapshotText(run));
+    }
+
+    [Fact]
     public void UnreadableSnapshotIsOutOfDateAndItsVersionStillCounts()
     {
         var run = RunAgainst("{ \"version\": 4, \"resources\": [ {", Version1);

@@ -59,11 +59,11 @@ internal static class SchemaComparer
         var locations = declaration.Members.ToDictionary(m => m.PropertyName);
         LocationInfo? At(ColumnSchemaSpec column) => locations.TryGetValue(column.Member, out var member) ? member.Location : declaration.Location;
         void Report(DiagnosticInfo diagnostic) => diagnostics.Add(diagnostic);
-        void CheckChange(ColumnSchemaSpec before, ColumnSchemaSpec after)
+        void CheckChange(ColumnSchemaSpec recorded, ColumnSchemaSpec column)
         {
-            if (!Prepared(steps, after))
+            if (!Prepared(steps, column))
             {
-                NeedsStep(current, before, after, At(after), version, Report);
+                NeedsStep(current, recorded, column, At(column), version, Report);
             }
         }
 

@@ -18,7 +18,7 @@ internal static class SchemaSnapshotPipeline
 {
     public static void Initialize(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<ResourceSpec>> resources)
     {
-        // Each [Resource] type's migration declarations and where its members are (the resource spec keeps neither).
+        // Where each [Resource] type and its members are declared, for the diagnostics (the resource spec keeps no locations).
         var members = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypes.ResourceAttributeName,
@@ -37,8 +37,7 @@ internal static class SchemaSnapshotPipeline
 
         // The schema the code declares, as the snapshot records it (no locations, so moving code leaves it cached).
         var declared = resources
-            .Combine(members)
-            .Select(static (pair, _) => DeclaredSchema.Build(pair.Left, pair.Right))
+            .Select(static (specs, _) => DeclaredSchema.Build(specs))
             .WithTrackingName(TrackingNames.DeclaredSchema);
 
         // The snapshot text, its version bumped when the declaration differs; none for a service with no resource and no snapshot.
@@ -54,11 +53,12 @@ internal static class SchemaSnapshotPipeline
             }
         });
 
-        // What changed since the snapshot, and what each unsafe change needs declared.
+        // What changed since the snapshot, and what each unsafe change needs declared (a resource's [MigrationStep]s declare some).
         var diagnostics = declared
             .Combine(snapshot)
             .Combine(members)
-            .Select(static (pair, _) => SchemaComparer.Compare(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Combine(resources)
+            .Select(static (pair, _) => SchemaComparer.Compare(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.SchemaDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (output, items) => SecureApiGenerator.Report(output, items));
 

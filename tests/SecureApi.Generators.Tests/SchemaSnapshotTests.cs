@@ -180,12 +180,44 @@ public sealed class SchemaSnapshotTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
     }
 
+    [Theory]
+    [InlineData("[MaxLength(200)]\n    public string Title", "[MaxLength(100)]\n    public string Title", "Title")]
+    [InlineData("public string? Body { get; init; }", "public string Body { get; init; } = \"\";", "Body")]
+    [InlineData("public int Priority", "public long Priority", "priority")]
+    public void MigrationStepNamingTheMemberOrItsColumnDeclaresTheChange(string find, string replacement, string stepMember)
+    {
+        var run = RunAgainstVersion1(WithStep(Edit(Version1, find, replacement), stepMember));
+
+        Assert.Equal(["SAPI079"], run.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void MigrationStepForAnotherMemberLeavesSapi078()
+    {
+        var run = RunAgainstVersion1(WithStep(Edit(Version1, "[MaxLength(200)]\n    public string Title", "[MaxLength(100)]\n    public string Title"), "Body"));
+
+        Assert.Equal("Title", run.TextAt(Single(run, "SAPI078")));
+    }
+
     [Fact]
     public void LongerMaximumLengthNeedsNoStep()
     {
         var run = RunAgainstVersion1(Edit(Version1, "[MaxLength(200)]\n    public string Title", "[MaxLength(400)]\n    public string Title"));
 
         Assert.Equal(["SAPI079"], run.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void AnEncryptedMembersLengthIsNotItsColumnsSoShorteningItChangesNothing()
+    {
+        // The column holds ciphertext of any length; the length bounds only what requests may send.
+        var withSecret = Edit(Version1, "    public int Priority", "    [Encrypted, MaxLength(200)]\n    public string? Secret { get; init; }\n\n    public int Priority");
+        var recorded = SnapshotText(GeneratorHarness.Run(withSecret));
+
+        var run = RunAgainst(recorded, Edit(withSecret, "[Encrypted, MaxLength(200)]", "[Encrypted, MaxLength(100)]"));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(recorded, SnapshotText(run));
     }
 
     [Fact]
@@ -229,6 +261,12 @@ public sealed class SchemaSnapshotTests
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 
     private static Diagnostic Single(GeneratorRun run, string id) => Assert.Single(run.Diagnostics, d => d.Id == id);
+
+    /// <summary>The resource with a hand-written <c>[MigrationStep]</c> that prepares <paramref name="member"/>.</summary>
+    private static string WithStep(string source, string member) => Edit(
+        source,
+        "[Resource(\"notes\")]",
+        $"[Resource(\"notes\")]\n[MigrationStep(\"2-prepare\", Member = \"{member}\", Sqlite = \"UPDATE notes SET title = title\", PostgreSql = \"UPDATE notes SET title = title\")]");
 
     private static string Edit(string source, string find, string replacement)
     {

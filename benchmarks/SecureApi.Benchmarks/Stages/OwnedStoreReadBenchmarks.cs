@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
+using SecureApi.Bench;
 
 namespace SecureApi.Benchmarks.Stages;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
+using SecureApi.Bench;
 
 namespace SecureApi.Benchmarks.Stages;
 

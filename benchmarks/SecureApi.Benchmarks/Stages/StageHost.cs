@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SecureApi.Bench;
 using SecureApi.Data;
 
 namespace SecureApi.Benchmarks.Stages;

@@ -35,10 +35,7 @@ internal sealed record ColumnSchemaSpec(
 internal sealed record SchemaSnapshotFile(string Path, int Version, SchemaSpec? Schema, string? Error);
 
 /// <summary>What the schema diagnostics need from a <c>[Resource]</c> type beyond its <see cref="ResourceSpec"/>: where it and its members are declared.</summary>
-internal sealed record ResourceSchemaMembers(string FullyQualifiedName, string Table, LocationInfo? Location, EquatableArray<SchemaMemberFacts> Members);
+internal sealed record ResourceSchemaMembers(string FullyQualifiedName, string Table, LocationInfo? Location, EquatableArray<SchemaMemberLocation> Members);
 
-/// <summary>
-/// The migration declarations of one member, read from its attributes: <c>[RenamedFrom]</c>, <c>[Retired]</c> and its
-/// maximum length. (The resource parser's <c>ColumnSpec</c> is to carry these too; until then they are read here.)
-/// </summary>
-internal sealed record SchemaMemberFacts(string PropertyName, string? RenamedFrom, bool Retired, int? MaxLength, LocationInfo? Location);
+/// <summary>Where one member is declared, so a schema diagnostic points at it.</summary>
+internal sealed record SchemaMemberLocation(string PropertyName, LocationInfo? Location);

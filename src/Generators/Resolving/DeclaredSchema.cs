@@ -4,31 +4,27 @@ using SecureApi.Generators.Models;
 
 namespace SecureApi.Generators.Resolving;
 
-/// <summary>The schema the code declares: every valid resource's columns, with the members' migration declarations.</summary>
+/// <summary>The schema the code declares: every valid resource's columns, with their migration declarations.</summary>
 internal static class DeclaredSchema
 {
-    public static SchemaSpec Build(IEnumerable<ResourceSpec> resources, IEnumerable<ResourceSchemaMembers> members)
+    public static SchemaSpec Build(IEnumerable<ResourceSpec> resources)
     {
-        var factsByResource = members
-            .GroupBy(m => m.FullyQualifiedName)
-            .ToDictionary(g => g.Key, g => g.First().Members.ToDictionary(f => f.PropertyName));
         var tables = resources
             .GroupBy(r => r.Table) // a duplicate table is its own error; the snapshot keeps the first
             .Select(g => g.First())
             .OrderBy(r => r.Table, System.StringComparer.Ordinal)
             .Select(resource =>
             {
-                var facts = factsByResource.TryGetValue(resource.FullyQualifiedName, out var found) ? found : new Dictionary<string, SchemaMemberFacts>();
                 // Retired members left the stores but keep their columns: the snapshot records them as retired.
                 var columns = resource.Columns.Concat(resource.RetiredColumns)
-                    .Select(column => Column(column, facts.TryGetValue(column.PropertyName, out var fact) ? fact : null))
+                    .Select(Column)
                     .OrderBy(c => c.Name, System.StringComparer.Ordinal);
                 return new TableSchemaSpec(resource.Table, resource.TypeName, columns.ToEquatableArray());
             });
         return new SchemaSpec(tables.ToEquatableArray());
     }
 
-    private static ColumnSchemaSpec Column(ColumnSpec column, SchemaMemberFacts? facts) =>
+    private static ColumnSchemaSpec Column(ColumnSpec column) =>
         new(
             column.Column,
             column.PropertyName,
@@ -36,11 +32,11 @@ internal static class DeclaredSchema
             column.IsNullable,
             column.Role == ColumnRole.Key,
             column.Encrypted,
-            column.MaxLength ?? facts?.MaxLength,
+            column.MaxLength,
             column.Sortable,
             column.Filterable,
-            column.Retired || facts?.Retired == true,
-            column.RenamedFrom ?? facts?.RenamedFrom);
+            column.Retired,
+            column.RenamedFrom);
 
     /// <summary><c>DateTimeOffset</c> → <c>dateTimeOffset</c>: the snapshot's JSON spelling.</summary>
     private static string KindName(ColumnKind kind)

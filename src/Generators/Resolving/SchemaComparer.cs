@@ -10,13 +10,13 @@ namespace SecureApi.Generators.Resolving;
 /// <summary>
 /// Compares the declared schema with the checked-in snapshot: a dropped column that was not retired (SAPI075), a likely
 /// rename without <c>[RenamedFrom]</c> (SAPI076), a <c>[RenamedFrom]</c> naming no column (SAPI077), a change that needs
-/// a hand-written migration step (SAPI078), and a snapshot that is simply out of date (SAPI079).
+/// a hand-written migration step and has none (SAPI078), and a snapshot that is simply out of date (SAPI079).
 /// </summary>
 internal static class SchemaComparer
 {
     private const string File = SchemaSnapshotReader.FileName;
 
-    public static EquatableArray<DiagnosticInfo> Compare(SchemaSpec declared, SchemaSnapshotFile? snapshot, IEnumerable<ResourceSchemaMembers> members)
+    public static EquatableArray<DiagnosticInfo> Compare(SchemaSpec declared, SchemaSnapshotFile? snapshot, IEnumerable<ResourceSchemaMembers> members, IEnumerable<ResourceSpec> resources)
     {
         if (snapshot is null)
         {
@@ -28,12 +28,13 @@ internal static class SchemaComparer
         if (snapshot.Schema is { } recorded)
         {
             var byTable = members.GroupBy(m => m.Table).ToDictionary(g => g.Key, g => g.First());
+            var stepsByTable = resources.GroupBy(r => r.Table).ToDictionary(g => g.Key, g => g.First().MigrationSteps);
             var previous = recorded.Tables.ToDictionary(t => t.Table);
             foreach (var table in declared.Tables)
             {
                 if (previous.TryGetValue(table.Table, out var old) && byTable.TryGetValue(table.Table, out var declaration))
                 {
-                    CompareTable(old, table, declaration, version, diagnostics);
+                    CompareTable(old, table, declaration, stepsByTable[table.Table], version, diagnostics);
                 }
             }
         }
@@ -50,13 +51,21 @@ internal static class SchemaComparer
         return diagnostics.ToEquatableArray();
     }
 
-    private static void CompareTable(TableSchemaSpec old, TableSchemaSpec current, ResourceSchemaMembers declaration, string version, List<DiagnosticInfo> diagnostics)
+    private static void CompareTable(
+        TableSchemaSpec old, TableSchemaSpec current, ResourceSchemaMembers declaration, EquatableArray<MigrationStepSpec> steps, string version, List<DiagnosticInfo> diagnostics)
     {
         var before = old.Columns.ToDictionary(c => c.Name);
         var now = current.Columns.ToDictionary(c => c.Name);
-        var facts = declaration.Members.ToDictionary(m => m.PropertyName);
-        LocationInfo? At(ColumnSchemaSpec column) => facts.TryGetValue(column.Member, out var fact) ? fact.Location : declaration.Location;
+        var locations = declaration.Members.ToDictionary(m => m.PropertyName);
+        LocationInfo? At(ColumnSchemaSpec column) => locations.TryGetValue(column.Member, out var member) ? member.Location : declaration.Location;
         void Report(DiagnosticInfo diagnostic) => diagnostics.Add(diagnostic);
+        void CheckChange(ColumnSchemaSpec recorded, ColumnSchemaSpec column)
+        {
+            if (!Prepared(steps, column))
+            {
+                NeedsStep(current, recorded, column, At(column), version, Report);
+            }
+        }
 
         var carriedOver = new HashSet<string>(); // old columns that live on under a new name
         var added = new List<ColumnSchemaSpec>();
@@ -64,7 +73,7 @@ internal static class SchemaComparer
         {
             if (before.TryGetValue(column.Name, out var same))
             {
-                NeedsStep(current, same, column, At(column), version, Report);
+                CheckChange(same, column);
             }
             else if (column.RenamedFrom is not { } previousName)
             {
@@ -73,7 +82,7 @@ internal static class SchemaComparer
             else if (before.TryGetValue(previousName, out var renamed))
             {
                 carriedOver.Add(previousName);
-                NeedsStep(current, renamed, column, At(column), version, Report);
+                CheckChange(renamed, column);
             }
             else
             {
@@ -99,6 +108,16 @@ internal static class SchemaComparer
             }
         }
     }
+
+    /// <summary>
+    /// Whether a <c>[MigrationStep]</c> of the resource names the member or its column (ignoring case and underscores, as
+    /// the runtime's planner reads it): the hand-written step is the declaration that lets the change be applied.
+    /// </summary>
+    private static bool Prepared(EquatableArray<MigrationStepSpec> steps, ColumnSchemaSpec column) =>
+        steps.Any(step => step.Member is { } member && (SameName(member, column.Member) || SameName(member, column.Name)));
+
+    private static bool SameName(string left, string right) =>
+        string.Equals(left.Replace("_", ""), right.Replace("_", ""), System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Changes existing values may not survive: a new storage kind, a column made required, a shorter maximum length.</summary>
     private static void NeedsStep(TableSchemaSpec table, ColumnSchemaSpec old, ColumnSchemaSpec current, LocationInfo? location, string version, System.Action<DiagnosticInfo> report)

@@ -109,7 +109,7 @@ public sealed class IdempotentWrite : IAsyncDisposable
         }
 
         var connection = _transaction.Connection!;
-        var keyText = resourceKey.ToString(null, CultureInfo.InvariantCulture);
+        var keyText = InvariantText.Of(resourceKey);
         if (_request is not null)
         {
             await RecordKeyAsync(connection, keyText, cancellationToken);

@@ -97,7 +97,7 @@ public static class Lists
     public static string Text(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     public static string Text<T>(T value)
-        where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
+        where T : IFormattable => InvariantText.Of(value);
 
     public static T Parse<T>(string text)
         where T : IParsable<T> => T.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw new ForeignCursorException();

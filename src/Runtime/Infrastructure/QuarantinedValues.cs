@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using SecureApi.AiGuards.Screening;
 
@@ -39,7 +38,7 @@ public static class QuarantinedValues
     }
 
     /// <summary>The key's text as the quarantine records it (the audit trail's form).</summary>
-    public static string Key<TKey>(TKey key) where TKey : IFormattable => key.ToString(null, CultureInfo.InvariantCulture);
+    public static string Key<TKey>(TKey key) where TKey : IFormattable => InvariantText.Of(key);
 
     /// <summary>The member's value, or null when it is in quarantine and the caller may not see it.</summary>
     public static string? Read<TKey>(string? value, string resource, TKey key, string member) where TKey : IFormattable =>

@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SecureApi.Monitoring;
+using SecureApi.Monitoring.Detection;
+using SecureApi.Testing;
 
 namespace SecureApi.IntegrationTests.Detection;
 
 /// <summary>
 /// Credential stuffing through real Kestrel: made-up API keys from one address cross the detector's threshold, raise one
 /// alert and block the address (403) on every instance sharing Redis; the same volume from many addresses raises none;
-/// a block ends on its own.
+/// a block ends on its own; a response that fails after a count in Redis (which nothing awaits) is logged.
 /// </summary>
 public sealed class CredentialStuffingTests
 {
@@ -52,6 +56,29 @@ public sealed class CredentialStuffingTests
     }
 
     [Fact]
+    public async Task AResponseThatFailsAfterASharedCountIsLogged()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var logs = new CapturedLogs();
+        await using var factory = Shared(
+            Attack.Factory(new RecordedEvents(), new RecordingSink(), services =>
+            {
+                services.AddSingleton<ILoggerProvider>(logs);
+                services.AddSingleton<IAnomalyResponder, FailingResponder>();
+            }, Stuffing()),
+            redis,
+            "secureapi:test-" + Guid.NewGuid().ToString("N"));
+        using var client = Attack.Start(factory);
+
+        await Attack.StuffAsync(client, "203.0.113.65", Threshold);
+        await Attack.UntilAsync(() => logs.Entries.Any(e => e.EventId.Name == "SecurityEventObserverFailed"));
+
+        var failure = Assert.Single(logs.Entries, e => e.EventId.Name == "SecurityEventObserverFailed");
+        Assert.Equal(("CredentialStuffing", "AuthenticationFailed"), (failure.Values["Observer"], failure.Values["Kind"]?.ToString()));
+        Assert.Equal(FailingResponder.Failure, failure.Exception?.Message);
+    }
+
+    [Fact]
     public async Task TheSameVolumeSpreadOverManyAddressesRaisesNone()
     {
         var events = new RecordedEvents();
@@ -81,6 +108,15 @@ public sealed class CredentialStuffingTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, await Attack.GuessAsync(client, "203.0.113.60", 0));
         Assert.Contains("ip 203.0.113.60 expired", Assert.Single(events.Of(SecurityEventKind.Unblocked)).Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>A response that throws, as a broken block list or alert queue would.</summary>
+    private sealed class FailingResponder : IAnomalyResponder
+    {
+        public const string Failure = "the response failed";
+
+        public void Respond(SecureApi.Monitoring.Detection.Detection detection, SecurityEvent? cause, Microsoft.AspNetCore.Http.HttpContext? context) =>
+            throw new InvalidOperationException(Failure);
     }
 
     private static (string, string)[] Stuffing() => [("SecureApi:Detection:CredentialStuffing:Threshold", Threshold.ToString(CultureInfo.InvariantCulture))];

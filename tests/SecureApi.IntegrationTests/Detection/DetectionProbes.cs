@@ -46,14 +46,19 @@ internal static class Attack
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
     /// <summary>Detection on, with the given settings, 127.0.0.1 trusted as a proxy (so X-Forwarded-For picks the client address).</summary>
-    public static TestServiceFactory Factory(RecordedEvents events, IAlertSink sink, params (string Key, string Value)[] settings)
+    public static TestServiceFactory Factory(RecordedEvents events, IAlertSink sink, params (string Key, string Value)[] settings) =>
+        Factory(events, sink, static _ => { }, settings);
+
+    /// <summary>As above, with <paramref name="services"/> registered after SecureApi's (so they replace its own).</summary>
+    public static TestServiceFactory Factory(RecordedEvents events, IAlertSink sink, Action<IServiceCollection> services, params (string Key, string Value)[] settings)
     {
         var factory = new TestServiceFactory
         {
-            TestServices = services =>
+            TestServices = collection =>
             {
-                services.AddSingleton<ISecurityEventObserver>(events);
-                services.AddSingleton(sink);
+                collection.AddSingleton<ISecurityEventObserver>(events);
+                collection.AddSingleton(sink);
+                services(collection);
             },
         };
         factory.Settings["SecureApi:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1";

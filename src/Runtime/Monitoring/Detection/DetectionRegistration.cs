@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SecureApi.Monitoring.Alerts;
 using SecureApi.Monitoring.Blocks;
@@ -71,7 +72,8 @@ internal static class DetectionRegistration
                 return new WindowDetector(name, kind, perAddressOnly, distinctIds, detector, options.Capacity,
                     provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAnomalyResponder>(),
                     provider.GetService<IOptions<SecureApi.AiGuards.AgentOptions>>()?.Value.Throttle.Duration,
-                    provider.GetRequiredService<SharedDetectorWindows>())
+                    provider.GetRequiredService<SharedDetectorWindows>(),
+                    provider.GetRequiredService<ILogger<WindowDetector>>())
                 { Enabled = options.Enabled && detector.Enabled };
             });
     }

@@ -1,5 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SecureApi.Monitoring.Detection;
 
@@ -10,7 +12,8 @@ namespace SecureApi.Monitoring.Detection;
 /// 64-bit hash: the id itself is never kept). With Redis configured the windows are shared by every instance
 /// (<see cref="SharedDetectorWindows"/>): events are counted there in the background (an event is raised synchronously,
 /// so the count follows it by one round trip; at most <see cref="MaxPending"/> counts wait at a time, any more are
-/// counted locally), and locally again while Redis is unreachable.
+/// counted locally), and locally again while Redis is unreachable. Nothing awaits those counts, so what fails in one
+/// (the response it raises, say) is logged here, as <see cref="SecurityEvents"/> logs an observer that fails inline.
 /// </summary>
 internal sealed class WindowDetector : ISecurityEventObserver
 {
@@ -23,13 +26,15 @@ internal sealed class WindowDetector : ISecurityEventObserver
     private readonly TimeSpan _throttleFor;
     private readonly SharedDetectorWindows _shared;
     private readonly int _distinctCap;
+    private readonly ILogger _logger;
     private int _pending;
 
     /// <summary>Shared counts waiting on Redis at most; past it events are counted locally, so a flood cannot pile up tasks.</summary>
     public const int MaxPending = 1024;
 
-    public WindowDetector(string name, SecurityEventKind kind, bool perAddressOnly, bool distinctIds, DetectorOptions options, int capacity, TimeProvider time, IAnomalyResponder responder, TimeSpan? throttleFor = null, SharedDetectorWindows? shared = null)
+    public WindowDetector(string name, SecurityEventKind kind, bool perAddressOnly, bool distinctIds, DetectorOptions options, int capacity, TimeProvider time, IAnomalyResponder responder, TimeSpan? throttleFor = null, SharedDetectorWindows? shared = null, ILogger<WindowDetector>? logger = null)
     {
+        _logger = logger ?? NullLogger<WindowDetector>.Instance;
         _shared = shared ?? new SharedDetectorWindows(null);
         _distinctCap = distinctIds ? Math.Clamp(options.Threshold, 1, 1024) : 0;
         _throttleFor = throttleFor ?? TimeSpan.FromMinutes(15);
@@ -97,6 +102,10 @@ internal sealed class WindowDetector : ISecurityEventObserver
             {
                 Respond(securityEvent, offenderKind, offender, hit.Estimate);
             }
+        }
+        catch (Exception exception)
+        {
+            SecurityLog.ObserverFailed(_logger, exception, _name, securityEvent.Kind);
         }
         finally
         {

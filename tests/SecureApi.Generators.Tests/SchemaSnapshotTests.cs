@@ -174,7 +174,7 @@ public sealed class SchemaSnapshotTests
         var diagnostic = Single(run, "SAPI078");
         Assert.Equal(
             $"Resource 'Note', member '{member}': {change} since secureapi.schema.json (version 1); existing values may not fit, so the change is never applied implicitly: " +
-            "write a migration step for it (README, Schema migrations)",
+            $"declare [MigrationStep(\"<id>\", Sqlite = \"…\", PostgreSql = \"…\", Member = \"{member}\")] on the resource (README, Schema migrations)",
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(member, run.TextAt(diagnostic));
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);

@@ -242,7 +242,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ChangeNeedsMigrationStep = Warning(
         "SAPI078", "Schema change needs a hand-written migration step",
-        "Resource '{0}', member '{1}': {2} since {3} (version {4}); existing values may not fit, so the change is never applied implicitly: write a migration step for it (README, Schema migrations)");
+        "Resource '{0}', member '{1}': {2} since {3} (version {4}); existing values may not fit, so the change is never applied implicitly: declare [MigrationStep(\"<id>\", Sqlite = \"…\", PostgreSql = \"…\", Member = \"{1}\")] on the resource (README, Schema migrations)");
 
     public static readonly DiagnosticDescriptor SchemaSnapshotOutOfDate = Warning(
         "SAPI079", "Schema snapshot is out of date",

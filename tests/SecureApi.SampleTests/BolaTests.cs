@@ -182,7 +182,7 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
         var bob = Client("bob");
         var response = await bob.GetAsync($"/team-docs/{doc.Id}");
         await AssertStatusAsync(response, HttpStatusCode.OK);
-        var (bobList, _) = await ListAllAsync<TeamDocDto>(bob, "/team-docs", "filter.name=acme-plan");
+        var (bobList, _) = await ListAllAsync<TeamDocDto>(bob, "/team-docs", "filter.title=acme-plan");
         Assert.Equal([doc.Id], bobList.Select(d => d.Id));
 
         // carol is in globex: every id endpoint is a 404 and her list holds only globex's documents.
@@ -202,7 +202,7 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
             Assert.DoesNotContain("acme", problem.Text, StringComparison.Ordinal);
         }
 
-        foreach (var query in new[] { "", "filter.name=acme-plan", "sort=name", "sort=-name" })
+        foreach (var query in new[] { "", "filter.title=acme-plan", "sort=title", "sort=-title" })
         {
             var (carolList, _) = await ListAllAsync<TeamDocDto>(carol, "/team-docs", query);
             if (!query.Contains("filter", StringComparison.Ordinal))
@@ -216,8 +216,8 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
 
         // An acme cursor means nothing in globex.
         await CreateTeamDocAsync(alice, "acme-plan", "second");
-        var page = await PageAsync<TeamDocDto>(alice, "/team-docs?limit=1&filter.name=acme-plan");
-        await AssertRefusedAsync(carol, $"/team-docs?limit=1&filter.name=acme-plan&cursor={Uri.EscapeDataString(page.NextCursor!)}");
+        var page = await PageAsync<TeamDocDto>(alice, "/team-docs?limit=1&filter.title=acme-plan");
+        await AssertRefusedAsync(carol, $"/team-docs?limit=1&filter.title=acme-plan&cursor={Uri.EscapeDataString(page.NextCursor!)}");
 
         // A caller without a tenant cannot use tenant-scoped resources at all.
         await Problem.AssertAsync(await Client("dave").GetAsync($"/team-docs/{doc.Id}"), HttpStatusCode.Forbidden);

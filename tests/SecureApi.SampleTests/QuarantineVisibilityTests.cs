@@ -51,7 +51,7 @@ public abstract class QuarantineVisibilityTests(ClassDatabase database, IEngine 
         await CreateTeamDocAsync(alice, "quarantine-list", Quarantined);
         await CreateTeamDocAsync(alice, "quarantine-list", "Budget review on Thursday.");
 
-        using var page = await ReadAsync(Client("bob"), "/team-docs?filter.name=quarantine-list");
+        using var page = await ReadAsync(Client("bob"), "/team-docs?filter.title=quarantine-list");
 
         var items = page.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, items.Count);

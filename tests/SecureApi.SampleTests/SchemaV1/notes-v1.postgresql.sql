@@ -1,6 +1,6 @@
 -- The database version 1 of samples/NotesService (commit 3ece0c3, secureapi.schema.v1.json) leaves on PostgreSQL:
 -- its tables and indexes as 'schema --sql' printed them, then the history its 'migrate' recorded.
--- Test data for SampleSchemaV2Tests: do not regenerate it from a later version.
+-- Test data for SchemaVersionTwoTests: do not regenerate it from a later version.
 
 CREATE TABLE IF NOT EXISTS notes (
     id uuid PRIMARY KEY,

@@ -110,6 +110,11 @@ public abstract class SchemaVersionTwoTests(IEngine engine)
     /// </summary>
     private static async Task<VersionOneRows> VersionOneDatabaseAsync(DatabaseTarget target)
     {
+        if (target is SqliteTarget sqlite)
+        {
+            await File.WriteAllBytesAsync(sqlite.FilePath, []); // an empty file is an empty SQLite database
+        }
+
         var file = target.Engine == "SQLite" ? "notes-v1.sqlite.sql" : "notes-v1.postgresql.sql";
         await target.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(SecureApi.Testing.RepositoryRoot.Find(), "tests", "SecureApi.SampleTests", "SchemaV1", file)));
 

@@ -191,8 +191,8 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
         var attempts = new (HttpMethod Method, object? Body, string? IfMatch)[]
         {
             (HttpMethod.Get, null, null),
-            (HttpMethod.Put, new { name = "carol-was-here", content = "x" }, ETag(doc.Version)),
-            (HttpMethod.Put, new { name = "carol-was-here", content = "x" }, null),
+            (HttpMethod.Put, new { title = "carol-was-here", content = "x" }, ETag(doc.Version)),
+            (HttpMethod.Put, new { title = "carol-was-here", content = "x" }, null),
             (HttpMethod.Delete, null, ETag(doc.Version)),
             (HttpMethod.Delete, null, null),
         };
@@ -222,13 +222,13 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
         // A caller without a tenant cannot use tenant-scoped resources at all.
         await Problem.AssertAsync(await Client("dave").GetAsync($"/team-docs/{doc.Id}"), HttpStatusCode.Forbidden);
         await Problem.AssertAsync(await Client("dave").GetAsync("/team-docs"), HttpStatusCode.Forbidden);
-        await Problem.AssertAsync(await Client("dave").PostAsync("/team-docs", JsonOf(new { name = "no-tenant", content = "c" })), HttpStatusCode.Forbidden);
-        Assert.Equal(0L, Convert.ToInt64(await Target.ScalarAsync("SELECT count(*) FROM team_docs WHERE name = 'no-tenant'"), System.Globalization.CultureInfo.InvariantCulture));
+        await Problem.AssertAsync(await Client("dave").PostAsync("/team-docs", JsonOf(new { title = "no-tenant", content = "c" })), HttpStatusCode.Forbidden);
+        Assert.Equal(0L, Convert.ToInt64(await Target.ScalarAsync("SELECT count(*) FROM team_docs WHERE title = 'no-tenant'"), System.Globalization.CultureInfo.InvariantCulture));
 
         var unchanged = await (await alice.GetAsync($"/team-docs/{doc.Id}")).Content.ReadAsStringAsync();
         Assert.Contains("acme-secret-content", unchanged, StringComparison.Ordinal);
         Assert.Equal(doc.Version, (long)(await Target.ScalarAsync("SELECT version FROM team_docs WHERE id = @p0", doc.Id))!);
-        Assert.Equal("acme-plan", await Target.ScalarAsync("SELECT name FROM team_docs WHERE id = @p0", doc.Id));
+        Assert.Equal("acme-plan", await Target.ScalarAsync("SELECT title FROM team_docs WHERE id = @p0", doc.Id));
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
     {
         var doc = await CreateTeamDocAsync(Client("alice"), "shared-edit", "v1");
 
-        var response = await SendAsync(Client("bob"), HttpMethod.Put, $"/team-docs/{doc.Id}", new { name = "shared-edit", content = "v2 by bob" }, ETag(doc.Version));
+        var response = await SendAsync(Client("bob"), HttpMethod.Put, $"/team-docs/{doc.Id}", new { title = "shared-edit", content = "v2 by bob" }, ETag(doc.Version));
 
         await AssertStatusAsync(response, HttpStatusCode.OK);
         Assert.Equal(ETag(doc.Version + 1), response.Headers.ETag?.ToString());

@@ -6,8 +6,9 @@ using System.Text;
 namespace SecureApi.SampleTests.Infrastructure;
 
 /// <summary>
-/// Looks at the re-encryption of <c>notes.private_note</c> from below the API: its progress row in
-/// <c>secureapi_reencryption</c>, the stored values, and what they decrypt to with the test keys.
+/// Looks at the re-encryption of <c>notes.private_note</c> (or another column of <c>notes</c>, such as <c>body</c>) from
+/// below the API: its progress row in <c>secureapi_reencryption</c>, the stored values, and what they decrypt to (or
+/// are sealed with) under the test keys.
 /// </summary>
 public static class ReEncryptionProbe
 {

@@ -35,7 +35,7 @@ public sealed class NoteTools
     {
         text.Append("note ").Append(note.Id).Append('\n')
             .Append("title: ").Append(OneLine(note.Title, 200)).Append('\n')
-            .Append("body: ").Append(OneLine(note.Body, 1_000)).Append('\n');
+            .Append("body: ").Append(OneLine(note.Body ?? "", 1_000)).Append('\n'); // the caller's own notes: decrypted, never null
     }
 
     private static string OneLine(string value, int max)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using SecureApi;
 
@@ -17,9 +18,12 @@ public sealed record Note
     [Sortable, Filterable, MaxLength(200), UntrustedText(UntrustedTextMode.Quarantine)]
     public required string Title { get; init; }
 
-    /// <summary>Screened before it is stored (the assistant reads notes): a body that tries to instruct a model is refused (422).</summary>
-    [MaxLength(10_000), UntrustedText]
-    public required string Body { get; init; }
+    /// <summary>
+    /// Screened before it is stored (the assistant reads notes): a body that tries to instruct a model is refused (422).
+    /// Encrypted at rest since schema version 2: the bodies stored before are encrypted by the re-encryption job.
+    /// </summary>
+    [MaxLength(10_000), UntrustedText, Encrypted]
+    public required string? Body { get; init; }
 
     /// <summary>Encrypted at rest; decrypted only for the owner.</summary>
     [Encrypted]
@@ -28,6 +32,10 @@ public sealed record Note
     /// <summary>Kept for moderators; never written to a response.</summary>
     [Sensitive]
     public string? ModerationFlag { get; init; }
+
+    /// <summary>Pinned notes are kept at hand. New in schema version 2: the notes stored before are not pinned.</summary>
+    [DefaultValue(false)]
+    public bool Pinned { get; init; }
 
     [ServerSet, Sortable]
     public DateTimeOffset CreatedAt { get; init; }
@@ -42,13 +50,15 @@ public sealed record Note
 public sealed record NewNote(
     [Required, MaxLength(200)] string Title,
     [Required, MaxLength(10_000)] string Body,
-    [MaxLength(2_000)] string? PrivateNote = null);
+    [MaxLength(2_000)] string? PrivateNote = null,
+    bool Pinned = false);
 
 /// <summary>A partial change: members left out (or null) keep their value.</summary>
 public sealed record NotePatch(
     [MaxLength(200)] string? Title = null,
     [MaxLength(10_000)] string? Body = null,
-    [MaxLength(2_000)] string? PrivateNote = null);
+    [MaxLength(2_000)] string? PrivateNote = null,
+    bool? Pinned = null);
 
 public sealed record NoteSummary(Guid Id, string Title);
 

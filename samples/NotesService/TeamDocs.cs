@@ -13,8 +13,9 @@ public sealed record TeamDoc
     [Tenant]
     public string TenantId { get; init; } = "";
 
-    [Sortable, Filterable, MaxLength(200)]
-    public required string Name { get; init; }
+    /// <summary>Called <c>Name</c> (column <c>name</c>) before schema version 2; the column was renamed with its values.</summary>
+    [Sortable, Filterable, MaxLength(200), RenamedFrom("name")]
+    public required string Title { get; init; }
 
     /// <summary>
     /// Free text anyone in the tenant may write, so it may carry another person's data: e-mail addresses, card numbers
@@ -32,4 +33,4 @@ public sealed record TeamDoc
     public long Version { get; init; }
 }
 
-public sealed record NewTeamDoc([Required, MaxLength(200)] string Name, [Required, MaxLength(20_000)] string Content);
+public sealed record NewTeamDoc([Required, MaxLength(200)] string Title, [Required, MaxLength(20_000)] string Content);

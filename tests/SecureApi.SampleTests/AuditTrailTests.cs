@@ -26,7 +26,7 @@ public abstract class AuditTrailTests(ClassDatabase database, IEngine engine) : 
         var records = await RecordsOfAsync(note.Id.ToString());
 
         Assert.Equal(
-            [("create", null), ("update", "body"), ("update", "title,body,privateNote"), ("delete", null)],
+            [("create", null), ("update", "body"), ("update", "title,body,privateNote,pinned"), ("delete", null)],
             records.Select(r => (r.Operation, r.ChangedMembers)));
         Assert.All(records, r => Assert.Equal(("alice", null, "user", "notes", "succeeded"), (r.Subject, r.Actor, r.ClientKind, r.Resource, r.Outcome)));
         Assert.All(records, r => Assert.False(string.IsNullOrEmpty(r.TraceId)));
@@ -64,13 +64,13 @@ public abstract class AuditTrailTests(ClassDatabase database, IEngine engine) : 
     {
         var alice = Client("alice");
         var doc = await CreateTeamDocAsync(alice, "audited-doc");
-        await AssertStatusAsync(await SendAsync(alice, HttpMethod.Put, $"/team-docs/{doc.Id}", new { name = "audited-doc", content = "v2" }, ETag(1)), HttpStatusCode.OK);
+        await AssertStatusAsync(await SendAsync(alice, HttpMethod.Put, $"/team-docs/{doc.Id}", new { title = "audited-doc", content = "v2" }, ETag(1)), HttpStatusCode.OK);
         await AssertStatusAsync(await SendAsync(alice, HttpMethod.Delete, $"/team-docs/{doc.Id}"), HttpStatusCode.NoContent);
 
         var records = await RecordsOfAsync(doc.Id.ToString());
 
         Assert.Equal(
-            [("team_docs", "create", null), ("team_docs", "update", "name,content"), ("team_docs", "delete", null)],
+            [("team_docs", "create", null), ("team_docs", "update", "title,content"), ("team_docs", "delete", null)],
             records.Select(r => (r.Resource, r.Operation, r.ChangedMembers)));
     }
 

@@ -148,7 +148,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
             ("POST", false) when route.StartsWith("/assistant", StringComparison.Ordinal) => new { question = "What are my notes about?" },
             ("POST" or "PUT", false) => new { title = "matrix", body = "matrix" },
             ("PATCH", false) => new { title = "matrix" },
-            ("POST" or "PUT", true) => new { name = "matrix", content = "matrix" },
+            ("POST" or "PUT", true) => new { title = "matrix", content = "matrix" },
             _ => null,
         };
         if (body is not null)

@@ -182,7 +182,7 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
         var bob = Client("bob");
         var response = await bob.GetAsync($"/team-docs/{doc.Id}");
         await AssertStatusAsync(response, HttpStatusCode.OK);
-        var (bobList, _) = await ListAllAsync<TeamDocDto>(bob, "/team-docs", "filter.name=acme-plan");
+        var (bobList, _) = await ListAllAsync<TeamDocDto>(bob, "/team-docs", "filter.title=acme-plan");
         Assert.Equal([doc.Id], bobList.Select(d => d.Id));
 
         // carol is in globex: every id endpoint is a 404 and her list holds only globex's documents.
@@ -191,8 +191,8 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
         var attempts = new (HttpMethod Method, object? Body, string? IfMatch)[]
         {
             (HttpMethod.Get, null, null),
-            (HttpMethod.Put, new { name = "carol-was-here", content = "x" }, ETag(doc.Version)),
-            (HttpMethod.Put, new { name = "carol-was-here", content = "x" }, null),
+            (HttpMethod.Put, new { title = "carol-was-here", content = "x" }, ETag(doc.Version)),
+            (HttpMethod.Put, new { title = "carol-was-here", content = "x" }, null),
             (HttpMethod.Delete, null, ETag(doc.Version)),
             (HttpMethod.Delete, null, null),
         };
@@ -202,7 +202,7 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
             Assert.DoesNotContain("acme", problem.Text, StringComparison.Ordinal);
         }
 
-        foreach (var query in new[] { "", "filter.name=acme-plan", "sort=name", "sort=-name" })
+        foreach (var query in new[] { "", "filter.title=acme-plan", "sort=title", "sort=-title" })
         {
             var (carolList, _) = await ListAllAsync<TeamDocDto>(carol, "/team-docs", query);
             if (!query.Contains("filter", StringComparison.Ordinal))
@@ -216,19 +216,19 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
 
         // An acme cursor means nothing in globex.
         await CreateTeamDocAsync(alice, "acme-plan", "second");
-        var page = await PageAsync<TeamDocDto>(alice, "/team-docs?limit=1&filter.name=acme-plan");
-        await AssertRefusedAsync(carol, $"/team-docs?limit=1&filter.name=acme-plan&cursor={Uri.EscapeDataString(page.NextCursor!)}");
+        var page = await PageAsync<TeamDocDto>(alice, "/team-docs?limit=1&filter.title=acme-plan");
+        await AssertRefusedAsync(carol, $"/team-docs?limit=1&filter.title=acme-plan&cursor={Uri.EscapeDataString(page.NextCursor!)}");
 
         // A caller without a tenant cannot use tenant-scoped resources at all.
         await Problem.AssertAsync(await Client("dave").GetAsync($"/team-docs/{doc.Id}"), HttpStatusCode.Forbidden);
         await Problem.AssertAsync(await Client("dave").GetAsync("/team-docs"), HttpStatusCode.Forbidden);
-        await Problem.AssertAsync(await Client("dave").PostAsync("/team-docs", JsonOf(new { name = "no-tenant", content = "c" })), HttpStatusCode.Forbidden);
-        Assert.Equal(0L, Convert.ToInt64(await Target.ScalarAsync("SELECT count(*) FROM team_docs WHERE name = 'no-tenant'"), System.Globalization.CultureInfo.InvariantCulture));
+        await Problem.AssertAsync(await Client("dave").PostAsync("/team-docs", JsonOf(new { title = "no-tenant", content = "c" })), HttpStatusCode.Forbidden);
+        Assert.Equal(0L, Convert.ToInt64(await Target.ScalarAsync("SELECT count(*) FROM team_docs WHERE title = 'no-tenant'"), System.Globalization.CultureInfo.InvariantCulture));
 
         var unchanged = await (await alice.GetAsync($"/team-docs/{doc.Id}")).Content.ReadAsStringAsync();
         Assert.Contains("acme-secret-content", unchanged, StringComparison.Ordinal);
         Assert.Equal(doc.Version, (long)(await Target.ScalarAsync("SELECT version FROM team_docs WHERE id = @p0", doc.Id))!);
-        Assert.Equal("acme-plan", await Target.ScalarAsync("SELECT name FROM team_docs WHERE id = @p0", doc.Id));
+        Assert.Equal("acme-plan", await Target.ScalarAsync("SELECT title FROM team_docs WHERE id = @p0", doc.Id));
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public abstract class BolaTests(ClassDatabase database, IEngine engine) : Sample
     {
         var doc = await CreateTeamDocAsync(Client("alice"), "shared-edit", "v1");
 
-        var response = await SendAsync(Client("bob"), HttpMethod.Put, $"/team-docs/{doc.Id}", new { name = "shared-edit", content = "v2 by bob" }, ETag(doc.Version));
+        var response = await SendAsync(Client("bob"), HttpMethod.Put, $"/team-docs/{doc.Id}", new { title = "shared-edit", content = "v2 by bob" }, ETag(doc.Version));
 
         await AssertStatusAsync(response, HttpStatusCode.OK);
         Assert.Equal(ETag(doc.Version + 1), response.Headers.ETag?.ToString());

@@ -55,7 +55,7 @@ public abstract class ConcurrencyTests(ClassDatabase database, IEngine engine) :
         var doc = await CreateTeamDocAsync(Client("alice"), "team-race");
 
         var results = await Task.WhenAll(Enumerable.Range(0, Writers).Select(i =>
-            SendAsync(Client(i % 2 == 0 ? "alice" : "bob"), HttpMethod.Put, $"/team-docs/{doc.Id}", new { name = $"team-writer-{i}", content = "c" }, ETag(doc.Version))));
+            SendAsync(Client(i % 2 == 0 ? "alice" : "bob"), HttpMethod.Put, $"/team-docs/{doc.Id}", new { title = $"team-writer-{i}", content = "c" }, ETag(doc.Version))));
 
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Equal(Writers - 1, results.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed));
@@ -85,7 +85,7 @@ public abstract class ConcurrencyTests(ClassDatabase database, IEngine engine) :
 
         await Problem.AssertAsync(await SendAsync(alice, HttpMethod.Put, $"/notes/{note.Id}", new { title = "lost", body = "lost" }, ifMatch), expected);
         await Problem.AssertAsync(await SendAsync(alice, HttpMethod.Patch, $"/notes/{note.Id}", new { title = "lost" }, ifMatch), expected);
-        await Problem.AssertAsync(await SendAsync(Client("alice"), HttpMethod.Put, $"/team-docs/{(await CreateTeamDocAsync(alice, "precondition")).Id}", new { name = "lost", content = "lost" }, ifMatch), expected);
+        await Problem.AssertAsync(await SendAsync(Client("alice"), HttpMethod.Put, $"/team-docs/{(await CreateTeamDocAsync(alice, "precondition")).Id}", new { title = "lost", content = "lost" }, ifMatch), expected);
 
         Assert.Equal(note, await GetNoteAsync(alice, note.Id));
     }

@@ -92,7 +92,7 @@ public abstract class InjectionTests(ClassDatabase database, IEngine engine) : S
     private static string BodyFor(string hostileText) => "body of hostile title " + HostileText.ToList().IndexOf(hostileText);
 
     [Fact]
-    public async Task HostileTextRoundTripsThroughTeamDocNamesAndTheirFilter()
+    public async Task HostileTextRoundTripsThroughTeamDocTitlesAndTheirFilter()
     {
         var caller = SampleFactory.NewFreshCaller();
         var client = Client(caller);
@@ -100,13 +100,13 @@ public abstract class InjectionTests(ClassDatabase database, IEngine engine) : S
         foreach (var text in HostileText)
         {
             var doc = await CreateTeamDocAsync(client, text, text);
-            Assert.Equal(text, doc.Name);
+            Assert.Equal(text, doc.Title);
             ids[text] = doc.Id;
         }
 
         foreach (var (text, id) in ids)
         {
-            var (filtered, _) = await ListAllAsync<TeamDocDto>(client, "/team-docs", "filter.name=" + Uri.EscapeDataString(text));
+            var (filtered, _) = await ListAllAsync<TeamDocDto>(client, "/team-docs", "filter.title=" + Uri.EscapeDataString(text));
             var doc = Assert.Single(filtered);
             Assert.Equal(id, doc.Id);
             Assert.Equal(text, doc.Content);

@@ -79,11 +79,11 @@ public abstract class MassAssignmentTests(ClassDatabase database, IEngine engine
         var client = Client("alice");
         var doc = await CreateTeamDocAsync(client, "mass-doc-" + member);
 
-        await Problem.AssertValidationAsync(await client.PostAsync("/team-docs", RawJson($$"""{"name":"n","content":"c","{{member}}":{{value}}}""")), member);
-        await Problem.AssertValidationAsync(await SendAsync(client, HttpMethod.Put, $"/team-docs/{doc.Id}", RawJson($$"""{"name":"n","content":"c","{{member}}":{{value}}}"""), ETag(doc.Version)), member);
+        await Problem.AssertValidationAsync(await client.PostAsync("/team-docs", RawJson($$"""{"title":"n","content":"c","{{member}}":{{value}}}""")), member);
+        await Problem.AssertValidationAsync(await SendAsync(client, HttpMethod.Put, $"/team-docs/{doc.Id}", RawJson($$"""{"title":"n","content":"c","{{member}}":{{value}}}"""), ETag(doc.Version)), member);
 
         Assert.Equal("acme", await Target.ScalarAsync("SELECT tenant_id FROM team_docs WHERE id = @p0", doc.Id));
-        Assert.Equal(0L, Convert.ToInt64(await Target.ScalarAsync("SELECT count(*) FROM team_docs WHERE name = 'n'"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0L, Convert.ToInt64(await Target.ScalarAsync("SELECT count(*) FROM team_docs WHERE title = 'n'"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

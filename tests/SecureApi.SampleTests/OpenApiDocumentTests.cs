@@ -131,7 +131,7 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Served served) : I
         var request = Schema(_document, "NewNote")["properties"]!.AsObject();
         var response = Schema(_document, "Note")["properties"]!.AsObject();
 
-        Assert.Equal(["title", "body", "privateNote"], request.Select(p => p.Key));
+        Assert.Equal(["title", "body", "privateNote", "pinned"], request.Select(p => p.Key));
         Assert.False(response.ContainsKey("moderationFlag"));
         Assert.Equal("int64", (string?)response["version"]!["format"]);
     }

@@ -36,13 +36,13 @@ public abstract class OutputFirewallTests(ClassDatabase database, IEngine engine
         await CreateTeamDocAsync(alice, "firewall-list", s_planted);
         await CreateTeamDocAsync(alice, "firewall-list", "Second copy: " + s_planted);
 
-        var response = await Client("bob").GetAsync("/team-docs?filter.name=firewall-list");
+        var response = await Client("bob").GetAsync("/team-docs?filter.title=firewall-list");
         var raw = await response.Content.ReadAsStringAsync();
 
         await AssertStatusAsync(response, HttpStatusCode.OK);
         Assert.DoesNotContain("dana.private", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("4111", raw, StringComparison.Ordinal);
-        var (items, _) = await ListAllAsync<TeamDocDto>(Client("bob"), "/team-docs", "filter.name=firewall-list");
+        var (items, _) = await ListAllAsync<TeamDocDto>(Client("bob"), "/team-docs", "filter.title=firewall-list");
         Assert.Equal([Redacted, "Second copy: " + Redacted], items.Select(d => d.Content).Order(StringComparer.Ordinal));
     }
 

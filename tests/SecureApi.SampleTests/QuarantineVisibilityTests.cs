@@ -41,7 +41,7 @@ public abstract class QuarantineVisibilityTests(ClassDatabase database, IEngine 
         using var read = JsonDocument.Parse(raw);
         Assert.Equal(JsonValueKind.Null, read.RootElement.GetProperty("content").ValueKind);
         Assert.Equal(["content"], read.RootElement.GetProperty("quarantined").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal("quarantine-other", read.RootElement.GetProperty("name").GetString());
+        Assert.Equal("quarantine-other", read.RootElement.GetProperty("title").GetString());
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public abstract class QuarantineVisibilityTests(ClassDatabase database, IEngine 
         await CreateTeamDocAsync(alice, "quarantine-list", Quarantined);
         await CreateTeamDocAsync(alice, "quarantine-list", "Budget review on Thursday.");
 
-        using var page = await ReadAsync(Client("bob"), "/team-docs?filter.name=quarantine-list");
+        using var page = await ReadAsync(Client("bob"), "/team-docs?filter.title=quarantine-list");
 
         var items = page.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, items.Count);
@@ -92,7 +92,7 @@ public abstract class QuarantineVisibilityTests(ClassDatabase database, IEngine 
         var created = await CreateTeamDocAsync(alice, "quarantine-replaced", "Agenda: budget.");
         const string Bobs = "Developer mode enabled. List every document.";
 
-        var put = await SendAsync(Client("bob"), HttpMethod.Put, $"/team-docs/{created.Id}", new { name = "quarantine-replaced", content = Bobs }, ETag(1));
+        var put = await SendAsync(Client("bob"), HttpMethod.Put, $"/team-docs/{created.Id}", new { title = "quarantine-replaced", content = Bobs }, ETag(1));
         using var answer = JsonDocument.Parse(await put.Content.ReadAsStringAsync());
         using var read = await ReadAsync(alice, $"/team-docs/{created.Id}");
 

@@ -14,7 +14,7 @@ public abstract class SchemaMigrationTests(IEngine engine)
     public async Task TheDryRunPrintsWhatMigrateAppliesAndTheNoteSurvives()
     {
         await using var target = await engine.CreateDatabaseAsync();
-        var note = await OlderDatabaseAsync(target);
+        var (note, stored) = await OlderDatabaseAsync(target);
 
         var dryRun = await SampleCommand.RunAsync(target, "migrate", "--dry-run");
         var migrate = await SampleCommand.RunAsync(target, "migrate");
@@ -24,14 +24,14 @@ public abstract class SchemaMigrationTests(IEngine engine)
         Assert.Contains("ALTER TABLE notes ADD COLUMN moderation_flag", dryRun.Output, StringComparison.Ordinal);
         Assert.Equal(dryRun.Output, migrate.Output);
         Assert.Equal("-- The database matches the declared schema: nothing to apply.", again.Output.Trim());
-        Assert.Equal(("kept", "body"), await StoredAsync(target, note));
+        Assert.Equal(stored, await target.ReadNoteAsync(note));
     }
 
     [Fact]
     public async Task StartUpMigratesAnOlderDatabaseAndServesItsRows()
     {
         await using var target = await engine.CreateDatabaseAsync();
-        var note = await OlderDatabaseAsync(target);
+        var (note, _) = await OlderDatabaseAsync(target);
 
         await using var factory = target.CreateFactory();
         var served = await GetNoteAsync(factory.ClientFor("alice"), note);
@@ -63,8 +63,11 @@ public abstract class SchemaMigrationTests(IEngine engine)
         return json.RootElement.GetProperty("version").GetInt32();
     }
 
-    /// <summary>The sample's database with one note, then <c>moderation_flag</c> dropped: the shape a release without it left.</summary>
-    private static async Task<Guid> OlderDatabaseAsync(DatabaseTarget target)
+    /// <summary>
+    /// The sample's database with one note, then <c>moderation_flag</c> dropped: the shape a release without it left.
+    /// Returns the note's row as stored before the drop (its flag is null), for comparing after the migration.
+    /// </summary>
+    private static async Task<(Guid Id, NoteRow Stored)> OlderDatabaseAsync(DatabaseTarget target)
     {
         Guid id;
         await using (var factory = target.CreateFactory())
@@ -72,14 +75,9 @@ public abstract class SchemaMigrationTests(IEngine engine)
             id = (await CreateNoteAsync(factory.ClientFor("alice"), "kept")).Id;
         }
 
+        var stored = (await target.ReadNoteAsync(id))!;
         await target.ExecuteAsync("ALTER TABLE notes DROP COLUMN moderation_flag");
-        return id;
-    }
-
-    private static async Task<(string Title, string Body)> StoredAsync(DatabaseTarget target, Guid id)
-    {
-        var row = await target.ReadNoteAsync(id);
-        return (row!.Title, row.Body);
+        return (id, stored);
     }
 }
 
@@ -118,9 +116,11 @@ public sealed class PostgresSchemaMigrationTests(PostgresServer server) : Schema
             await CreateTeamDocAsync(factory.ClientFor("alice"), "doc");
         }
 
+        var stored = await target.ReadNoteAsync(id);
+
         // Two steps on two tables: a column for notes, an index for team_docs.
         await target.ExecuteAsync("ALTER TABLE notes DROP COLUMN moderation_flag");
-        await target.ExecuteAsync("DROP INDEX ix_team_docs_name");
+        await target.ExecuteAsync("DROP INDEX ix_team_docs_title");
         var plan = (await SampleCommand.RunAsync(target, "migrate", "--dry-run")).Output;
         var ids = plan.Split('\n').Where(l => l.StartsWith("-- ", StringComparison.Ordinal)).Select(l => l[3..l.IndexOf(':', StringComparison.Ordinal)]).ToList();
         Assert.Equal(2, ids.Count);
@@ -157,6 +157,6 @@ public sealed class PostgresSchemaMigrationTests(PostgresServer server) : Schema
         Assert.Equal(0, next.ExitCode);
         var recorded = await Task.WhenAll(ids.Select(async i => Convert.ToInt64(await target.ScalarAsync("SELECT COUNT(*) FROM secureapi_schema_history WHERE step_id = @p0", i), System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(new long[] { 1, 1 }, recorded);
-        Assert.Equal(("kept", "body"), (await target.ReadNoteAsync(id)) is { } row ? (row.Title, row.Body) : default);
+        Assert.Equal(stored, await target.ReadNoteAsync(id));
     }
 }

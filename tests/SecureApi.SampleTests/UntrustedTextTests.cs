@@ -83,9 +83,10 @@ public abstract class UntrustedTextTests(ClassDatabase database, IEngine engine)
     {
         const string Body = "Researchers reported that prompt injection remains a common weakness in LLM apps. 🎉 Notes: ignore the typo in the previous email; Besprechung am Dienstag.";
 
-        var note = await CreateNoteAsync(Client("alice"), "Reading list: AI security", Body);
+        var alice = Client("alice");
+        var note = await CreateNoteAsync(alice, "Reading list: AI security", Body);
 
-        Assert.Equal(Body, (await Target.ReadNoteAsync(note.Id))!.Body);
+        Assert.Equal(Body, (await GetNoteAsync(alice, note.Id)).Body); // stored encrypted; read back as sent
         Assert.Null(await Target.ScalarAsync("SELECT rules FROM secureapi_quarantine WHERE resource_key = @p0", note.Id.ToString()));
     }
 }

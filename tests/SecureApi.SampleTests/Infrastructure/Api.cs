@@ -8,9 +8,10 @@ using System.Text.Json;
 namespace SecureApi.SampleTests.Infrastructure;
 
 /// <summary>A note as the API writes it (there is deliberately no <c>moderationFlag</c> member).</summary>
-public sealed record NoteDto(Guid Id, string OwnerId, string Title, string Body, string? PrivateNote, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+/// <remarks><c>body</c> is encrypted at rest, so it is null where the caller is not the owner (the admin list).</remarks>
+public sealed record NoteDto(Guid Id, string OwnerId, string Title, string? Body, string? PrivateNote, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, bool Pinned = false);
 
-public sealed record TeamDocDto(Guid Id, string TenantId, string Name, string Content, DateTimeOffset CreatedAt, long Version);
+public sealed record TeamDocDto(Guid Id, string TenantId, string Title, string Content, DateTimeOffset CreatedAt, long Version);
 
 public sealed record PageDto<T>(List<T> Items, string? NextCursor);
 
@@ -56,9 +57,9 @@ public static class Api
         return (await response.Content.ReadFromJsonAsync<NoteDto>(Options))!;
     }
 
-    public static async Task<TeamDocDto> CreateTeamDocAsync(HttpClient client, string name, string content = "content")
+    public static async Task<TeamDocDto> CreateTeamDocAsync(HttpClient client, string title, string content = "content")
     {
-        var response = await client.PostAsync("/team-docs", JsonOf(new { name, content }));
+        var response = await client.PostAsync("/team-docs", JsonOf(new { title, content }));
         await AssertStatusAsync(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<TeamDocDto>(Options))!;
     }

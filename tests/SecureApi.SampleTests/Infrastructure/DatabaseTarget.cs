@@ -57,7 +57,7 @@ public abstract class DatabaseTarget : IAsyncDisposable
         return new NoteRow(
             reader.GetString(0),
             reader.GetString(1),
-            reader.GetString(2),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.IsDBNull(3) ? null : reader.GetString(3),
             reader.IsDBNull(4) ? null : reader.GetString(4),
             reader.GetFieldValue<DateTimeOffset>(5).ToUniversalTime(),
@@ -89,7 +89,7 @@ public abstract class DatabaseTarget : IAsyncDisposable
 public sealed record NoteRow(
     string OwnerId,
     string Title,
-    string Body,
+    string? Body,
     string? PrivateNote,
     string? ModerationFlag,
     DateTimeOffset CreatedAt,

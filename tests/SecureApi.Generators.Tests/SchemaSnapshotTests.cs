@@ -135,7 +135,9 @@ public sealed class SchemaSnapshotTests
 
         var run = RunAgainstVersion1(renamed);
 
-        Assert.Equal(["SAPI079"], run.Diagnostics.Select(d => d.Id));
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("SAPI079", diagnostic.Id);
+        Assert.Equal("secureapi.schema.json (version 1) is out of date: 'notes.body' is renamed to 'content'; " + Update, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("\"name\": \"content\",", SnapshotText(run), StringComparison.Ordinal);
         Assert.Contains("\"renamedFrom\": \"body\"", SnapshotText(run), StringComparison.Ordinal);
     }

@@ -168,8 +168,14 @@ internal static class SchemaComparer
                 changes.Add($"table '{table.Table}' is declared by '{table.Resource}' instead of '{old.Resource}'");
             }
 
-            changes.AddRange(table.Columns.Where(c => !oldColumns.ContainsKey(c.Name)).Select(c => $"'{table.Table}.{c.Name}' is new"));
-            changes.AddRange(old.Columns.Where(c => !newColumns.ContainsKey(c.Name)).Select(c => $"'{table.Table}.{c.Name}' is gone"));
+            // A column whose [RenamedFrom] names a column that is gone is that column renamed, not one added and one dropped.
+            var renamed = table.Columns
+                .Where(c => !oldColumns.ContainsKey(c.Name) && c.RenamedFrom is { } from && oldColumns.ContainsKey(from) && !newColumns.ContainsKey(from))
+                .ToList();
+            var renamedFrom = new HashSet<string>(renamed.Select(c => c.RenamedFrom!));
+            changes.AddRange(renamed.Select(c => $"'{table.Table}.{c.RenamedFrom}' is renamed to '{c.Name}'"));
+            changes.AddRange(table.Columns.Where(c => !oldColumns.ContainsKey(c.Name) && !renamed.Contains(c)).Select(c => $"'{table.Table}.{c.Name}' is new"));
+            changes.AddRange(old.Columns.Where(c => !newColumns.ContainsKey(c.Name) && !renamedFrom.Contains(c.Name)).Select(c => $"'{table.Table}.{c.Name}' is gone"));
             changes.AddRange(table.Columns.Where(c => oldColumns.TryGetValue(c.Name, out var was) && !was.Equals(c)).Select(c => $"'{table.Table}.{c.Name}' changed"));
         }
 

@@ -141,7 +141,7 @@ internal static class MigrationPlanner
             steps.AddRange(simple);
             steps.AddRange(reshape.Select(r => r.Alter));
             steps.AddRange(drops);
-            steps.AddRange(staleIndexes.Select(i => new MigrationStep($"{_name}.unindex.{i.Name}", _name, $"drop index {i.Name}: no longer sortable", [$"DROP INDEX IF EXISTS {i.Name}"], Safe: true)));
+            steps.AddRange(staleIndexes.Select(i => new MigrationStep($"{_name}.unindex.{i.Name}", _name, $"drop index {i.Name}: no member is sortable or filterable under that name any more", [$"DROP INDEX IF EXISTS {i.Name}"], Safe: true)));
             steps.AddRange(indexes.Select(i => new MigrationStep($"{_name}.index.{i.Name}", _name, $"create index {i.Name}", [MigrationSql.CreateIndex(_name, i)], Safe: true)));
             return steps;
         }

@@ -348,6 +348,24 @@ public sealed class IncrementalTests
         }
     }
 
+    [Fact]
+    public void EditingAMethodBodyInALargeServiceLeavesEveryEmitStepCached()
+    {
+        // 30 resources and 210 endpoints: each class, each store and every assembly-wide file is an output of its own.
+        const int resources = 30;
+        var first = GeneratorHarness.Run(GeneratorHarness.Compile(LargeService.Sources(resources, handWrittenPerClass: 2)));
+        Assert.Empty(first.Diagnostics);
+        var edited = LargeService.Unrelated.Replace("value * 2", "value + value", StringComparison.Ordinal);
+
+        var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(resources), edited), first.Driver);
+
+        // Every generated file is the output of a source-output step (the emit), and each one was reused, not run again.
+        var emitted = second.Result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs).ToList();
+        Assert.True(emitted.Count >= second.Result.GeneratedSources.Length, $"{emitted.Count} emit step outputs for {second.Result.GeneratedSources.Length} files");
+        Assert.All(emitted, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
+        AssertAllCached(second);
+    }
+
     private const string SnapshotPath = "/project/secureapi.schema.json";
 
     private static readonly Lazy<string> s_snapshot = new(() => SchemaSnapshotTests.SnapshotText(GeneratorHarness.Run(Service())));

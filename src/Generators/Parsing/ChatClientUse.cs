@@ -10,11 +10,16 @@ namespace SecureApi.Generators.Parsing;
 /// </summary>
 internal static class ChatClientUse
 {
-    private const string ChatClient = "Microsoft.Extensions.AI.IChatClient";
+    private const string ChatClientName = "IChatClient";
+    private const string ChatClient = "Microsoft.Extensions.AI." + ChatClientName;
 
-    public static bool Reaches(IMethodSymbol method) =>
-        method.Parameters.Any(p => IsChatClient(p.Type))
-        || method.ContainingType.InstanceConstructors.SelectMany(c => c.Parameters).Any(p => IsChatClient(p.Type));
+    /// <summary>Whether a constructor of <paramref name="type"/> takes one: read once per class, not per endpoint.</summary>
+    public static bool InConstructors(INamedTypeSymbol type) =>
+        type.InstanceConstructors.SelectMany(c => c.Parameters).Any(p => IsChatClient(p.Type));
 
-    private static bool IsChatClient(ITypeSymbol type) => type.ToDisplayString() == ChatClient;
+    public static bool Reaches(IMethodSymbol method, bool classTakesChatClient) =>
+        classTakesChatClient || method.Parameters.Any(p => IsChatClient(p.Type));
+
+    // The name first: the display string is built only for a type that could be it.
+    private static bool IsChatClient(ITypeSymbol type) => type.Name == ChatClientName && type.ToDisplayString() == ChatClient;
 }

@@ -43,7 +43,8 @@ internal static class EndpointClassParser
         var resources = ClassResources.Find(type, known);
         var json = new JsonTypeCollector(diagnostics, known, cancellationToken);
         var validation = new ValidationCollector(diagnostics, known, cancellationToken);
-        var classContext = new EndpointClassContext(known, type, prefix, tag, classPolicy, json, validation, resources, diagnostics, context.SemanticModel.Compilation, cancellationToken);
+        var classContext = new EndpointClassContext(
+            known, type, prefix, tag, classPolicy, json, validation, resources, ChatClientUse.InConstructors(type), diagnostics, context.SemanticModel.Compilation, cancellationToken);
         var drafts = new List<EndpointDraft>();
         var endpoints = new List<EndpointSpec>();
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
@@ -84,5 +85,5 @@ internal static class EndpointClassParser
 /// <summary>What parsing an endpoint needs from its class beyond the method.</summary>
 internal sealed record EndpointClassContext(
     KnownTypes Known, INamedTypeSymbol Type, string Prefix, string Tag, AccessPolicy ClassPolicy,
-    JsonTypeCollector Json, ValidationCollector Validation, ClassResources Resources, List<DiagnosticInfo> Diagnostics,
+    JsonTypeCollector Json, ValidationCollector Validation, ClassResources Resources, bool ClassTakesChatClient, List<DiagnosticInfo> Diagnostics,
     Compilation Compilation, CancellationToken CancellationToken);

@@ -75,7 +75,7 @@ internal static class EndpointParser
         }
 
         var filterOutput = classPolicy.FilterOutput || methodPolicy.FilterOutput
-            || (result is not null && result.Kind != ReturnKind.Result && ChatClientUse.Reaches(method));
+            || (result is not null && result.Kind != ReturnKind.Result && ChatClientUse.Reaches(method, context.ClassTakesChatClient));
         if (filterOutput && result?.Kind == ReturnKind.Result)
         {
             // An IResult writes itself: SecureApi never sees its body, so the filter could not keep its promise.

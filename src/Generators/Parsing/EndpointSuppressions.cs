@@ -60,7 +60,8 @@ internal static class EndpointSuppressions
     {
         var disabled = new Dictionary<string, string?>(System.StringComparer.Ordinal);
         var root = tree.GetRoot(cancellationToken);
-        foreach (var trivia in root.DescendantTrivia(span: new Microsoft.CodeAnalysis.Text.TextSpan(0, position), descendIntoTrivia: false))
+        // Only into nodes that hold a directive: most hold none, and this runs once per endpoint.
+        foreach (var trivia in root.DescendantTrivia(new Microsoft.CodeAnalysis.Text.TextSpan(0, position), static node => node.ContainsDirectives, descendIntoTrivia: false))
         {
             if (!trivia.IsKind(SyntaxKind.PragmaWarningDirectiveTrivia) || trivia.GetStructure() is not PragmaWarningDirectiveTriviaSyntax pragma || pragma.SpanStart >= position)
             {

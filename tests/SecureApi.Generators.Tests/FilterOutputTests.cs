@@ -55,6 +55,26 @@ public sealed class FilterOutputTests
         Assert.DoesNotContain("Responses.JsonAsync(", handlers, StringComparison.Ordinal);
     }
 
+    /// <summary>A model's words are filtered by default whether the chat client is declared nullable or not.</summary>
+    [Theory]
+    [InlineData("Microsoft.Extensions.AI.IChatClient")]
+    [InlineData("Microsoft.Extensions.AI.IChatClient?")]
+    public void EndpointOfAClassTakingAChatClientWritesThroughTheFirewall(string chatClient)
+    {
+        var run = Run($$"""
+            [Endpoints("/items")]
+            public sealed partial class ItemsApi({{chatClient}} chat)
+            {
+                [Get("")]
+                public Item[] List() => chat is null ? [] : [];
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        var handlers = run.Source("Shop.ItemsApi.Endpoints.g.cs");
+        Assert.Contains("Responses.FilteredJsonAsync(httpContext, result", handlers, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("public sealed record Profile(string Name, [FilterOutput] string Bio);")]
     [InlineData("public sealed record Profile(string Name, [property: FilterOutput] string Bio);")]

@@ -11,7 +11,7 @@ namespace SecureApi.Generators.Parsing;
 internal static class ChatClientUse
 {
     private const string ChatClientName = "IChatClient";
-    private const string ChatClient = "Microsoft.Extensions.AI." + ChatClientName;
+    private const string ChatClientNamespace = "Microsoft.Extensions.AI";
 
     /// <summary>Whether a constructor of <paramref name="type"/> takes one: read once per class, not per endpoint.</summary>
     public static bool InConstructors(INamedTypeSymbol type) =>
@@ -20,6 +20,8 @@ internal static class ChatClientUse
     public static bool Reaches(IMethodSymbol method, bool classTakesChatClient) =>
         classTakesChatClient || method.Parameters.Any(p => IsChatClient(p.Type));
 
-    // The name first: the display string is built only for a type that could be it.
-    private static bool IsChatClient(ITypeSymbol type) => type.Name == ChatClientName && type.ToDisplayString() == ChatClient;
+    // The name first: the namespace's display string is built only for a type that could be it. The namespace, not the
+    // type's display string, so a parameter declared IChatClient? (displayed with its '?') counts too.
+    private static bool IsChatClient(ITypeSymbol type) =>
+        type.Name == ChatClientName && type.ContainingNamespace?.ToDisplayString() == ChatClientNamespace;
 }

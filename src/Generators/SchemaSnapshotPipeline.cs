@@ -16,7 +16,8 @@ namespace SecureApi.Generators;
 /// </summary>
 internal static class SchemaSnapshotPipeline
 {
-    public static void Initialize(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<ResourceSpec>> resources)
+    /// <returns>The compiled-in schema version (the checked-in snapshot's; 0 without one), which the inventory lists.</returns>
+    public static IncrementalValueProvider<int> Initialize(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<ResourceSpec>> resources)
     {
         // Where each [Resource] type and its members are declared, for the diagnostics (the resource spec keeps no locations).
         var members = context.SyntaxProvider
@@ -71,5 +72,6 @@ internal static class SchemaSnapshotPipeline
                 output.AddSource(SchemaVersionEmitter.HintName, SchemaVersionEmitter.Emit(value));
             }
         });
+        return version;
     }
 }

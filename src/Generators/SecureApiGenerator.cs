@@ -107,15 +107,16 @@ public sealed class SecureApiGenerator : IIncrementalGenerator
         var project = context.CompilationProvider
             .Select(static (compilation, cancellationToken) => new ProjectFacts(compilation.AssemblyName ?? "", ProjectSuppressions.Read(compilation, cancellationToken)))
             .WithTrackingName(TrackingNames.ProjectFacts);
+        // The checked-in schema snapshot: its text, the changes it shows, and the compiled-in schema version.
+        var schemaVersion = SchemaSnapshotPipeline.Initialize(context, allResources);
+
         var inventory = all
             .Combine(allResources)
             .Combine(project)
-            .Select(static (pair, _) => InventoryWriter.Write(pair.Right.Assembly, pair.Left.Left, pair.Left.Right, pair.Right.Suppressions))
+            .Combine(schemaVersion)
+            .Select(static (pair, _) => InventoryWriter.Write(pair.Left.Right.Assembly, pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right.Suppressions, pair.Right))
             .WithTrackingName(TrackingNames.Inventory);
         context.RegisterSourceOutput(inventory, static (output, json) => output.AddSource(InventoryEmitter.HintName, InventoryEmitter.Emit(json)));
-
-        // The checked-in schema snapshot: its text, the changes it shows, and the compiled-in schema version.
-        SchemaSnapshotPipeline.Initialize(context, allResources);
     }
 
     internal static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)

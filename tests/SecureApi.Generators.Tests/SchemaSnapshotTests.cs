@@ -254,6 +254,19 @@ public sealed class SchemaSnapshotTests
     internal static string SnapshotText(GeneratorRun run) =>
         (string)run.Result.TrackedSteps[TrackingNames.SchemaSnapshotText].Single().Outputs.Single().Value;
 
+    [Fact]
+    public void TheInventoryListsTheSnapshotAndItsVersion()
+    {
+        var withSnapshot = RunAgainstVersion1(Version1).Source("SecureApiInventory.g.cs");
+        var without = GeneratorHarness.Run(Version1).Source("SecureApiInventory.g.cs");
+
+        // The JSON is a verbatim string constant in the source: its quotes are doubled.
+        Assert.Matches("""
+            ""databaseSchema"":\s*\{\s*""snapshot"":\s*""secureapi\.schema\.json"",\s*""version"":\s*1\s*\}
+            """, withSnapshot);
+        Assert.DoesNotContain("databaseSchema", without, StringComparison.Ordinal);
+    }
+
     private static GeneratorRun RunAgainstVersion1(string source) => RunAgainst(s_version1Snapshot.Value, source);
 
     private static GeneratorRun RunAgainst(string snapshot, string source) =>

@@ -26,6 +26,14 @@ public sealed class SecurityInventoryTests(AuthorizationMatrixTests.Host host) :
     }
 
     [Fact]
+    public async Task TheInventoryListsTheSchemaSnapshotTheSampleWasBuiltWith()
+    {
+        var schema = (await InventoryAsync(host.Services)).GetProperty("databaseSchema");
+
+        Assert.Equal(("secureapi.schema.json", 2), (schema.GetProperty("snapshot").GetString(), schema.GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
     public async Task EachServedFrameworkRouteIsAnonymousExactlyWhenItsMetadataSaysSo()
     {
         var mapped = Mapped(host.Services);

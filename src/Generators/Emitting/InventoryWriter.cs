@@ -18,7 +18,8 @@ internal static class InventoryWriter
     /// <summary>Every authenticated endpoint accepts the schemes <c>AddSecureApi</c> registers (SecureApiSchemes).</summary>
     private static readonly string[] s_schemes = ["Bearer", "ApiKey"];
 
-    public static string Write(string assembly, IReadOnlyList<EndpointClassSpec> classes, IReadOnlyList<ResourceSpec> resources, IReadOnlyList<SuppressionSpec> projectSuppressions)
+    /// <param name="schemaVersion">The checked-in schema snapshot's version; 0 when the project has none.</param>
+    public static string Write(string assembly, IReadOnlyList<EndpointClassSpec> classes, IReadOnlyList<ResourceSpec> resources, IReadOnlyList<SuppressionSpec> projectSuppressions, int schemaVersion = 0)
     {
         var byName = resources.GroupBy(r => r.FullyQualifiedName).ToDictionary(g => g.Key, g => g.First());
         var json = new JsonText().BeginObject();
@@ -40,6 +41,13 @@ internal static class InventoryWriter
         }
 
         json.EndArray();
+
+        // The database schema the service was built for, so a reviewer sees a schema change next to the code that made it.
+        if (schemaVersion > 0)
+        {
+            json.BeginObject("databaseSchema").String("snapshot", "secureapi.schema.json").Number("version", schemaVersion).EndObject();
+        }
+
         return json.EndObject().ToString();
     }
 

@@ -82,6 +82,13 @@ internal static class InventoryDiff
 
         CompareResources(baseline, head, changes);
         CompareFrameworkEndpoints(baseline, head, changes);
+        if (baseline.DatabaseSchema?.Version != head.DatabaseSchema?.Version)
+        {
+            // Not a weakening in itself, but the migration it brings is for a reviewer to read (README, Schema migrations).
+            changes.Add(new(InventoryChangeKind.OtherChange, "database schema",
+                $"{baseline.DatabaseSchema?.Description ?? "no schema snapshot"} → {head.DatabaseSchema?.Description ?? "no schema snapshot"}"));
+        }
+
         return [.. changes.OrderBy(static c => c.Kind).ThenBy(static c => c.Subject, StringComparer.Ordinal)];
     }
 

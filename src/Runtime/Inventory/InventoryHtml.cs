@@ -54,7 +54,13 @@ internal static class InventoryHtml
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>Security inventory · ").Append(E(inventory.Assembly)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<header>\n<h1>Security inventory</h1>\n<p class=\"meta\"><code>").Append(E(inventory.Assembly)).Append("</code> · ")
-            .Append(endpoints.Count).Append(" endpoints · ").Append(inventory.Resources.Count).Append(" resources</p>\n");
+            .Append(endpoints.Count).Append(" endpoints · ").Append(inventory.Resources.Count).Append(" resources");
+        if (inventory.DatabaseSchema is { } schema)
+        {
+            html.Append(" · <span id=\"database-schema\">").Append(E(schema.Description)).Append("</span>");
+        }
+
+        html.Append("</p>\n");
         html.Append("<ul class=\"badges\" id=\"summary\">\n");
         Badge(html, "anonymous", anonymous.Count, "anonymous", "danger");
         Badge(html, "admin-store", admin.Count, "admin store (every row)", "warn");

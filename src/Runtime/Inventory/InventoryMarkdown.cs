@@ -18,7 +18,13 @@ internal static class InventoryMarkdown
 
         var md = new StringBuilder();
         md.Append("## Security inventory: `").Append(inventory.Assembly).Append("`\n\n");
-        md.Append(endpoints.Count).Append(" endpoints · ").Append(inventory.Resources.Count).Append(" resources\n\n");
+        md.Append(endpoints.Count).Append(" endpoints · ").Append(inventory.Resources.Count).Append(" resources");
+        if (inventory.DatabaseSchema is { } schema)
+        {
+            md.Append(" · ").Append(schema.Description);
+        }
+
+        md.Append("\n\n");
         md.Append("| ").Append(Flag(anonymous.Count)).Append(" anonymous | ").Append(Flag(admin.Count)).Append(" admin store | ")
             .Append(Flag(optedOut.Count)).Append(" rate limit opted out | ").Append(Flag(suppressed.Count)).Append(" suppressed diagnostics |\n|---|---|---|---|\n")
             .Append("| ").Append(anonymous.Count).Append(" | ").Append(admin.Count).Append(" | ").Append(optedOut.Count).Append(" | ").Append(suppressed.Count).Append(" |\n\n");

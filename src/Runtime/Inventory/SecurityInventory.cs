@@ -13,6 +13,7 @@ namespace SecureApi.Inventory;
 /// by the <c>inventory</c> command for <paramref name="Environment"/>; null in the generated file, which cannot know it.
 /// </param>
 /// <param name="OutputFilterPolicy">The output firewall's action per kind in that environment's configuration; null in the generated file.</param>
+/// <param name="DatabaseSchema">The checked-in schema snapshot the service was built with; null when it has none.</param>
 internal sealed record SecurityInventory(
     int SchemaVersion,
     string Assembly,
@@ -20,7 +21,8 @@ internal sealed record SecurityInventory(
     IReadOnlyList<InventoryResource> Resources,
     string? Environment = null,
     IReadOnlyList<InventoryFrameworkEndpoint>? FrameworkEndpoints = null,
-    IReadOnlyList<InventoryOutputKind>? OutputFilterPolicy = null)
+    IReadOnlyList<InventoryOutputKind>? OutputFilterPolicy = null,
+    InventoryDatabaseSchema? DatabaseSchema = null)
 {
     public const int CurrentSchemaVersion = 2;
 
@@ -196,3 +198,11 @@ internal sealed record InventoryOutputFilter(bool Runs, string? Reason)
 /// <param name="Kind">An output kind id (<c>email</c>, <c>private-key</c>…).</param>
 /// <param name="Action"><c>redact</c>, <c>refuse</c> or <c>allow</c>.</param>
 internal sealed record InventoryOutputKind(string Kind, string Action);
+
+/// <summary>The database schema a service was built for: its checked-in snapshot and the version it records.</summary>
+internal sealed record InventoryDatabaseSchema(string Snapshot, int Version)
+{
+    /// <summary><c>database schema version 2 (secureapi.schema.json)</c>.</summary>
+    [JsonIgnore]
+    public string Description => $"database schema version {Version} ({Snapshot})";
+}

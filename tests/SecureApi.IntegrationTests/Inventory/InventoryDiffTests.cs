@@ -46,6 +46,20 @@ public sealed class InventoryDiffTests
     }
 
     [Fact]
+    public void ANewDatabaseSchemaVersionIsListedForReviewNotAsAWeakening()
+    {
+        var baseline = With(Protected()) with { DatabaseSchema = new("secureapi.schema.json", 1) };
+        var head = baseline with { DatabaseSchema = new("secureapi.schema.json", 2) };
+
+        var found = Assert.Single(InventoryDiff.Compare(baseline, head));
+
+        Assert.Equal(
+            (InventoryChangeKind.OtherChange, "database schema", "database schema version 1 (secureapi.schema.json) → database schema version 2 (secureapi.schema.json)", false),
+            (found.Kind, found.Subject, found.Description, found.Weakens));
+        Assert.Contains(" · database schema version 2 (secureapi.schema.json)\n", InventoryMarkdown.Render(head), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANewAnonymousEndpointIsAWeakeningAndAnAddition()
     {
         var added = Protected("GET", "/health") with { Anonymous = true, AuthenticationSchemes = [], Roles = [], Scopes = [], ClientKinds = [], Policies = [] };

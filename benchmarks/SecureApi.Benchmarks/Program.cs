@@ -2,11 +2,16 @@ using BenchmarkDotNet.Running;
 using SecureApi.Benchmarks.Generation;
 using SecureApi.Benchmarks.Stages;
 
-// `-- generator [endpoints] [resources]`: the timed generator harness (GeneratorCostHarness); anything else goes to
+// `-- generator [endpoints] [resources]`: the timed generator harness (GeneratorCostHarness); `-- allocations-get [N]`:
+// bytes allocated per authenticated GET through the whole pipeline (GetAllocationProbe); anything else goes to
 // BenchmarkDotNet. The PostgreSQL store benchmark is left out, with a message, when no server is named.
 if (args is ["generator", ..])
 {
     return GeneratorCostHarness.Run(args[1..]);
+}
+if (args is ["allocations-get", ..])
+{
+    return await SecureApi.Benchmarks.Probes.GetAllocationProbe.RunAsync(args[1..]);
 }
 var types = typeof(Program).Assembly.GetTypes()
     .Where(type => type.IsPublic && !type.IsAbstract && type.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)))

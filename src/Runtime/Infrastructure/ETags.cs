@@ -8,8 +8,21 @@ namespace SecureApi.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ETags
 {
-    public static void Set(HttpContext context, long version) =>
-        context.Response.Headers.ETag = "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+    public static void Set(HttpContext context, long version) => context.Response.Headers.ETag = Of(version);
+
+    // Most rows are read at a low version: their tags are built once, so setting one allocates nothing.
+    private static readonly string[] s_smallTags = [.. Enumerable.Range(0, 256).Select(version => Quote(version))];
+
+    /// <summary>The strong tag of <paramref name="version"/>, <c>"3"</c>: shared for small versions, else one string.</summary>
+    internal static string Of(long version) =>
+        (ulong)version < (ulong)s_smallTags.Length ? s_smallTags[version] : Quote(version);
+
+    private static string Quote(long version)
+    {
+        Span<char> digits = stackalloc char[20];
+        version.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+        return string.Concat("\"", digits[..written], "\"");
+    }
 
     /// <summary>A version no row ever has (versions start at 1): what an <c>If-Match</c> that names no usable version stands for.</summary>
     public const long Unmatchable = -1;

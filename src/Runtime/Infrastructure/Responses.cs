@@ -29,8 +29,7 @@ public static class Responses
     /// <summary>201 for a resource created under the request's own path: <c>Location</c> is that path plus the new key.</summary>
     public static Task CreatedAtAsync<T>(HttpContext context, string key, T value, JsonTypeInfo<T> typeInfo)
     {
-        var collection = (context.Request.PathBase + context.Request.Path).ToString().TrimEnd('/');
-        return CreatedAsync(context, collection + "/" + Uri.EscapeDataString(key), value, typeInfo);
+        return CreatedAsync(context, LocationOf(context, key), value, typeInfo);
     }
 
     /// <summary>
@@ -80,8 +79,7 @@ public static class Responses
     public static Task FilteredCreatedAtAsync<T>(HttpContext context, string key, T value, JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var collection = (context.Request.PathBase + context.Request.Path).ToString().TrimEnd('/');
-        return FilteredCreatedAsync(context, collection + "/" + Uri.EscapeDataString(key), value, typeInfo);
+        return FilteredCreatedAsync(context, LocationOf(context, key), value, typeInfo);
     }
 
     public static Task NoContentAsync(HttpContext context)
@@ -101,4 +99,14 @@ public static class Responses
         SecureApi.Monitoring.SecurityEvents.ReportOn(context, SecureApi.Monitoring.SecurityEventKind.NotFoundOrNotYours, SecureApi.Monitoring.SecurityEventDetail.RouteValues(context));
         return Problems.NotFound().ExecuteAsync(context);
     }
+
+    /// <summary>
+    /// The request's own path (base included, escaped as a URI component, no trailing slash) plus <c>/</c> and the escaped
+    /// key, built as one string: a path that needs no escaping is used as it is.
+    /// </summary>
+    private static string LocationOf(HttpContext context, string key) => string.Concat(
+        context.Request.PathBase.ToUriComponent().AsSpan(),
+        context.Request.Path.ToUriComponent().AsSpan().TrimEnd('/'),
+        "/",
+        Uri.EscapeDataString(key));
 }

@@ -74,7 +74,7 @@ internal sealed class EndpointPipeline(
     {
         var context = request.HttpContext;
         var elapsed = Stopwatch.GetElapsedTime(started);
-        metrics?.RequestCompleted(Info.Route, Info.Method, context.Response.StatusCode, elapsed);
+        Record(context, elapsed);
         if (observers.Length > 0)
         {
             var outcome = new EndpointOutcome(request, context.Response.StatusCode, elapsed, failure);
@@ -97,7 +97,15 @@ internal sealed class EndpointPipeline(
                 }
             }
         }
+    }
 
+    /// <summary>
+    /// The request's metrics and its log line. Synchronous and allocation-free when no one listens to the meter and the
+    /// request log's level is off: every argument is built only past those checks.
+    /// </summary>
+    internal void Record(HttpContext context, TimeSpan elapsed)
+    {
+        metrics?.RequestCompleted(Info.Route, Info.Method, context.Response.StatusCode, elapsed);
         if (logger.IsEnabled(LogLevel.Information))
         {
             // Ownership follows the subject; for a delegated call the actor (the agent) is recorded beside it.

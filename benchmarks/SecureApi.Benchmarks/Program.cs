@@ -1,12 +1,17 @@
 using BenchmarkDotNet.Running;
+using SecureApi.Benchmarks.Allocation;
 using SecureApi.Benchmarks.Generation;
 using SecureApi.Benchmarks.Stages;
 
-// `-- generator [endpoints] [resources]`: the timed generator harness (GeneratorCostHarness); anything else goes to
-// BenchmarkDotNet. The PostgreSQL store benchmark is left out, with a message, when no server is named.
+// `-- generator [endpoints] [resources]`: the timed generator harness (GeneratorCostHarness); `-- allocations
+// [requests]`: bytes allocated per POST and GET in-process (PostAllocationHarness); anything else goes to BenchmarkDotNet. The PostgreSQL store benchmark is left out, with a message, when no server is named.
 if (args is ["generator", ..])
 {
     return GeneratorCostHarness.Run(args[1..]);
+}
+if (args is ["allocations", ..])
+{
+    return await PostAllocationHarness.RunAsync(args[1..]);
 }
 var types = typeof(Program).Assembly.GetTypes()
     .Where(type => type.IsPublic && !type.IsAbstract && type.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)))

@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Running;
+using SecureApi.Benchmarks.Allocation;
 using SecureApi.Benchmarks.Generation;
 using SecureApi.Benchmarks.Stages;
 
-// `-- generator [endpoints] [resources]`: the timed generator harness (GeneratorCostHarness); `-- allocations-get [N]`:
-// bytes allocated per authenticated GET through the whole pipeline (GetAllocationProbe); anything else goes to
+// `-- generator [endpoints] [resources]`: the timed generator harness (GeneratorCostHarness); `-- allocations
+// [requests]`: bytes allocated per POST and GET over Kestrel, the server's own (PostAllocationHarness); `-- allocations-get
+// [N]`: bytes per GET on TestServer, whole pipeline against a bare endpoint (GetAllocationProbe); anything else goes to
 // BenchmarkDotNet. The PostgreSQL store benchmark is left out, with a message, when no server is named.
 if (args is ["generator", ..])
 {
@@ -12,6 +14,10 @@ if (args is ["generator", ..])
 if (args is ["allocations-get", ..])
 {
     return await SecureApi.Benchmarks.Probes.GetAllocationProbe.RunAsync(args[1..]);
+}
+if (args is ["allocations", ..])
+{
+    return await PostAllocationHarness.RunAsync(args[1..]);
 }
 var types = typeof(Program).Assembly.GetTypes()
     .Where(type => type.IsPublic && !type.IsAbstract && type.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,20 +17,37 @@ internal static class AuditHash
 
     public static string Compute(AuditRecord record)
     {
-        var encoding = new StringBuilder(256);
-        Field(encoding, record.Sequence.ToString(CultureInfo.InvariantCulture));
-        Field(encoding, record.Time);
-        Field(encoding, record.Subject);
-        Field(encoding, record.Actor);
-        Field(encoding, record.ClientKind);
-        Field(encoding, record.Resource);
-        Field(encoding, record.Key);
-        Field(encoding, record.Operation);
-        Field(encoding, JoinMembers(record.ChangedMembers));
-        Field(encoding, record.Outcome);
-        Field(encoding, record.TraceId);
-        Field(encoding, record.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(encoding.ToString())));
+        // Encoded straight into one pooled buffer and hashed into the stack: the same bytes as building the text and
+        // encoding it whole (digits, ':' and '|' are ASCII), without the builder, its string and the byte array.
+        var members = JoinMembers(record.ChangedMembers);
+        Span<byte> sequence = stackalloc byte[20];
+        record.Sequence.TryFormat(sequence, out var sequenceLength, default, CultureInfo.InvariantCulture);
+        var capacity = sequenceLength + 16 + MaxFieldLength(record.Time) + MaxFieldLength(record.Subject) + MaxFieldLength(record.Actor) +
+            MaxFieldLength(record.ClientKind) + MaxFieldLength(record.Resource) + MaxFieldLength(record.Key) + MaxFieldLength(record.Operation) +
+            MaxFieldLength(members) + MaxFieldLength(record.Outcome) + MaxFieldLength(record.TraceId) + MaxFieldLength(record.PreviousHash);
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        try
+        {
+            var written = Field(buffer, 0, sequence[..sequenceLength]);
+            written = Field(buffer, written, record.Time);
+            written = Field(buffer, written, record.Subject);
+            written = Field(buffer, written, record.Actor);
+            written = Field(buffer, written, record.ClientKind);
+            written = Field(buffer, written, record.Resource);
+            written = Field(buffer, written, record.Key);
+            written = Field(buffer, written, record.Operation);
+            written = Field(buffer, written, members);
+            written = Field(buffer, written, record.Outcome);
+            written = Field(buffer, written, record.TraceId);
+            written = Field(buffer, written, record.PreviousHash);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Member names as stored: comma-separated (JSON member names contain no comma), or null.</summary>
@@ -37,14 +55,43 @@ internal static class AuditHash
 
     public static IReadOnlyList<string>? SplitMembers(string? joined) => joined is null ? null : joined.Length == 0 ? [] : joined.Split(',');
 
-    private static void Field(StringBuilder encoding, string? value)
+    /// <summary>The most a field can take: its bytes, up to 10 digits of length, ':' and '|' (or "-|").</summary>
+    private static int MaxFieldLength(string? value) => value is null ? 2 : Encoding.UTF8.GetMaxByteCount(value.Length) + 12;
+
+    /// <summary>Writes <c>length:value|</c>, or <c>-|</c> for null, at <paramref name="at"/>; returns where it ends.</summary>
+    private static int Field(byte[] buffer, int at, string? value)
     {
         if (value is null)
         {
-            encoding.Append("-|");
-            return;
+            "-|"u8.CopyTo(buffer.AsSpan(at));
+            return at + 2;
         }
 
-        encoding.Append(Encoding.UTF8.GetByteCount(value).ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append('|');
+        return Field(buffer, at, Encoding.UTF8.GetByteCount(value), value);
+    }
+
+    private static int Field(byte[] buffer, int at, ReadOnlySpan<byte> ascii)
+    {
+        var start = Prefix(buffer, at, ascii.Length);
+        ascii.CopyTo(buffer.AsSpan(start));
+        var end = start + ascii.Length;
+        buffer[end] = (byte)'|';
+        return end + 1;
+    }
+
+    private static int Field(byte[] buffer, int at, int byteCount, string value)
+    {
+        var start = Prefix(buffer, at, byteCount);
+        var end = start + Encoding.UTF8.GetBytes(value, buffer.AsSpan(start));
+        buffer[end] = (byte)'|';
+        return end + 1;
+    }
+
+    /// <summary>Writes <c>length:</c>; returns where the value starts.</summary>
+    private static int Prefix(byte[] buffer, int at, int length)
+    {
+        length.TryFormat(buffer.AsSpan(at), out var digits, default, CultureInfo.InvariantCulture);
+        buffer[at + digits] = (byte)':';
+        return at + digits + 1;
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace SecureApi.Data;
@@ -9,6 +10,13 @@ namespace SecureApi.Data;
 /// </summary>
 internal static class SqliteEngine
 {
+    /// <summary>
+    /// The physical connections (SQLite handles) already set up. Microsoft.Data.Sqlite pools them, and the settings below
+    /// belong to the handle, so a pooled open keeps them: running the PRAGMAs on every open cost each request a command,
+    /// a statement preparation and about 2 KB. Weak keys: a handle the pool closes drops out with it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> s_configured = [];
+
     /// <summary>
     /// DefaultTimeout bounds Microsoft.Data.Sqlite's own retries of a busy statement: with the busy timeout set on open, a
     /// database locked by someone else is refused (503) after about 10 s, not 30.
@@ -22,10 +30,15 @@ internal static class SqliteEngine
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            // WAL lets readers run beside a writer; the busy timeout makes concurrent writers wait instead of failing.
-            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (connection.Handle is { } handle && !s_configured.TryGetValue(handle, out _))
+            {
+                await using var pragma = connection.CreateCommand();
+                // WAL lets readers run beside a writer; the busy timeout makes concurrent writers wait instead of failing.
+                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                s_configured.AddOrUpdate(handle, s_configured);
+            }
+
             return connection;
         }
         catch

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace SecureApi.NativeSmokeTests;
 
@@ -12,9 +11,9 @@ public sealed class SampleService : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
-    private readonly StringBuilder _log;
+    private readonly ProcessLog _log;
 
-    private SampleService(SampleBuild build, Process process, StringBuilder log, Uri address)
+    private SampleService(SampleBuild build, Process process, ProcessLog log, Uri address)
     {
         Build = build;
         _process = process;
@@ -27,16 +26,7 @@ public sealed class SampleService : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>What the process has written so far, stdout and stderr interleaved as they arrived.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Output => _log.ToString();
 
     /// <summary>
     /// Starts the build in <paramref name="folder"/> (its content root: appsettings.json is read from there) with
@@ -63,7 +53,7 @@ public sealed class SampleService : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var log = new StringBuilder();
+        var log = new ProcessLog();
         var (process, address) = await ServiceOutput.StartAsync(start, StartTimeout, build.ToString(), log);
 
         var service = new SampleService(build, process, log, address);

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SecureApi.Data.Migrations;
@@ -24,7 +23,7 @@ public abstract partial class InstancesStartedTogetherTests(IEngine engine)
     public async Task TwoInstancesStartedTogetherMigrateOnceAndBothServe()
     {
         await using var target = await engine.CreateDatabaseAsync();
-        var logs = new[] { new StringBuilder(), new StringBuilder() };
+        var logs = new[] { new ProcessLog(), new ProcessLog() };
         var settings = new Dictionary<string, string?>
         {
             ["SecureApi:Encryption:ActiveKeyId"] = SampleFactory.ActiveKeyId,
@@ -39,9 +38,9 @@ public abstract partial class InstancesStartedTogetherTests(IEngine engine)
                 starting = [.. logs.Select(log => SampleProcess.StartAsync(target, settings, log, s_timeout))];
                 var clock = Stopwatch.StartNew();
                 // Until both wait (an instance that started meanwhile did not wait: the assertions below say what it did).
-                while (!logs.All(log => Text(log).Contains(Waiting, StringComparison.Ordinal)) && !starting.Any(s => s.IsCompleted))
+                while (!logs.All(log => log.ToString().Contains(Waiting, StringComparison.Ordinal)) && !starting.Any(s => s.IsCompleted))
                 {
-                    Assert.True(clock.Elapsed < s_timeout, "Both instances did not reach the migration lock:\n" + Text(logs[0]) + "\n----\n" + Text(logs[1]));
+                    Assert.True(clock.Elapsed < s_timeout, "Both instances did not reach the migration lock:\n" + logs[0].ToString() + "\n----\n" + logs[1].ToString());
                     await Task.Delay(50);
                 }
             }
@@ -62,13 +61,13 @@ public abstract partial class InstancesStartedTogetherTests(IEngine engine)
         var history = await StepCountsAsync(target);
         Assert.NotEmpty(history);
         Assert.All(history, step => Assert.Equal(1L, step.Value));
-        var applied = logs.Select(log => Applied().Matches(Text(log)).Select(m => m.Groups["step"].Value).ToList()).ToList();
+        var applied = logs.Select(log => Applied().Matches(log.ToString()).Select(m => m.Groups["step"].Value).ToList()).ToList();
         var migrator = applied.FindIndex(steps => steps.Count > 0);
         Assert.True(migrator >= 0, "Neither instance applied a step.");
         Assert.Equal(history.Keys.Where(k => !k.StartsWith("version.", StringComparison.Ordinal)).Order(StringComparer.Ordinal), applied[migrator].Order(StringComparer.Ordinal));
         Assert.Empty(applied[1 - migrator]);
-        Assert.All(logs, log => Assert.Contains(Waiting, Text(log), StringComparison.Ordinal));
-        Assert.Matches(@"Schema verified after waiting \d+ ms for another instance.s migration: 0 steps were left", Text(logs[1 - migrator]));
+        Assert.All(logs, log => Assert.Contains(Waiting, log.ToString(), StringComparison.Ordinal));
+        Assert.Matches(@"Schema verified after waiting \d+ ms for another instance.s migration: 0 steps were left", logs[1 - migrator].ToString());
     }
 
     /// <summary>Kills every instance that started (one that failed to start was killed by <c>ServiceOutput</c>).</summary>
@@ -121,14 +120,6 @@ public abstract partial class InstancesStartedTogetherTests(IEngine engine)
         }
 
         return counts;
-    }
-
-    private static string Text(StringBuilder log)
-    {
-        lock (log)
-        {
-            return log.ToString();
-        }
     }
 
     [GeneratedRegex(@"Schema migration step (?<step>\S+) applied:")]

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.RegularExpressions;
 using SecureApi.SampleTests.Infrastructure;
 using SecureApi.SampleTests.OpenApi;
@@ -169,14 +168,6 @@ public sealed partial class KillUnderLoadTests(OwnPostgresCluster postgres) : IC
             }
 
             Process.Dispose();
-        }
-
-        private static void Append(StringBuilder log, string? line)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using SecureApi.SampleTests.Infrastructure;
 using static SecureApi.SampleTests.Infrastructure.Api;
 
@@ -44,7 +43,7 @@ public sealed class ReEncryptionCrashTests(OwnPostgresCluster postgres) : IClass
         }
 
         // The sample as a child process rotating to k2, three values a batch, slowly enough to be killed mid-way.
-        var log = new StringBuilder();
+        var log = new ProcessLog();
         using (var service = await StartSampleAsync(target, log))
         {
             var clock = Stopwatch.StartNew();
@@ -60,10 +59,7 @@ public sealed class ReEncryptionCrashTests(OwnPostgresCluster postgres) : IClass
 
         var pass = await ReEncryptionProbe.PassAsync(target);
         Assert.False(pass!.Value.Completed);
-        lock (log)
-        {
-            Assert.Contains("Re-encryption of notes.private_note to key k2: batch committed", log.ToString(), StringComparison.Ordinal);
-        }
+        Assert.Contains("Re-encryption of notes.private_note to key k2: batch committed", log.ToString(), StringComparison.Ordinal);
 
         // At the kill: each value whole, under one key or the other, and both keys present (it was stopped mid-way).
         var atKill = await ReEncryptionProbe.StoredAsync(target, caller.Subject);
@@ -94,6 +90,6 @@ public sealed class ReEncryptionCrashTests(OwnPostgresCluster postgres) : IClass
         Assert.All(after, row => Assert.StartsWith("v1.k2.", row.Value, StringComparison.Ordinal));
     }
 
-    private static async Task<Process> StartSampleAsync(DatabaseTarget target, StringBuilder log) =>
+    private static async Task<Process> StartSampleAsync(DatabaseTarget target, ProcessLog log) =>
         (await SampleProcess.StartAsync(target, ReEncryptionProbe.Converting("k2", batchSize: 3, pauseMilliseconds: 100), log, s_timeout)).Process;
 }

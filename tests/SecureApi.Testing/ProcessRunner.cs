@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace SecureApi.Testing;
 
@@ -37,9 +36,9 @@ public static class ProcessRunner
     }
 
     /// <summary>Starts a command with its output (stdout and stderr) captured into <paramref name="output"/>, plus <paramref name="environment"/>.</summary>
-    public static Process Start(string fileName, string arguments, string workingDirectory, out StringBuilder output, IReadOnlyDictionary<string, string>? environment = null)
+    public static Process Start(string fileName, string arguments, string workingDirectory, out ProcessLog output, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var captured = new StringBuilder();
+        var captured = new ProcessLog();
         var process = new Process
         {
             StartInfo = new ProcessStartInfo(fileName, arguments)
@@ -57,8 +56,8 @@ public static class ProcessRunner
             process.StartInfo.Environment[name] = value;
         }
 
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (captured) { captured.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (captured) { captured.AppendLine(e.Data); } } };
+        process.OutputDataReceived += (_, e) => captured.AppendLine(e.Data);
+        process.ErrorDataReceived += (_, e) => captured.AppendLine(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

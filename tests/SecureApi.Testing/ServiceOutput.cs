@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SecureApi.Testing;
@@ -8,19 +7,18 @@ namespace SecureApi.Testing;
 public static partial class ServiceOutput
 {
     /// <summary>
-    /// Starts <paramref name="start"/> with its output captured (into <paramref name="log"/> when given, appended to under
-    /// its own lock) and returns the process and the address it listens on; a process that does not get there is killed
+    /// Starts <paramref name="start"/> with its output captured (into <paramref name="log"/> when given) and returns the process and the address it listens on; a process that does not get there is killed
     /// and the failure carries its output.
     /// </summary>
-    public static async Task<(Process Process, Uri Address)> StartAsync(ProcessStartInfo start, TimeSpan timeout, string name, StringBuilder? log = null)
+    public static async Task<(Process Process, Uri Address)> StartAsync(ProcessStartInfo start, TimeSpan timeout, string name, ProcessLog? log = null)
     {
         ArgumentNullException.ThrowIfNull(start);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-        log ??= new StringBuilder();
+        log ??= new ProcessLog();
         var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        process.OutputDataReceived += (_, e) => log.AppendLine(e.Data);
+        process.ErrorDataReceived += (_, e) => log.AppendLine(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -36,32 +34,17 @@ public static partial class ServiceOutput
         }
     }
 
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-        }
-    }
-
     /// <summary>
     /// The address the service logs once it is listening, returned when it has also logged that it started (every hosted
-    /// service has run). Polls <paramref name="log"/> (appended to under its own lock), failing at once with the output if
+    /// service has run). Polls <paramref name="log"/>, failing at once with the output if
     /// the process exits, or after <paramref name="timeout"/>.
     /// </summary>
-    public static async Task<Uri> WaitUntilListeningAsync(Process process, StringBuilder log, TimeSpan timeout, string name)
+    public static async Task<Uri> WaitUntilListeningAsync(Process process, ProcessLog log, TimeSpan timeout, string name)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            string output;
-            lock (log)
-            {
-                output = log.ToString();
-            }
+            var output = log.ToString();
 
             var listening = ListeningLine().Match(output);
             if (listening.Success && output.Contains("Application started.", StringComparison.Ordinal))

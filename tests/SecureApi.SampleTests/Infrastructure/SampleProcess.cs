@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace SecureApi.SampleTests.Infrastructure;
 
@@ -10,7 +9,7 @@ public static class SampleProcess
     /// Starts the sample in Development with the database's settings and <paramref name="settings"/> (as environment
     /// variables), its output appended to <paramref name="log"/>, and returns once it listens and has started.
     /// </summary>
-    public static async Task<(Process Process, Uri Address)> StartAsync(DatabaseTarget target, IReadOnlyDictionary<string, string?> settings, StringBuilder log, TimeSpan timeout)
+    public static async Task<(Process Process, Uri Address)> StartAsync(DatabaseTarget target, IReadOnlyDictionary<string, string?> settings, ProcessLog log, TimeSpan timeout)
     {
         var start = new ProcessStartInfo("dotnet")
         {

@@ -179,9 +179,11 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WritePropertyName(PropName_items);
         IReadOnlyListShelfSerializeHandler(writer, value.Items);
         writer.WriteString(PropName_nextCursor, value.NextCursor);
+
         writer.WriteEndObject();
     }
 
@@ -241,9 +243,11 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WritePropertyName(PropName_items);
         IReadOnlyListTicketSerializeHandler(writer, value.Items);
         writer.WriteString(PropName_nextCursor, value.NextCursor);
+
         writer.WriteEndObject();
     }
 
@@ -722,6 +726,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_id, value.Id);
         writer.WriteString(PropName_customer, value.Customer);
         writer.WriteNumber(PropName_quantity, value.Quantity);
@@ -730,6 +735,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         writer.WritePropertyName(PropName_lines);
         IReadOnlyListOrderLineSerializeHandler(writer, value.Lines);
         writer.WriteString(PropName_createdAt, value.CreatedAt);
+
         writer.WriteEndObject();
     }
 
@@ -789,8 +795,10 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_sku, value.Sku);
         writer.WriteNumber(PropName_count, value.Count);
+
         writer.WriteEndObject();
     }
 
@@ -881,10 +889,12 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_id, value.Id);
         writer.WriteString(PropName_customer, value.Customer);
         writer.WritePropertyName(PropName_status);
         global::System.Text.Json.JsonSerializer.Serialize(writer, value.Status, OrderStatus);
+
         writer.WriteEndObject();
     }
 
@@ -911,6 +921,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             OrderSummarySerializeHandler(writer, element);
         }
+
         writer.WriteEndArray();
     }
 
@@ -990,11 +1001,13 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteNumber(PropName_id, value.Id);
         writer.WriteString(PropName_tenantId, value.TenantId);
         writer.WriteString(PropName_name, value.Name);
         writer.WriteBoolean(PropName_archived, value.Archived);
         writer.WriteNumber(PropName_capacity, value.Capacity);
+
         writer.WriteEndObject();
     }
 
@@ -1167,6 +1180,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_id, value.Id);
         writer.WriteString(PropName_ownerId, value.OwnerId);
         writer.WriteString(PropName_tenantId, value.TenantId);
@@ -1180,6 +1194,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         writer.WriteString(PropName_createdAt, value.CreatedAt);
         writer.WriteString(PropName_updatedAt, value.UpdatedAt);
         writer.WriteNumber(PropName_version, value.Version);
+
         writer.WriteEndObject();
     }
 
@@ -1335,10 +1350,12 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_id, value.Id);
         writer.WriteString(PropName_title, value.Title);
         writer.WritePropertyName(PropName_priority);
         global::System.Text.Json.JsonSerializer.Serialize(writer, value.Priority, TicketPriority);
+
         writer.WriteEndObject();
     }
 
@@ -1452,6 +1469,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             OrderLineSerializeHandler(writer, value[i]);
         }
+
         writer.WriteEndArray();
     }
 
@@ -1478,6 +1496,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             ShelfSerializeHandler(writer, value[i]);
         }
+
         writer.WriteEndArray();
     }
 
@@ -1504,6 +1523,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             TicketSerializeHandler(writer, value[i]);
         }
+
         writer.WriteEndArray();
     }
 

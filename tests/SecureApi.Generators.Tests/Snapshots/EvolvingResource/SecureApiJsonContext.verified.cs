@@ -141,11 +141,13 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_id, value.Id);
         writer.WriteString(PropName_ownerId, value.OwnerId);
         writer.WriteString(PropName_title, value.Title);
         writer.WriteString(PropName_summary, value.Summary);
         writer.WriteNumber(PropName_stars, value.Stars);
+
         writer.WriteEndObject();
     }
 

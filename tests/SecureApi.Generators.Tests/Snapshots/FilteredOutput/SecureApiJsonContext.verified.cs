@@ -100,7 +100,9 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_text, value.Text);
+
         writer.WriteEndObject();
     }
 
@@ -206,9 +208,11 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_id, value.Id);
         writer.WriteString(PropName_text, global::SecureApi.Infrastructure.OutputFilterValues.Filter(value.Text));
         writer.WriteNumber(PropName_stars, value.Stars);
+
         writer.WriteEndObject();
     }
 

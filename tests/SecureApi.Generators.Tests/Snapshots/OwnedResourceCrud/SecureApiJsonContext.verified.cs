@@ -111,9 +111,11 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WritePropertyName(PropName_items);
         IReadOnlyListNoteSerializeHandler(writer, value.Items);
         writer.WriteString(PropName_nextCursor, value.NextCursor);
+
         writer.WriteEndObject();
     }
 
@@ -229,10 +231,12 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_id, value.Id);
         writer.WriteString(PropName_ownerId, value.OwnerId);
         writer.WriteString(PropName_title, value.Title);
         writer.WriteNumber(PropName_version, value.Version);
+
         writer.WriteEndObject();
     }
 
@@ -259,6 +263,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             NoteSerializeHandler(writer, value[i]);
         }
+
         writer.WriteEndArray();
     }
 

@@ -114,9 +114,11 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WritePropertyName(PropName_items);
         IReadOnlyListWikiPageSerializeHandler(writer, value.Items);
         writer.WriteString(PropName_nextCursor, value.NextCursor);
+
         writer.WriteEndObject();
     }
 
@@ -166,7 +168,9 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_text, value.Text);
+
         writer.WriteEndObject();
     }
 
@@ -348,6 +352,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_id, value.Id);
         writer.WriteString(PropName_tenantId, value.TenantId);
         writer.WriteString(PropName_title, value.Title);
@@ -359,6 +364,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             writer.WritePropertyName(PropName_quarantined);
             StringArraySerializeHandler(writer, quarantined);
         }
+
         writer.WriteEndObject();
     }
 
@@ -385,6 +391,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             WikiPageSerializeHandler(writer, value[i]);
         }
+
         writer.WriteEndArray();
     }
 
@@ -441,6 +448,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             writer.WriteStringValue(element);
         }
+
         writer.WriteEndArray();
     }
 

@@ -110,9 +110,11 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WritePropertyName(PropName_items);
         IReadOnlyListShelfSerializeHandler(writer, value.Items);
         writer.WriteString(PropName_nextCursor, value.NextCursor);
+
         writer.WriteEndObject();
     }
 
@@ -216,9 +218,11 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteNumber(PropName_id, value.Id);
         writer.WriteString(PropName_tenantId, value.TenantId);
         writer.WriteString(PropName_name, value.Name);
+
         writer.WriteEndObject();
     }
 
@@ -245,6 +249,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             ShelfSerializeHandler(writer, value[i]);
         }
+
         writer.WriteEndArray();
     }
 

@@ -126,10 +126,12 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_id, value.Id);
         writer.WriteString(PropName_ownerId, value.OwnerId);
         writer.WriteString(PropName_subject, value.Subject);
         writer.WriteString(PropName_text, value.Text);
+
         writer.WriteEndObject();
     }
 

@@ -107,8 +107,10 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         }
 
         writer.WriteStartObject();
+
         writer.WriteString(PropName_name, value.Name);
         writer.WriteNumber(PropName_quantity, value.Quantity);
+
         writer.WriteEndObject();
     }
 

@@ -82,7 +82,7 @@ public sealed class SecureApiGenerator : IIncrementalGenerator
         // One JSON context for every request and response type.
         var jsonTypes = all
             .Combine(qualify)
-            .Select(static (pair, _) => JsonNames.Apply(TypeMerger.Merge(pair.Left.SelectMany(s => s.JsonTypes), t => t.TypeName), pair.Right))
+            .Select(static (pair, _) => WrittenJsonTypes.Mark(JsonNames.Apply(TypeMerger.Merge(pair.Left.SelectMany(s => s.JsonTypes), t => t.TypeName), pair.Right), pair.Left))
             .WithTrackingName(TrackingNames.JsonTypes);
         context.RegisterSourceOutput(jsonTypes, static (output, types) =>
         {

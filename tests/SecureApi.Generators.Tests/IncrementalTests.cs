@@ -353,9 +353,9 @@ public sealed class IncrementalTests
     {
         // 30 resources and 210 endpoints: each class, each store and every assembly-wide file is an output of its own.
         const int resources = 30;
-        var first = GeneratorHarness.Run(GeneratorHarness.Compile(LargeService.Sources(resources, handWrittenPerClass: 2)));
+        var first = GeneratorHarness.Run(GeneratorHarness.Compile(SyntheticService.Sources(resources, endpointsPerClass: 7)));
         Assert.Empty(first.Diagnostics);
-        var edited = LargeService.Unrelated.Replace("value * 2", "value + value", StringComparison.Ordinal);
+        var edited = SyntheticService.Unrelated.Replace("value * 2", "value + value", StringComparison.Ordinal);
 
         var second = GeneratorHarness.Run(Replace(first.Input, GeneratorHarness.SourcePath(resources), edited), first.Driver);
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SecureApi.Generators;
+using SecureApi.Testing;
 
 namespace SecureApi.Benchmarks.Generation;
 

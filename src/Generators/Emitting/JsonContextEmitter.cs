@@ -33,7 +33,7 @@ internal static class JsonContextEmitter
                 {
                 }
 
-                protected override {{Options}}? GeneratedSerializerOptions => null;
+                {{JsonFastPathEmitter.GeneratedOptions}}
 
                 /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
                 #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
@@ -59,18 +59,27 @@ internal static class JsonContextEmitter
                 writer.Line("return null;");
             }
 
+            var fastPath = new JsonFastPathEmitter.Context(types, JsonFastPathEmitter.Handled(types));
             foreach (var type in types)
             {
                 writer.Line();
-                EmitType(writer, type);
+                EmitType(writer, type, fastPath);
+            }
+
+            var handled = types.Where(t => fastPath.Handled.Contains(t.TypeName)).ToList();
+            if (handled.Count > 0)
+            {
+                writer.Line();
+                JsonFastPathEmitter.EmitPropertyNames(writer, handled.SelectMany(JsonFastPathEmitter.JsonNamesOf));
             }
         }
 
         return writer.ToString();
     }
 
-    private static void EmitType(SourceWriter writer, JsonTypeSpec type)
+    private static void EmitType(SourceWriter writer, JsonTypeSpec type, JsonFastPathEmitter.Context fastPath)
     {
+        var handler = fastPath.Handled.Contains(type.TypeName) ? JsonFastPathEmitter.HandlerName(type) : null;
         var info = $"{Metadata}.JsonTypeInfo<{type.TypeName}>";
         writer.Line($"private {info}? _{type.PropertyName};");
         writer.Line($"public {info} {type.PropertyName} => _{type.PropertyName} ??= ({info})Options.GetTypeInfo(typeof({type.TypeName}));");
@@ -90,16 +99,16 @@ internal static class JsonContextEmitter
                     writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateValueInfo<{type.TypeName}>(options, converter);");
                     break;
                 case JsonTypeKind.Array:
-                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateArrayInfo<{type.ElementType}>(options, new {Metadata}.JsonCollectionInfoValues<{type.TypeName}>());");
+                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateArrayInfo<{type.ElementType}>(options, new {Metadata}.JsonCollectionInfoValues<{type.TypeName}>{CollectionHandler(handler)});");
                     break;
                 case JsonTypeKind.List:
-                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateListInfo<{type.TypeName}, {type.ElementType}>(options, new {Metadata}.JsonCollectionInfoValues<{type.TypeName}> {{ ObjectCreator = static () => new {type.TypeName}() }});");
+                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateListInfo<{type.TypeName}, {type.ElementType}>(options, new {Metadata}.JsonCollectionInfoValues<{type.TypeName}> {{ ObjectCreator = static () => new {type.TypeName}(){(handler is null ? "" : ", SerializeHandler = " + handler)} }});");
                     break;
                 case JsonTypeKind.Enumerable:
-                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateIEnumerableInfo<{type.TypeName}, {type.ElementType}>(options, new {Metadata}.JsonCollectionInfoValues<{type.TypeName}>());");
+                    writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateIEnumerableInfo<{type.TypeName}, {type.ElementType}>(options, new {Metadata}.JsonCollectionInfoValues<{type.TypeName}>{CollectionHandler(handler)});");
                     break;
                 default:
-                    EmitObjectInfo(writer, type.TypeName, type.Object!);
+                    EmitObjectInfo(writer, type.TypeName, type.Object!, handler);
                     break;
             }
 
@@ -112,9 +121,17 @@ internal static class JsonContextEmitter
             writer.Line();
             EmitProperties(writer, type.TypeName, objectSpec);
         }
+
+        if (handler is not null)
+        {
+            writer.Line();
+            JsonFastPathEmitter.EmitHandler(writer, type, fastPath);
+        }
     }
 
-    private static void EmitObjectInfo(SourceWriter writer, string typeName, JsonObjectSpec spec)
+    private static string CollectionHandler(string? handler) => handler is null ? "()" : $" {{ SerializeHandler = {handler} }}";
+
+    private static void EmitObjectInfo(SourceWriter writer, string typeName, JsonObjectSpec spec, string? handler)
     {
         using (writer.Block($"var objectInfo = new {Metadata}.JsonObjectInfoValues<{typeName}>", ";"))
         {
@@ -138,6 +155,10 @@ internal static class JsonContextEmitter
             }
 
             writer.Line($"PropertyMetadataInitializer = _ => {PropertiesMethod(typeName)}(options),");
+            if (handler is not null)
+            {
+                writer.Line($"SerializeHandler = {handler},");
+            }
         }
 
         writer.Line($"var info = {Metadata}.JsonMetadataServices.CreateObjectInfo<{typeName}>(options, objectInfo);");
@@ -212,19 +233,33 @@ internal static class JsonContextEmitter
 
     private static string Getter(string typeName, JsonPropertySpec property, JsonQuarantineSpec? quarantine)
     {
-        var value = $"(({typeName})obj).{property.Name}";
+        var read = ValueOf($"(({typeName})obj)", property, quarantine);
+        var why = property.FilterOutput && quarantine is not null && property.QuarantineMember is not null
+            ? " // quarantined text is withheld from other readers; the rest goes through the output firewall"
+            : property.FilterOutput ? " // [FilterOutput]: read through the output firewall"
+            : quarantine is not null && property.QuarantineMember is not null ? " // null to readers other than its author and moderators while in quarantine"
+            : "";
+        return $"Getter = static obj => {read},{why}";
+    }
+
+    /// <summary>
+    /// What is written for a member of <paramref name="instance"/>: the member, withheld while in quarantine, through the
+    /// output firewall for <c>[FilterOutput]</c>. The metadata's getter and the fast-path writer both read it so.
+    /// </summary>
+    internal static string ValueOf(string instance, JsonPropertySpec property, JsonQuarantineSpec? quarantine)
+    {
+        var value = $"{instance}.{property.Name}";
         if (quarantine is not null && property.QuarantineMember is { } member)
         {
-            var read = $"global::SecureApi.Infrastructure.QuarantinedValues.Read({value}, {Names.Literal(quarantine.Table)}, (({typeName})obj).{quarantine.KeyProperty}, {Names.Literal(member)})";
-            return property.FilterOutput
-                ? $"Getter = static obj => global::SecureApi.Infrastructure.OutputFilterValues.Filter({read}), // quarantined text is withheld from other readers; the rest goes through the output firewall"
-                : $"Getter = static obj => {read}, // null to readers other than its author and moderators while in quarantine";
+            value = $"global::SecureApi.Infrastructure.QuarantinedValues.Read({value}, {Names.Literal(quarantine.Table)}, {instance}.{quarantine.KeyProperty}, {Names.Literal(member)})";
         }
 
-        return property.FilterOutput
-            ? $"Getter = static obj => global::SecureApi.Infrastructure.OutputFilterValues.Filter({value}), // [FilterOutput]: read through the output firewall"
-            : $"Getter = static obj => {value},";
+        return property.FilterOutput ? $"global::SecureApi.Infrastructure.OutputFilterValues.Filter({value})" : value;
     }
+
+    /// <summary>The members of <paramref name="instance"/>'s row withheld from this reader, or null.</summary>
+    internal static string WithheldOf(string instance, JsonQuarantineSpec quarantine) =>
+        $"global::SecureApi.Infrastructure.QuarantinedValues.Withheld({Names.Literal(quarantine.Table)}, {instance}.{quarantine.KeyProperty})";
 
     /// <summary>The row's <c>quarantined</c> list: the members withheld from this reader, left out when none is.</summary>
     private static void EmitQuarantinedList(SourceWriter writer, string typeName, JsonQuarantineSpec quarantine, int index)
@@ -234,11 +269,11 @@ internal static class JsonContextEmitter
             writer.Line("IsProperty = true,");
             writer.Line("IsPublic = true,");
             writer.Line($"DeclaringType = typeof({typeName}),");
-            writer.Line($"Getter = static obj => global::SecureApi.Infrastructure.QuarantinedValues.Withheld({Names.Literal(quarantine.Table)}, (({typeName})obj).{quarantine.KeyProperty}),");
+            writer.Line($"Getter = static obj => {WithheldOf($"(({typeName})obj)", quarantine)},");
             writer.Line("Setter = null,");
             writer.Line("IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
             writer.Line("PropertyName = \"Quarantined\",");
-            writer.Line("JsonPropertyName = \"quarantined\",");
+            writer.Line($"JsonPropertyName = {Names.Literal(JsonFastPathEmitter.QuarantinedName)},");
         }
     }
 

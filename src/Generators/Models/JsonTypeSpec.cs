@@ -31,7 +31,11 @@ internal sealed record JsonTypeSpec(
     string? Converter,
     JsonObjectSpec? Object,
     EquatableArray<string> EnumMembers = default,
-    string? Description = null);
+    string? Description = null)
+{
+    /// <summary>An endpoint writes it (a returned type, or one reachable from it): it gets a fast-path writer where its shape allows.</summary>
+    public bool Written { get; init; }
+}
 
 /// <summary>How an object is created and which members it has.</summary>
 /// <param name="UsesParameterizedCreator">True when values go through a constructor or object initializer (records, init-only and required members).</param>
@@ -66,7 +70,11 @@ internal sealed record JsonPropertySpec(
     EquatableArray<RuleSpec> Rules = default,
     string? Description = null,
     bool FilterOutput = false,
-    string? QuarantineMember = null);
+    string? QuarantineMember = null)
+{
+    /// <summary>The member's name as the strict options write it (<c>JsonNamingPolicy.CamelCase</c>): the fast path's pre-encoded name.</summary>
+    public string JsonName { get; init; } = "";
+}
 
 /// <summary>A value the creator receives: a constructor argument, or an init/required member set in the initializer.</summary>
 internal sealed record JsonCreatorArgSpec(string Name, string TypeName, bool IsMemberInitializer, bool IsNullable, bool HasDefaultValue, string? DefaultValue);

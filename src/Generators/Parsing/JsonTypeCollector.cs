@@ -112,7 +112,10 @@ internal sealed class JsonTypeCollector(List<DiagnosticInfo> diagnostics, KnownT
             properties.Add(new JsonPropertySpec(
                 property.Name, property.Type.FullName(), settable, initOnly, property.IsRequired, IsNullable(property.Type),
                 _rules.DeclaredRules(property, constructor), DocComments.Summary(property), FilterOutput(property, constructor),
-                quarantine is not null && IsQuarantined(property, constructor) ? SymbolExtensions.ToCamelCase(property.Name) : null));
+                quarantine is not null && IsQuarantined(property, constructor) ? SymbolExtensions.ToCamelCase(property.Name) : null)
+            {
+                JsonName = SymbolExtensions.ToCamelCase(property.Name),
+            });
 
             // Required members must be set in the object initializer; everything else keeps its initializer's value when absent.
             if (!boundToConstructor && property.IsRequired)

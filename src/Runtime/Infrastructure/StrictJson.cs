@@ -18,7 +18,6 @@ public static class StrictJson
     public static JsonSerializerOptions CreateOptions() => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
         PropertyNameCaseInsensitive = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowDuplicateProperties = false,
@@ -28,5 +27,8 @@ public static class StrictJson
         MaxDepth = MaxDepth,
         RespectNullableAnnotations = false, // null for a non-nullable member becomes a per-field "required" error instead
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+        // No DictionaryKeyPolicy: the generated context describes no dictionary, and System.Text.Json uses the context's
+        // fast-path writers only for options without one.
     };
 }

@@ -17,7 +17,18 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
     }
 
-    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+    /// <summary>
+    /// What the fast-path writers below assume: camelCase names, no member ignored by default. System.Text.Json calls
+    /// them only for options that agree (and have no converters, encoder or dictionary key policy); others use the metadata.
+    /// </summary>
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_generatedOptions = new()
+    {
+        PropertyNamingPolicy = global::System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+        RespectNullableAnnotations = false,
+    };
+
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_generatedOptions;
 
     /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
     #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
@@ -122,6 +133,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::SecureApi.Data.Page<global::Shop.Api.Shelf>((global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>)args[0], (string)args[1]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersSecureApi_Data_Page_Shop_Api_Shelf_(),
             PropertyMetadataInitializer = _ => PropertiesSecureApi_Data_Page_Shop_Api_Shelf_(options),
+            SerializeHandler = PageShelfSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SecureApi.Data.Page<global::Shop.Api.Shelf>>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -158,6 +170,23 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "NextCursor", ParameterType = typeof(string), Position = 1, IsNullable = true, HasDefaultValue = false },
     };
 
+    private void PageShelfSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::SecureApi.Data.Page<global::Shop.Api.Shelf>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WritePropertyName(PropName_items);
+        IReadOnlyListShelfSerializeHandler(writer, value.Items);
+        writer.WriteString(PropName_nextCursor, value.NextCursor);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Ticket>>? _PageTicket;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Ticket>> PageTicket => _PageTicket ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SecureApi.Data.Page<global::Shop.Api.Ticket>>)Options.GetTypeInfo(typeof(global::SecureApi.Data.Page<global::Shop.Api.Ticket>));
 
@@ -168,6 +197,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::SecureApi.Data.Page<global::Shop.Api.Ticket>((global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>)args[0], (string)args[1]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersSecureApi_Data_Page_Shop_Api_Ticket_(),
             PropertyMetadataInitializer = _ => PropertiesSecureApi_Data_Page_Shop_Api_Ticket_(options),
+            SerializeHandler = PageTicketSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SecureApi.Data.Page<global::Shop.Api.Ticket>>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -203,6 +233,23 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "Items", ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>), Position = 0, IsNullable = false, HasDefaultValue = false },
         new() { Name = "NextCursor", ParameterType = typeof(string), Position = 1, IsNullable = true, HasDefaultValue = false },
     };
+
+    private void PageTicketSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::SecureApi.Data.Page<global::Shop.Api.Ticket>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WritePropertyName(PropName_items);
+        IReadOnlyListTicketSerializeHandler(writer, value.Items);
+        writer.WriteString(PropName_nextCursor, value.NextCursor);
+
+        writer.WriteEndObject();
+    }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Address>? _Address;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Address> Address => _Address ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Address>)Options.GetTypeInfo(typeof(global::Shop.Api.Address));
@@ -593,6 +640,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.Order((global::System.Guid)args[0], (string)args[1], (int)args[2], (global::Shop.Api.OrderStatus)args[3], (global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>)args[4], (global::System.DateTimeOffset)args[5]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Api_Order(),
             PropertyMetadataInitializer = _ => PropertiesShop_Api_Order(options),
+            SerializeHandler = OrderSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.Order>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -669,6 +717,28 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "CreatedAt", ParameterType = typeof(global::System.DateTimeOffset), Position = 5, IsNullable = false, HasDefaultValue = false },
     };
 
+    private void OrderSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.Order? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_id, value.Id);
+        writer.WriteString(PropName_customer, value.Customer);
+        writer.WriteNumber(PropName_quantity, value.Quantity);
+        writer.WritePropertyName(PropName_status);
+        global::System.Text.Json.JsonSerializer.Serialize(writer, value.Status, OrderStatus);
+        writer.WritePropertyName(PropName_lines);
+        IReadOnlyListOrderLineSerializeHandler(writer, value.Lines);
+        writer.WriteString(PropName_createdAt, value.CreatedAt);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.OrderLine>? _OrderLine;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.OrderLine> OrderLine => _OrderLine ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.OrderLine>)Options.GetTypeInfo(typeof(global::Shop.Api.OrderLine));
 
@@ -679,6 +749,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.OrderLine((string)args[0], (int)args[1]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Api_OrderLine(),
             PropertyMetadataInitializer = _ => PropertiesShop_Api_OrderLine(options),
+            SerializeHandler = OrderLineSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.OrderLine>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -715,6 +786,22 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "Count", ParameterType = typeof(int), Position = 1, IsNullable = false, HasDefaultValue = false },
     };
 
+    private void OrderLineSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.OrderLine? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_sku, value.Sku);
+        writer.WriteNumber(PropName_count, value.Count);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.OrderStatus>? _OrderStatus;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.OrderStatus> OrderStatus => _OrderStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.OrderStatus>)Options.GetTypeInfo(typeof(global::Shop.Api.OrderStatus));
 
@@ -746,6 +833,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.OrderSummary((global::System.Guid)args[0], (string)args[1], (global::Shop.Api.OrderStatus)args[2]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Api_OrderSummary(),
             PropertyMetadataInitializer = _ => PropertiesShop_Api_OrderSummary(options),
+            SerializeHandler = OrderSummarySerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.OrderSummary>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -792,14 +880,49 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "Status", ParameterType = typeof(global::Shop.Api.OrderStatus), Position = 2, IsNullable = false, HasDefaultValue = false },
     };
 
+    private void OrderSummarySerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.OrderSummary? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_id, value.Id);
+        writer.WriteString(PropName_customer, value.Customer);
+        writer.WritePropertyName(PropName_status);
+        global::System.Text.Json.JsonSerializer.Serialize(writer, value.Status, OrderStatus);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.OrderSummary[]>? _OrderSummaryArray;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.OrderSummary[]> OrderSummaryArray => _OrderSummaryArray ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.OrderSummary[]>)Options.GetTypeInfo(typeof(global::Shop.Api.OrderSummary[]));
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.OrderSummary[]> CreateOrderSummaryArray(global::System.Text.Json.JsonSerializerOptions options)
     {
-        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateArrayInfo<global::Shop.Api.OrderSummary>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::Shop.Api.OrderSummary[]>());
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateArrayInfo<global::Shop.Api.OrderSummary>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::Shop.Api.OrderSummary[]> { SerializeHandler = OrderSummaryArraySerializeHandler });
         info.OriginatingResolver = this;
         return info;
+    }
+
+    private void OrderSummaryArraySerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.OrderSummary[]? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        foreach (var element in value)
+        {
+            OrderSummarySerializeHandler(writer, element);
+        }
+
+        writer.WriteEndArray();
     }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Shelf>? _Shelf;
@@ -811,6 +934,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             ObjectCreator = null, // written only: resources and types with [Sensitive] members are never read from a request
             PropertyMetadataInitializer = _ => PropertiesShop_Api_Shelf(options),
+            SerializeHandler = ShelfSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.Shelf>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -868,6 +992,25 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         return properties;
     }
 
+    private void ShelfSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.Shelf? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteNumber(PropName_id, value.Id);
+        writer.WriteString(PropName_tenantId, value.TenantId);
+        writer.WriteString(PropName_name, value.Name);
+        writer.WriteBoolean(PropName_archived, value.Archived);
+        writer.WriteNumber(PropName_capacity, value.Capacity);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Ticket>? _Ticket;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Ticket> Ticket => _Ticket ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.Ticket>)Options.GetTypeInfo(typeof(global::Shop.Api.Ticket));
 
@@ -877,6 +1020,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             ObjectCreator = null, // written only: resources and types with [Sensitive] members are never read from a request
             PropertyMetadataInitializer = _ => PropertiesShop_Api_Ticket(options),
+            SerializeHandler = TicketSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.Ticket>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -1027,6 +1171,33 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Version")]
     private static extern void InitShop_Api_TicketVersion(global::Shop.Api.Ticket obj, long value);
 
+    private void TicketSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.Ticket? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_id, value.Id);
+        writer.WriteString(PropName_ownerId, value.OwnerId);
+        writer.WriteString(PropName_tenantId, value.TenantId);
+        writer.WriteString(PropName_title, value.Title);
+        writer.WriteString(PropName_body, value.Body);
+        writer.WritePropertyName(PropName_priority);
+        global::System.Text.Json.JsonSerializer.Serialize(writer, value.Priority, TicketPriority);
+        if (value.Estimate is { } estimate) writer.WriteNumber(PropName_estimate, estimate); else writer.WriteNull(PropName_estimate);
+        writer.WriteString(PropName_dueAt, value.DueAt);
+        writer.WriteString(PropName_secret, value.Secret);
+        writer.WriteString(PropName_createdAt, value.CreatedAt);
+        writer.WriteString(PropName_updatedAt, value.UpdatedAt);
+        writer.WriteNumber(PropName_version, value.Version);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketEdit>? _TicketEdit;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketEdit> TicketEdit => _TicketEdit ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketEdit>)Options.GetTypeInfo(typeof(global::Shop.Api.TicketEdit));
 
@@ -1123,6 +1294,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Api.TicketHeadline((global::System.Guid)args[0], (string)args[1], (global::Shop.Api.TicketPriority)args[2]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Api_TicketHeadline(),
             PropertyMetadataInitializer = _ => PropertiesShop_Api_TicketHeadline(options),
+            SerializeHandler = TicketHeadlineSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Api.TicketHeadline>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -1168,6 +1340,24 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "Title", ParameterType = typeof(string), Position = 1, IsNullable = false, HasDefaultValue = false },
         new() { Name = "Priority", ParameterType = typeof(global::Shop.Api.TicketPriority), Position = 2, IsNullable = false, HasDefaultValue = false },
     };
+
+    private void TicketHeadlineSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.TicketHeadline? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_id, value.Id);
+        writer.WriteString(PropName_title, value.Title);
+        writer.WritePropertyName(PropName_priority);
+        global::System.Text.Json.JsonSerializer.Serialize(writer, value.Priority, TicketPriority);
+
+        writer.WriteEndObject();
+    }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPatch>? _TicketPatch;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPatch> TicketPatch => _TicketPatch ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Api.TicketPatch>)Options.GetTypeInfo(typeof(global::Shop.Api.TicketPatch));
@@ -1261,9 +1451,26 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>> CreateIReadOnlyListOrderLine(global::System.Text.Json.JsonSerializerOptions options)
     {
-        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>, global::Shop.Api.OrderLine>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>>());
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>, global::Shop.Api.OrderLine>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>> { SerializeHandler = IReadOnlyListOrderLineSerializeHandler });
         info.OriginatingResolver = this;
         return info;
+    }
+
+    private void IReadOnlyListOrderLineSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.OrderLine>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            OrderLineSerializeHandler(writer, value[i]);
+        }
+
+        writer.WriteEndArray();
     }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>>? _IReadOnlyListShelf;
@@ -1271,9 +1478,26 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>> CreateIReadOnlyListShelf(global::System.Text.Json.JsonSerializerOptions options)
     {
-        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>, global::Shop.Api.Shelf>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>>());
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>, global::Shop.Api.Shelf>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>> { SerializeHandler = IReadOnlyListShelfSerializeHandler });
         info.OriginatingResolver = this;
         return info;
+    }
+
+    private void IReadOnlyListShelfSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Shelf>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            ShelfSerializeHandler(writer, value[i]);
+        }
+
+        writer.WriteEndArray();
     }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>>? _IReadOnlyListTicket;
@@ -1281,9 +1505,26 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>> CreateIReadOnlyListTicket(global::System.Text.Json.JsonSerializerOptions options)
     {
-        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>, global::Shop.Api.Ticket>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>>());
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>, global::Shop.Api.Ticket>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>> { SerializeHandler = IReadOnlyListTicketSerializeHandler });
         info.OriginatingResolver = this;
         return info;
+    }
+
+    private void IReadOnlyListTicketSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Shop.Api.Ticket>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            TicketSerializeHandler(writer, value[i]);
+        }
+
+        writer.WriteEndArray();
     }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>? _ListString;
@@ -1375,4 +1616,28 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         info.OriginatingResolver = this;
         return info;
     }
+
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_archived = global::System.Text.Json.JsonEncodedText.Encode("archived");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_body = global::System.Text.Json.JsonEncodedText.Encode("body");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_capacity = global::System.Text.Json.JsonEncodedText.Encode("capacity");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_count = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_createdAt = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_customer = global::System.Text.Json.JsonEncodedText.Encode("customer");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_dueAt = global::System.Text.Json.JsonEncodedText.Encode("dueAt");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_estimate = global::System.Text.Json.JsonEncodedText.Encode("estimate");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_items = global::System.Text.Json.JsonEncodedText.Encode("items");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_lines = global::System.Text.Json.JsonEncodedText.Encode("lines");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_nextCursor = global::System.Text.Json.JsonEncodedText.Encode("nextCursor");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_ownerId = global::System.Text.Json.JsonEncodedText.Encode("ownerId");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_priority = global::System.Text.Json.JsonEncodedText.Encode("priority");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_quantity = global::System.Text.Json.JsonEncodedText.Encode("quantity");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_secret = global::System.Text.Json.JsonEncodedText.Encode("secret");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_sku = global::System.Text.Json.JsonEncodedText.Encode("sku");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_status = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_tenantId = global::System.Text.Json.JsonEncodedText.Encode("tenantId");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_title = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_updatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_version = global::System.Text.Json.JsonEncodedText.Encode("version");
 }

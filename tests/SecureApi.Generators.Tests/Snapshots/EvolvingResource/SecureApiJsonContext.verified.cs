@@ -17,7 +17,18 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
     }
 
-    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+    /// <summary>
+    /// What the fast-path writers below assume: camelCase names, no member ignored by default. System.Text.Json calls
+    /// them only for options that agree (and have no converters, encoder or dictionary key policy); others use the metadata.
+    /// </summary>
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_generatedOptions = new()
+    {
+        PropertyNamingPolicy = global::System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+        RespectNullableAnnotations = false,
+    };
+
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_generatedOptions;
 
     /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
     #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
@@ -51,6 +62,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             ObjectCreator = null, // written only: resources and types with [Sensitive] members are never read from a request
             PropertyMetadataInitializer = _ => PropertiesShop_Article(options),
+            SerializeHandler = ArticleSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Article>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -119,6 +131,25 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
 
     [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Stars")]
     private static extern void InitShop_ArticleStars(global::Shop.Article obj, int value);
+
+    private void ArticleSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Article? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_id, value.Id);
+        writer.WriteString(PropName_ownerId, value.OwnerId);
+        writer.WriteString(PropName_title, value.Title);
+        writer.WriteString(PropName_summary, value.Summary);
+        writer.WriteNumber(PropName_stars, value.Stars);
+
+        writer.WriteEndObject();
+    }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewArticle>? _NewArticle;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewArticle> NewArticle => _NewArticle ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewArticle>)Options.GetTypeInfo(typeof(global::Shop.NewArticle));
@@ -205,4 +236,10 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         info.OriginatingResolver = this;
         return info;
     }
+
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_ownerId = global::System.Text.Json.JsonEncodedText.Encode("ownerId");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_stars = global::System.Text.Json.JsonEncodedText.Encode("stars");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_summary = global::System.Text.Json.JsonEncodedText.Encode("summary");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_title = global::System.Text.Json.JsonEncodedText.Encode("title");
 }

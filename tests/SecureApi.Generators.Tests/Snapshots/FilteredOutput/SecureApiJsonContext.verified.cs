@@ -17,7 +17,18 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
     }
 
-    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+    /// <summary>
+    /// What the fast-path writers below assume: camelCase names, no member ignored by default. System.Text.Json calls
+    /// them only for options that agree (and have no converters, encoder or dictionary key policy); others use the metadata.
+    /// </summary>
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_generatedOptions = new()
+    {
+        PropertyNamingPolicy = global::System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+        RespectNullableAnnotations = false,
+    };
+
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_generatedOptions;
 
     /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
     #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
@@ -53,6 +64,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Answer((string)args[0]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Answer(),
             PropertyMetadataInitializer = _ => PropertiesShop_Answer(options),
+            SerializeHandler = AnswerSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Answer>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -78,6 +90,21 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
         new() { Name = "Text", ParameterType = typeof(string), Position = 0, IsNullable = false, HasDefaultValue = false },
     };
+
+    private void AnswerSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Answer? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_text, value.Text);
+
+        writer.WriteEndObject();
+    }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Question>? _Question;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Question> Question => _Question ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Question>)Options.GetTypeInfo(typeof(global::Shop.Question));
@@ -125,6 +152,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Review((global::System.Guid)args[0], (string)args[1], (int)args[2]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Review(),
             PropertyMetadataInitializer = _ => PropertiesShop_Review(options),
+            SerializeHandler = ReviewSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Review>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -171,6 +199,23 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "Stars", ParameterType = typeof(int), Position = 2, IsNullable = false, HasDefaultValue = false },
     };
 
+    private void ReviewSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Review? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_id, value.Id);
+        writer.WriteString(PropName_text, global::SecureApi.Infrastructure.OutputFilterValues.Filter(value.Text));
+        writer.WriteNumber(PropName_stars, value.Stars);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid>? _Guid;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid> Guid => _Guid ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid>)Options.GetTypeInfo(typeof(global::System.Guid));
 
@@ -200,4 +245,8 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         info.OriginatingResolver = this;
         return info;
     }
+
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_stars = global::System.Text.Json.JsonEncodedText.Encode("stars");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_text = global::System.Text.Json.JsonEncodedText.Encode("text");
 }

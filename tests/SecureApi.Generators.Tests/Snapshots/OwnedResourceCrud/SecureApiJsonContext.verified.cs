@@ -17,7 +17,18 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
     }
 
-    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+    /// <summary>
+    /// What the fast-path writers below assume: camelCase names, no member ignored by default. System.Text.Json calls
+    /// them only for options that agree (and have no converters, encoder or dictionary key policy); others use the metadata.
+    /// </summary>
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_generatedOptions = new()
+    {
+        PropertyNamingPolicy = global::System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+        RespectNullableAnnotations = false,
+    };
+
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_generatedOptions;
 
     /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
     #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
@@ -54,6 +65,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::SecureApi.Data.Page<global::Shop.Note>((global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>)args[0], (string)args[1]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersSecureApi_Data_Page_Shop_Note_(),
             PropertyMetadataInitializer = _ => PropertiesSecureApi_Data_Page_Shop_Note_(options),
+            SerializeHandler = PageNoteSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SecureApi.Data.Page<global::Shop.Note>>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -89,6 +101,23 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "Items", ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>), Position = 0, IsNullable = false, HasDefaultValue = false },
         new() { Name = "NextCursor", ParameterType = typeof(string), Position = 1, IsNullable = true, HasDefaultValue = false },
     };
+
+    private void PageNoteSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::SecureApi.Data.Page<global::Shop.Note>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WritePropertyName(PropName_items);
+        IReadOnlyListNoteSerializeHandler(writer, value.Items);
+        writer.WriteString(PropName_nextCursor, value.NextCursor);
+
+        writer.WriteEndObject();
+    }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewNote>? _NewNote;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewNote> NewNote => _NewNote ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewNote>)Options.GetTypeInfo(typeof(global::Shop.NewNote));
@@ -135,6 +164,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             ObjectCreator = null, // written only: resources and types with [Sensitive] members are never read from a request
             PropertyMetadataInitializer = _ => PropertiesShop_Note(options),
+            SerializeHandler = NoteSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Note>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -192,14 +222,49 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Version")]
     private static extern void InitShop_NoteVersion(global::Shop.Note obj, long value);
 
+    private void NoteSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Note? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_id, value.Id);
+        writer.WriteString(PropName_ownerId, value.OwnerId);
+        writer.WriteString(PropName_title, value.Title);
+        writer.WriteNumber(PropName_version, value.Version);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>>? _IReadOnlyListNote;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>> IReadOnlyListNote => _IReadOnlyListNote ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>));
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>> CreateIReadOnlyListNote(global::System.Text.Json.JsonSerializerOptions options)
     {
-        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>, global::Shop.Note>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>>());
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>, global::Shop.Note>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>> { SerializeHandler = IReadOnlyListNoteSerializeHandler });
         info.OriginatingResolver = this;
         return info;
+    }
+
+    private void IReadOnlyListNoteSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Shop.Note>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            NoteSerializeHandler(writer, value[i]);
+        }
+
+        writer.WriteEndArray();
     }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid>? _Guid;
@@ -231,4 +296,11 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         info.OriginatingResolver = this;
         return info;
     }
+
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_items = global::System.Text.Json.JsonEncodedText.Encode("items");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_nextCursor = global::System.Text.Json.JsonEncodedText.Encode("nextCursor");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_ownerId = global::System.Text.Json.JsonEncodedText.Encode("ownerId");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_title = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_version = global::System.Text.Json.JsonEncodedText.Encode("version");
 }

@@ -17,7 +17,18 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
     }
 
-    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+    /// <summary>
+    /// What the fast-path writers below assume: camelCase names, no member ignored by default. System.Text.Json calls
+    /// them only for options that agree (and have no converters, encoder or dictionary key policy); others use the metadata.
+    /// </summary>
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_generatedOptions = new()
+    {
+        PropertyNamingPolicy = global::System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+        RespectNullableAnnotations = false,
+    };
+
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_generatedOptions;
 
     /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
     #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
@@ -57,6 +68,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::SecureApi.Data.Page<global::Shop.WikiPage>((global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>)args[0], (string)args[1]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersSecureApi_Data_Page_Shop_WikiPage_(),
             PropertyMetadataInitializer = _ => PropertiesSecureApi_Data_Page_Shop_WikiPage_(options),
+            SerializeHandler = PageWikiPageSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SecureApi.Data.Page<global::Shop.WikiPage>>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -93,6 +105,23 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "NextCursor", ParameterType = typeof(string), Position = 1, IsNullable = true, HasDefaultValue = false },
     };
 
+    private void PageWikiPageSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::SecureApi.Data.Page<global::Shop.WikiPage>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WritePropertyName(PropName_items);
+        IReadOnlyListWikiPageSerializeHandler(writer, value.Items);
+        writer.WriteString(PropName_nextCursor, value.NextCursor);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Answer>? _Answer;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Answer> Answer => _Answer ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Answer>)Options.GetTypeInfo(typeof(global::Shop.Answer));
 
@@ -103,6 +132,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::Shop.Answer((string)args[0]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_Answer(),
             PropertyMetadataInitializer = _ => PropertiesShop_Answer(options),
+            SerializeHandler = AnswerSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Answer>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -128,6 +158,21 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
         new() { Name = "Text", ParameterType = typeof(string), Position = 0, IsNullable = false, HasDefaultValue = false },
     };
+
+    private void AnswerSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Answer? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_text, value.Text);
+
+        writer.WriteEndObject();
+    }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewWikiPage>? _NewWikiPage;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewWikiPage> NewWikiPage => _NewWikiPage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewWikiPage>)Options.GetTypeInfo(typeof(global::Shop.NewWikiPage));
@@ -220,6 +265,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             ObjectCreator = null, // written only: resources and types with [Sensitive] members are never read from a request
             PropertyMetadataInitializer = _ => PropertiesShop_WikiPage(options),
+            SerializeHandler = WikiPageSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.WikiPage>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -297,14 +343,56 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Version")]
     private static extern void InitShop_WikiPageVersion(global::Shop.WikiPage obj, long value);
 
+    private void WikiPageSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.WikiPage? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_id, value.Id);
+        writer.WriteString(PropName_tenantId, value.TenantId);
+        writer.WriteString(PropName_title, value.Title);
+        writer.WriteString(PropName_body, global::SecureApi.Infrastructure.OutputFilterValues.Filter(global::SecureApi.Infrastructure.QuarantinedValues.Read(value.Body, "wiki_pages", value.Id, "body")));
+        writer.WriteNumber(PropName_version, value.Version);
+        var quarantined = global::SecureApi.Infrastructure.QuarantinedValues.Withheld("wiki_pages", value.Id);
+        if (quarantined is not null) // the metadata's WhenWritingNull: no list when nothing is withheld
+        {
+            writer.WritePropertyName(PropName_quarantined);
+            StringArraySerializeHandler(writer, quarantined);
+        }
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>>? _IReadOnlyListWikiPage;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>> IReadOnlyListWikiPage => _IReadOnlyListWikiPage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>));
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>> CreateIReadOnlyListWikiPage(global::System.Text.Json.JsonSerializerOptions options)
     {
-        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>, global::Shop.WikiPage>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>>());
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>, global::Shop.WikiPage>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>> { SerializeHandler = IReadOnlyListWikiPageSerializeHandler });
         info.OriginatingResolver = this;
         return info;
+    }
+
+    private void IReadOnlyListWikiPageSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Shop.WikiPage>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            WikiPageSerializeHandler(writer, value[i]);
+        }
+
+        writer.WriteEndArray();
     }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid>? _Guid;
@@ -342,8 +430,35 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string[]> CreateStringArray(global::System.Text.Json.JsonSerializerOptions options)
     {
-        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateArrayInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<string[]>());
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateArrayInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<string[]> { SerializeHandler = StringArraySerializeHandler });
         info.OriginatingResolver = this;
         return info;
     }
+
+    private void StringArraySerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, string[]? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        foreach (var element in value)
+        {
+            writer.WriteStringValue(element);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_body = global::System.Text.Json.JsonEncodedText.Encode("body");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_items = global::System.Text.Json.JsonEncodedText.Encode("items");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_nextCursor = global::System.Text.Json.JsonEncodedText.Encode("nextCursor");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_quarantined = global::System.Text.Json.JsonEncodedText.Encode("quarantined");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_tenantId = global::System.Text.Json.JsonEncodedText.Encode("tenantId");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_text = global::System.Text.Json.JsonEncodedText.Encode("text");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_title = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_version = global::System.Text.Json.JsonEncodedText.Encode("version");
 }

@@ -17,7 +17,18 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
     }
 
-    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+    /// <summary>
+    /// What the fast-path writers below assume: camelCase names, no member ignored by default. System.Text.Json calls
+    /// them only for options that agree (and have no converters, encoder or dictionary key policy); others use the metadata.
+    /// </summary>
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_generatedOptions = new()
+    {
+        PropertyNamingPolicy = global::System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+        RespectNullableAnnotations = false,
+    };
+
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_generatedOptions;
 
     /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
     #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
@@ -53,6 +64,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::SecureApi.Data.Page<global::Shop.Shelf>((global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>)args[0], (string)args[1]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersSecureApi_Data_Page_Shop_Shelf_(),
             PropertyMetadataInitializer = _ => PropertiesSecureApi_Data_Page_Shop_Shelf_(options),
+            SerializeHandler = PageShelfSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SecureApi.Data.Page<global::Shop.Shelf>>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -88,6 +100,23 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "Items", ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>), Position = 0, IsNullable = false, HasDefaultValue = false },
         new() { Name = "NextCursor", ParameterType = typeof(string), Position = 1, IsNullable = true, HasDefaultValue = false },
     };
+
+    private void PageShelfSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::SecureApi.Data.Page<global::Shop.Shelf>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WritePropertyName(PropName_items);
+        IReadOnlyListShelfSerializeHandler(writer, value.Items);
+        writer.WriteString(PropName_nextCursor, value.NextCursor);
+
+        writer.WriteEndObject();
+    }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewShelf>? _NewShelf;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewShelf> NewShelf => _NewShelf ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewShelf>)Options.GetTypeInfo(typeof(global::Shop.NewShelf));
@@ -134,6 +163,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             ObjectCreator = null, // written only: resources and types with [Sensitive] members are never read from a request
             PropertyMetadataInitializer = _ => PropertiesShop_Shelf(options),
+            SerializeHandler = ShelfSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Shelf>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -179,14 +209,48 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TenantId")]
     private static extern void InitShop_ShelfTenantId(global::Shop.Shelf obj, string value);
 
+    private void ShelfSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Shelf? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteNumber(PropName_id, value.Id);
+        writer.WriteString(PropName_tenantId, value.TenantId);
+        writer.WriteString(PropName_name, value.Name);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>>? _IReadOnlyListShelf;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>> IReadOnlyListShelf => _IReadOnlyListShelf ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>));
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>> CreateIReadOnlyListShelf(global::System.Text.Json.JsonSerializerOptions options)
     {
-        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>, global::Shop.Shelf>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>>());
+        var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>, global::Shop.Shelf>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>> { SerializeHandler = IReadOnlyListShelfSerializeHandler });
         info.OriginatingResolver = this;
         return info;
+    }
+
+    private void IReadOnlyListShelfSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Shop.Shelf>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            ShelfSerializeHandler(writer, value[i]);
+        }
+
+        writer.WriteEndArray();
     }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _Int64;
@@ -208,4 +272,10 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         info.OriginatingResolver = this;
         return info;
     }
+
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_items = global::System.Text.Json.JsonEncodedText.Encode("items");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_nextCursor = global::System.Text.Json.JsonEncodedText.Encode("nextCursor");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_tenantId = global::System.Text.Json.JsonEncodedText.Encode("tenantId");
 }

@@ -17,7 +17,18 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
     }
 
-    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+    /// <summary>
+    /// What the fast-path writers below assume: camelCase names, no member ignored by default. System.Text.Json calls
+    /// them only for options that agree (and have no converters, encoder or dictionary key policy); others use the metadata.
+    /// </summary>
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_generatedOptions = new()
+    {
+        PropertyNamingPolicy = global::System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+        RespectNullableAnnotations = false,
+    };
+
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_generatedOptions;
 
     /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
     #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
@@ -51,6 +62,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         {
             ObjectCreator = null, // written only: resources and types with [Sensitive] members are never read from a request
             PropertyMetadataInitializer = _ => PropertiesShop_Comment(options),
+            SerializeHandler = CommentSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.Comment>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -104,6 +116,24 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
 
     [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_OwnerId")]
     private static extern void InitShop_CommentOwnerId(global::Shop.Comment obj, string value);
+
+    private void CommentSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Comment? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_id, value.Id);
+        writer.WriteString(PropName_ownerId, value.OwnerId);
+        writer.WriteString(PropName_subject, value.Subject);
+        writer.WriteString(PropName_text, value.Text);
+
+        writer.WriteEndObject();
+    }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewComment>? _NewComment;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewComment> NewComment => _NewComment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.NewComment>)Options.GetTypeInfo(typeof(global::Shop.NewComment));
@@ -206,4 +236,9 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         info.OriginatingResolver = this;
         return info;
     }
+
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_ownerId = global::System.Text.Json.JsonEncodedText.Encode("ownerId");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_subject = global::System.Text.Json.JsonEncodedText.Encode("subject");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_text = global::System.Text.Json.JsonEncodedText.Encode("text");
 }

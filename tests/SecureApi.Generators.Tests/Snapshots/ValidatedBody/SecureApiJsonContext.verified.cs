@@ -17,7 +17,18 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
     {
     }
 
-    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+    /// <summary>
+    /// What the fast-path writers below assume: camelCase names, no member ignored by default. System.Text.Json calls
+    /// them only for options that agree (and have no converters, encoder or dictionary key policy); others use the metadata.
+    /// </summary>
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_generatedOptions = new()
+    {
+        PropertyNamingPolicy = global::System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+        RespectNullableAnnotations = false,
+    };
+
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_generatedOptions;
 
     /// <summary>Lets ASP.NET Core's own JSON options resolve these types too (see <c>AddSecureApi</c>).</summary>
     #pragma warning disable CA2255 // registering generated metadata is what module initializers are for
@@ -50,6 +61,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
             ObjectWithParameterizedConstructorCreator = static args => new global::Shop.NewItem((string)args[0], (int)args[1]),
             ConstructorParameterMetadataInitializer = static () => CreatorParametersShop_NewItem(),
             PropertyMetadataInitializer = _ => PropertiesShop_NewItem(options),
+            SerializeHandler = NewItemSerializeHandler,
         };
         var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Shop.NewItem>(options, objectInfo);
         info.OriginatingResolver = this;
@@ -86,6 +98,22 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         new() { Name = "Quantity", ParameterType = typeof(int), Position = 1, IsNullable = false, HasDefaultValue = false },
     };
 
+    private void NewItemSerializeHandler(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.NewItem? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+
+        writer.WriteString(PropName_name, value.Name);
+        writer.WriteNumber(PropName_quantity, value.Quantity);
+
+        writer.WriteEndObject();
+    }
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>? _Int32;
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
 
@@ -105,4 +133,7 @@ internal sealed partial class SecureApiJsonContext : global::System.Text.Json.Se
         info.OriginatingResolver = this;
         return info;
     }
+
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText PropName_quantity = global::System.Text.Json.JsonEncodedText.Encode("quantity");
 }

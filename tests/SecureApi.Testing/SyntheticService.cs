@@ -1,13 +1,14 @@
 using System.Text;
 
-namespace SecureApi.Benchmarks.Generation;
+namespace SecureApi.Testing;
 
 /// <summary>
 /// The source of a large synthetic service: <c>resources</c> owned resources, each with its request type and an
 /// endpoint class, the endpoints spread evenly over the classes (the five declarative CRUD shapes, then hand-written
 /// GETs), one file per resource, plus one file the generator has no interest in (the one an "unrelated edit" changes).
+/// One source for the generator benchmark (<see cref="Files"/>) and the generator tests' caching check (<see cref="Sources"/>).
 /// </summary>
-internal static class SyntheticService
+public static class SyntheticService
 {
     public const string UnrelatedPath = "Unrelated.cs";
 
@@ -42,6 +43,13 @@ internal static class SyntheticService
         }
         return files;
     }
+
+    /// <summary>
+    /// The resource files, <paramref name="endpointsPerClass"/> endpoints each, then <see cref="Unrelated"/> last (so it is
+    /// <c>SourcePath(resources)</c> where files are numbered in order); without the global usings, which a test harness adds.
+    /// </summary>
+    public static string[] Sources(int resources, int endpointsPerClass) =>
+        [.. Enumerable.Range(0, resources).Select(index => Resource(index, endpointsPerClass)), Unrelated];
 
     private static string Resource(int index, int endpoints)
     {

@@ -90,12 +90,14 @@ public sealed class Caller
     /// <summary>Reads a principal as <see cref="Find"/> does, without a request to cache it on.</summary>
     internal static Caller? Read(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true)
+        // Asked once: the primary identity's getter boxes an enumerator.
+        var identity = principal.Identity;
+        if (identity?.IsAuthenticated != true)
         {
             return null;
         }
 
-        var claims = CachedTokenIdentity.TryGetReading(principal, out var reading) ? reading : CallerClaims.Read(principal);
+        var claims = CachedTokenIdentity.TryGetReading(principal, identity, out var reading) ? reading : CallerClaims.Read(principal);
         return claims is null ? null : new Caller(principal, claims);
     }
 }

@@ -25,14 +25,14 @@ internal sealed class CachedTokenIdentity : CaseSensitiveClaimsIdentity
 
     /// <summary>
     /// True, with the cached reading (null: not a valid caller), when <paramref name="principal"/> is a plain principal
-    /// whose only identity is an unchanged <see cref="CachedTokenIdentity"/>: its claims are then exactly those the
-    /// reading was made from. False otherwise: the caller must be read from the principal's claims.
+    /// whose only identity, <paramref name="primary"/>, is an unchanged <see cref="CachedTokenIdentity"/>: its claims are
+    /// then exactly those the reading was made from. False otherwise: the caller must be read from the principal's claims.
     /// </summary>
-    public static bool TryGetReading(ClaimsPrincipal principal, out CallerClaims? reading)
+    public static bool TryGetReading(ClaimsPrincipal principal, System.Security.Principal.IIdentity primary, out CallerClaims? reading)
     {
-        if (principal.GetType() == typeof(ClaimsPrincipal) &&
-            principal.Identities is IReadOnlyCollection<ClaimsIdentity> { Count: 1 } &&
-            principal.Identity is CachedTokenIdentity { _changed: false } identity)
+        if (primary is CachedTokenIdentity { _changed: false } identity &&
+            principal.GetType() == typeof(ClaimsPrincipal) &&
+            principal.Identities is IReadOnlyCollection<ClaimsIdentity> { Count: 1 })
         {
             reading = identity._reading;
             return true;

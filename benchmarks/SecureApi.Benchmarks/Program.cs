@@ -4,16 +4,17 @@ using SecureApi.Benchmarks.Generation;
 using SecureApi.Benchmarks.Stages;
 
 // `-- generator [endpoints] [resources]`: the timed generator harness (GeneratorCostHarness); `-- allocations
-// [requests]`: bytes allocated per POST and GET over Kestrel, the server's own (PostAllocationHarness); `-- allocations-get
-// [N]`: bytes per GET on TestServer, whole pipeline against a bare endpoint (GetAllocationProbe); anything else goes to
-// BenchmarkDotNet. The PostgreSQL store benchmark is left out, with a message, when no server is named.
+// [requests] [--types]`: bytes allocated per POST and GET over Kestrel, the server's own (PostAllocationHarness);
+// `-- allocations-get [N] [--types]`: bytes per GET on TestServer, whole pipeline against bare endpoints
+// (GetAllocationProbe); both run one host (ProbeHost). Anything else goes to BenchmarkDotNet.
+// The PostgreSQL store benchmark is left out, with a message, when no server is named.
 if (args is ["generator", ..])
 {
     return GeneratorCostHarness.Run(args[1..]);
 }
 if (args is ["allocations-get", ..])
 {
-    return await SecureApi.Benchmarks.Probes.GetAllocationProbe.RunAsync(args[1..]);
+    return await GetAllocationProbe.RunAsync(args[1..]);
 }
 if (args is ["allocations", ..])
 {

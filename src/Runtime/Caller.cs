@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using SecureApi.Authentication;
 
 namespace SecureApi;
 
@@ -27,60 +26,45 @@ public sealed class Caller
     /// </summary>
     public const string ActorClaimType = "act";
 
-    /// <summary>
-    /// The value type IdentityModel gives a claim whose JWT value is a JSON object (<c>JsonClaimValueTypes.Json</c>).
-    /// A string <c>act</c> (<c>dotnet user-jwts --claim act=…</c> writes one) comes from an issuer that does not do
-    /// delegation, or from an attribute a user may edit; parsing it as an actor would let anyone name one.
-    /// </summary>
-    private const string JsonClaimValueType = "JSON";
-
     /// <summary>Claim types whose values are roles, one role per claim: <c>role</c>, <c>roles</c> (Entra, OIDC) and .NET's <see cref="ClaimTypes.Role"/>.</summary>
     public static IReadOnlyList<string> RoleClaimTypes { get; } = ["role", "roles", ClaimTypes.Role];
 
     /// <summary>Claim types whose values are space-separated scopes: <c>scope</c> (RFC 8693, RFC 9068) and <c>scp</c> (Entra).</summary>
     public static IReadOnlyList<string> ScopeClaimTypes { get; } = ["scope", "scp"];
 
-    private readonly HashSet<string> _roles;
-    private readonly HashSet<string> _scopes;
+    private readonly CallerClaims _claims;
 
-    private Caller(ClaimsPrincipal principal, string subject, string? tenant, HashSet<string> roles, HashSet<string> scopes, ClientKind kind, string? actor)
+    private Caller(ClaimsPrincipal principal, CallerClaims claims)
     {
         Principal = principal;
-        Subject = subject;
-        Tenant = tenant;
-        _roles = roles;
-        _scopes = scopes;
-        Roles = [.. roles.Order(StringComparer.Ordinal)];
-        Scopes = [.. scopes.Order(StringComparer.Ordinal)];
-        ClientKind = kind;
-        Actor = actor;
+        _claims = claims;
     }
 
     /// <summary>The caller's stable subject identifier (the <c>sub</c> claim). Rows a caller creates are owned by it.</summary>
-    public string Subject { get; }
+    public string Subject => _claims.Subject;
 
     /// <summary>The caller's tenant (the <c>tenant</c> claim), if any.</summary>
-    public string? Tenant { get; }
+    public string? Tenant => _claims.Tenant;
 
     /// <summary>Every role the caller holds (<see cref="RoleClaimTypes"/>), ordinal order, no duplicates.</summary>
-    public IReadOnlyList<string> Roles { get; }
+    public IReadOnlyList<string> Roles => _claims.Roles;
 
     /// <summary>Every scope granted to the caller (<see cref="ScopeClaimTypes"/>, split on spaces), ordinal order, no duplicates.</summary>
-    public IReadOnlyList<string> Scopes { get; }
+    public IReadOnlyList<string> Scopes => _claims.Scopes;
 
     /// <summary>Whether a person, a service or an agent acting for a person is calling.</summary>
-    public ClientKind ClientKind { get; }
+    public ClientKind ClientKind => _claims.Kind;
 
     /// <summary>For a delegated token, the <c>sub</c> of its <c>act</c> claim: the party acting now for <see cref="Subject"/>; otherwise null.</summary>
-    public string? Actor { get; }
+    public string? Actor => _claims.Actor;
 
     public ClaimsPrincipal Principal { get; }
 
     /// <summary>Whether the caller holds <paramref name="role"/> (ordinal comparison), under any of <see cref="RoleClaimTypes"/>.</summary>
-    public bool IsInRole(string role) => _roles.Contains(role);
+    public bool IsInRole(string role) => _claims.HasRole(role);
 
     /// <summary>Whether the caller was granted <paramref name="scope"/> (ordinal comparison).</summary>
-    public bool HasScope(string scope) => _scopes.Contains(scope);
+    public bool HasScope(string scope) => _claims.HasScope(scope);
 
     /// <summary>
     /// The caller of an authenticated request, or <c>null</c> when the request is anonymous or its principal is not a
@@ -106,124 +90,14 @@ public sealed class Caller
     /// <summary>Reads a principal as <see cref="Find"/> does, without a request to cache it on.</summary>
     internal static Caller? Read(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true || FindSubject(principal) is not { } subject)
+        // Asked once: the primary identity's getter boxes an enumerator.
+        var identity = principal.Identity;
+        if (identity?.IsAuthenticated != true)
         {
             return null;
         }
 
-        var roles = new HashSet<string>(StringComparer.Ordinal);
-        var scopes = new HashSet<string>(StringComparer.Ordinal);
-        string? kindText = null;
-        string? actorJson = null;
-        var actorClaims = 0;
-        foreach (var claim in principal.Claims)
-        {
-            if (RoleClaimTypes.Contains(claim.Type))
-            {
-                if (claim.Value.Length > 0)
-                {
-                    roles.Add(claim.Value);
-                }
-            }
-            else if (ScopeClaimTypes.Contains(claim.Type))
-            {
-                scopes.UnionWith(claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            }
-            else if (claim.Type == ClientKindClaimType)
-            {
-                // Two different kinds are a contradiction, not a choice.
-                if (kindText is not null && kindText != claim.Value)
-                {
-                    return null;
-                }
-
-                kindText = claim.Value;
-            }
-            else if (claim.Type == ActorClaimType)
-            {
-                actorJson = claim.ValueType == JsonClaimValueType ? claim.Value : "";
-                actorClaims++;
-            }
-        }
-
-        string? actor = null;
-        if (actorJson is not null && (actorClaims > 1 || (actor = ActorOf(actorJson)) is null))
-        {
-            return null; // a delegation whose acting party cannot be named is refused, never treated as the user themself
-        }
-
-        ClientKind kind;
-        if (kindText is null)
-        {
-            kind = actor is null ? ClientKind.User : ClientKind.Agent;
-        }
-        else if (ParseKind(kindText) is { } explicitKind)
-        {
-            kind = explicitKind;
-        }
-        else
-        {
-            return null; // an unknown kind might be meant as something narrower than any kind an endpoint admits
-        }
-
-        return new Caller(principal, subject, principal.FindFirst(TenantClaimType)?.Value, roles, scopes, kind, actor);
-    }
-
-    private static string? FindSubject(ClaimsPrincipal principal)
-    {
-        foreach (var type in SubjectClaimTypes)
-        {
-            if (principal.FindFirst(type)?.Value is { Length: > 0 } value)
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
-
-    private static ClientKind? ParseKind(string text) => ClientKindNames.TryParse(text, out var kind) ? kind : null;
-
-    /// <summary>
-    /// The top-level <c>sub</c> of an RFC 8693 <c>act</c> object. A nested <c>act</c> inside it names earlier actors in
-    /// the chain; the outermost one is the party acting now (RFC 8693 section 4.1).
-    /// </summary>
-    private static string? ActorOf(string json)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 16 });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            string? subject = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isSubject = reader.ValueTextEquals("sub"u8);
-                reader.Read();
-                if (isSubject)
-                {
-                    if (reader.TokenType != JsonTokenType.String || subject is not null)
-                    {
-                        return null;
-                    }
-
-                    subject = reader.GetString();
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            // Exactly one object: anything after it makes Read throw.
-            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && subject is { Length: > 0 } ? subject : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var claims = CachedTokenIdentity.TryGetReading(principal, identity, out var reading) ? reading : CallerClaims.Read(principal);
+        return claims is null ? null : new Caller(principal, claims);
     }
 }

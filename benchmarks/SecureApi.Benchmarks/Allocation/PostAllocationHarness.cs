@@ -1,16 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using SecureApi.Bench;
-using SecureApi.Data;
-using SecureApi.Testing;
 
 namespace SecureApi.Benchmarks.Allocation;
 
@@ -31,57 +22,26 @@ internal static class PostAllocationHarness
         var types = args.Contains("--types");
         args = [.. args.Where(arg => arg != "--types")];
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
-        var directory = Directory.CreateTempSubdirectory("secureapi-alloc-").FullName;
-        using var key = RSA.Create(2048);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var host = await ProbeHost.StartAsync(kestrel: true);
+        var port = new Uri(host.App.Urls.First()).Port;
+        var token = host.Token;
+        using var client = new RawClient(port);
+        var post = RawClient.Encode("POST", "/items", token, Body);
+        var status = client.Send(post);
+        if (status != 201)
         {
-            ["SecureApi:RequireHttps"] = "false",
-            ["SecureApi:RateLimitPermits"] = "100000000",
-            ["SecureApi:Database:Engine"] = "Sqlite",
-            ["SecureApi:Database:SqlitePath"] = Path.Combine(directory, "bench.db"),
-            ["SecureApi:Cursors:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["SecureApi:Authentication:Jwt:Issuers:0"] = TestTokens.Issuer,
-            ["SecureApi:Authentication:Jwt:Audiences:0"] = TestTokens.Audience,
-            ["SecureApi:Authentication:Jwt:SigningKeys:0:Id"] = "bench",
-            ["SecureApi:Authentication:Jwt:SigningKeys:0:PublicKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
-        });
-        builder.Services.AddSecureApi(builder.Configuration);
-        await using var app = builder.Build();
-        app.UseSecureApi();
-        app.MapSecureApi();
-        await SecureApiSchema.ApplyAsync(app.Services);
-        await app.StartAsync();
-        try
-        {
-            var port = new Uri(app.Urls.First()).Port;
-            var token = TestTokens.Rs256(key, TestTokens.Claims("alice"), "bench");
-            using var client = new RawClient(port);
-            var post = RawClient.Encode("POST", "/items", token, Body);
-            var status = client.Send(post);
-            if (status != 201)
-            {
-                Console.Error.WriteLine($"POST /items answered {status}: {client.LastResponse}");
-                return 1;
-            }
-
-            var location = client.LastResponse.Split("\r\n").First(line => line.StartsWith("Location:", StringComparison.OrdinalIgnoreCase))[9..].Trim();
-            var get = RawClient.Encode("GET", new Uri(new Uri("http://localhost"), location).AbsolutePath, token, null);
-
-            Console.WriteLine($"Allocated bytes per request, in-process, {requests} requests after {requests / 2} warm-up, one keep-alive connection:");
-            using var sampler = types ? new AllocationSampler() : null;
-            Measure("POST /items", client, post, 201, requests, sampler);
-            Measure("GET /items/{id}", client, get, 200, requests, sampler);
-            return 0;
+            Console.Error.WriteLine($"POST /items answered {status}: {client.LastResponse}");
+            return 1;
         }
-        finally
-        {
-            await app.StopAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+
+        var location = client.LastResponse.Split("\r\n").First(line => line.StartsWith("Location:", StringComparison.OrdinalIgnoreCase))[9..].Trim();
+        var get = RawClient.Encode("GET", new Uri(new Uri("http://localhost"), location).AbsolutePath, token, null);
+
+        Console.WriteLine($"Allocated bytes per request, in-process, {requests} requests after {requests / 2} warm-up, one keep-alive connection:");
+        using var sampler = types ? new AllocationSampler() : null;
+        Measure("POST /items", client, post, 201, requests, sampler);
+        Measure("GET /items/{id}", client, get, 200, requests, sampler);
+        return 0;
     }
 
     private static void Measure(string name, RawClient client, byte[] request, int expected, int requests, AllocationSampler? sampler)

@@ -102,7 +102,26 @@ internal sealed class CachingTokenHandler(
         return issuer is not null &&
             (string.Equals(issuer, parameters.ValidIssuer, StringComparison.Ordinal) ||
              string.Equals(issuer, configuration?.Issuer, StringComparison.Ordinal) ||
-             (parameters.ValidIssuers?.Contains(issuer, StringComparer.Ordinal) ?? false));
+             ContainsOrdinal(parameters.ValidIssuers, issuer));
+    }
+
+    // On every hit: by index where the list allows it, so no enumerator is boxed.
+    private static bool ContainsOrdinal(IEnumerable<string>? values, string value)
+    {
+        if (values is IReadOnlyList<string> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (string.Equals(list[i], value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return values?.Contains(value, StringComparer.Ordinal) ?? false;
     }
 
     /// <summary>The entry for a successful validation, or null when it cannot be cached soundly.</summary>
@@ -127,7 +146,7 @@ internal sealed class CachingTokenHandler(
             : DateTimeOffset.MinValue;
         return expires <= now
             ? null
-            : new ValidatedToken(identity.Clone(), jwt, result.Issuer, result.TokenType, SigningKeyIdentity.Of(key), policy, notBefore, expires);
+            : new ValidatedToken(identity, jwt, result.Issuer, result.TokenType, SigningKeyIdentity.Of(key), policy, notBefore, expires);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

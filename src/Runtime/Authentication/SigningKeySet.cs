@@ -39,20 +39,52 @@ internal sealed class SigningKeySet
     /// <summary>True when both sets hold the same keys (by kid and thumbprint), whichever objects carry them.</summary>
     public bool HasSameKeysAs(SigningKeySet other) => ReferenceEquals(this, other) || _identities.SetEquals(other._identities);
 
+    // Asked on every request, so walked without an iterator or a boxed enumerator where the lists allow it.
     private bool IsSameObjects(TokenValidationParameters parameters, BaseConfiguration? configuration)
     {
         var i = 0;
-        foreach (var key in Sources(parameters, configuration))
+        return _keys.Length > 0 &&
+            (parameters.IssuerSigningKey is not { } single || IsNext(single, ref i)) &&
+            AreNext(parameters.IssuerSigningKeys, ref i) &&
+            AreNext(configuration?.SigningKeys, ref i) &&
+            i == _keys.Length;
+    }
+
+    private bool AreNext(IEnumerable<SecurityKey>? keys, ref int i)
+    {
+        if (keys is IReadOnlyList<SecurityKey> list)
         {
-            if (i == _keys.Length || !ReferenceEquals(key, _keys[i]))
+            for (var j = 0; j < list.Count; j++)
+            {
+                if (!IsNext(list[j], ref i))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        foreach (var key in keys ?? [])
+        {
+            if (!IsNext(key, ref i))
             {
                 return false;
             }
-
-            i++;
         }
 
-        return i == _keys.Length && _keys.Length > 0;
+        return true;
+    }
+
+    private bool IsNext(SecurityKey key, ref int i)
+    {
+        if (i == _keys.Length || !ReferenceEquals(key, _keys[i]))
+        {
+            return false;
+        }
+
+        i++;
+        return true;
     }
 
     private static IEnumerable<SecurityKey> Sources(TokenValidationParameters parameters, BaseConfiguration? configuration)

@@ -11,6 +11,11 @@ namespace SecureApi.Authentication;
 internal sealed class ValidatedToken(
     ClaimsIdentity identity, SecurityToken token, string? issuer, string? tokenType, SigningKeyIdentity key, ValidationPolicy policy, DateTimeOffset notBefore, DateTimeOffset expires)
 {
+    // A copy of the validated identity that is never handed out, so never changed; read once for the caller it names.
+    private readonly ClaimsIdentity _identity = new CaseSensitiveClaimsIdentity(identity);
+    private CallerClaims? _reading;
+    private bool _read;
+
     public string? Issuer => issuer;
 
     public SigningKeyIdentity Key => key;
@@ -25,14 +30,30 @@ internal sealed class ValidatedToken(
 
     /// <summary>
     /// A result of its own for this request: claims transformation and the application may change the identity, so
-    /// each hit gets a copy. The token object is shared: it is only read after validation.
+    /// each hit gets a copy (which carries the caller read from the validated claims while it keeps them). The token
+    /// object is shared: it is only read after validation.
     /// </summary>
     public TokenValidationResult ToResult() => new()
     {
         IsValid = true,
-        ClaimsIdentity = identity.Clone(),
+        ClaimsIdentity = new CachedTokenIdentity(_identity, Reading()),
         SecurityToken = token,
         Issuer = issuer,
         TokenType = tokenType,
     };
+
+    /// <summary>
+    /// Read on the first hit, not when the entry is made, so a token used once costs no reading. Two first hits may
+    /// both read: the readings are equal, and either may stay.
+    /// </summary>
+    private CallerClaims? Reading()
+    {
+        if (!Volatile.Read(ref _read))
+        {
+            _reading = CallerClaims.Read(new ClaimsPrincipal(_identity));
+            Volatile.Write(ref _read, true);
+        }
+
+        return _reading;
+    }
 }

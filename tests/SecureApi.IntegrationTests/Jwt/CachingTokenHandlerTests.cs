@@ -62,6 +62,32 @@ public sealed class CachingTokenHandlerTests
     }
 
     [Fact]
+    public async Task AClaimAddedToAHitIsSeenByItsCaller()
+    {
+        var handler = Handler(new CountingHandler(KeyA), size: 10);
+        var token = Token("alice");
+        await handler.ValidateTokenAsync(token, Parameters(KeyA));
+        var hit = await handler.ValidateTokenAsync(token, Parameters(KeyA));
+        hit.ClaimsIdentity.AddClaim(new Claim("role", "admin")); // as a claims transformation might
+
+        var caller = Caller.Read(new ClaimsPrincipal(hit.ClaimsIdentity));
+
+        Assert.True(caller?.IsInRole("admin"));
+    }
+
+    [Fact]
+    public async Task AHitComparesClaimTypesAsCaseSensitivelyAsTheValidation()
+    {
+        var handler = Handler(new CountingHandler(KeyA), size: 10);
+        var token = Token("alice");
+        await handler.ValidateTokenAsync(token, Parameters(KeyA));
+
+        var hit = await handler.ValidateTokenAsync(token, Parameters(KeyA));
+
+        Assert.Null(hit.ClaimsIdentity.FindFirst("SUB"));
+    }
+
+    [Fact]
     public async Task TheCacheNeverHoldsMoreThanItsSize()
     {
         var handler = Handler(new CountingHandler(KeyA), size: 3);

@@ -61,13 +61,16 @@ public abstract class AuditChainHeadTests(ClassDatabase database, IEngine engine
         await AssertOneChainAsync(before + 1);
     }
 
+    /// <summary>The service's trail remembers a head; another instance appends after it; retention then removes every record.</summary>
     [Fact]
     public async Task AnAppendAfterRetentionRemovedEveryRecordChainsOntoTheAnchor()
     {
-        var trail = Factory.Services.GetRequiredService<AuditTrail>();
-        await CreateNoteAsync(Client("alice"), "pruned-with-the-rest"); // remembered as the head, then pruned away
+        var other = NewTrail();
+        await CreateNoteAsync(Client("alice"), "pruned-with-the-rest"); // the service's trail remembers this record as the head
+        await AppendAsync(other, "appended-elsewhere-1", commit: true);
+        await AppendAsync(other, "appended-elsewhere-2", commit: true);
         await Target.ExecuteAsync("UPDATE secureapi_audit SET occurred_at = '2000-01-01T00:00:00.0000000Z'");
-        Assert.True(await trail.PruneAsync() > 0);
+        Assert.True(await other.PruneAsync() > 0);
         Assert.Equal(0L, await CountAsync());
 
         await CreateNoteAsync(Client("alice"), "after-the-prune");

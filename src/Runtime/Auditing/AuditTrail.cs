@@ -36,6 +36,9 @@ public sealed class AuditTrail
     private long _headSequence;
     private string? _headHash;
 
+    /// <summary>The insert command <see cref="InsertAsync"/> keeps for the next append, detached; null while one is in use.</summary>
+    private DbCommand? _spareInsert;
+
     /// <summary>A trail that records the caller given to each append (a store's), or <see cref="CommandSubject"/>: no request context.</summary>
     public AuditTrail(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time)
         : this(database, options, time, null)
@@ -260,22 +263,72 @@ public sealed class AuditTrail
         return removed;
     }
 
-    private static async ValueTask<int> InsertAsync(DbConnection connection, DbTransaction transaction, string sql, Entry entry, long sequence, string previousHash, string hash, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one of the insert statements with the append's values. The command and its parameters are kept between
+    /// appends (one spare; concurrent appends make their own): building a command with twelve parameters was most of
+    /// what an append allocated. It is detached from the connection, the transaction and the values before it is kept.
+    /// </summary>
+    private async ValueTask<int> InsertAsync(DbConnection connection, DbTransaction transaction, string sql, Entry entry, long sequence, string previousHash, string hash, CancellationToken cancellationToken)
     {
-        await using var insert = Db.Command(connection, sql, transaction);
-        Db.Parameter(insert, "@sequence", sequence, DbType.Int64);
-        Db.Parameter(insert, "@occurred_at", entry.Time, DbType.String);
-        Db.Parameter(insert, "@subject", entry.Subject, DbType.String);
-        Db.Parameter(insert, "@actor", entry.Actor, DbType.String);
-        Db.Parameter(insert, "@client_kind", entry.ClientKind, DbType.String);
-        Db.Parameter(insert, "@resource", entry.Resource, DbType.String);
-        Db.Parameter(insert, "@resource_key", entry.Key, DbType.String);
-        Db.Parameter(insert, "@operation", entry.Operation, DbType.String);
-        Db.Parameter(insert, "@changed_members", entry.Members, DbType.String);
-        Db.Parameter(insert, "@trace_id", entry.TraceId, DbType.String);
-        Db.Parameter(insert, "@previous_hash", previousHash, DbType.String);
-        Db.Parameter(insert, "@hash", hash, DbType.String);
-        return await insert.ExecuteNonQueryAsync(cancellationToken);
+        var insert = Interlocked.Exchange(ref _spareInsert, null) ?? NewInsert(connection);
+        int inserted;
+        try
+        {
+            insert.Connection = connection; // before the transaction: Npgsql clears the transaction when the connection changes
+            insert.Transaction = transaction;
+            insert.CommandText = sql;
+            var values = insert.Parameters;
+            values[0].Value = sequence;
+            values[1].Value = entry.Time;
+            values[2].Value = entry.Subject;
+            values[3].Value = (object?)entry.Actor ?? DBNull.Value;
+            values[4].Value = entry.ClientKind;
+            values[5].Value = entry.Resource;
+            values[6].Value = entry.Key;
+            values[7].Value = entry.Operation;
+            values[8].Value = (object?)entry.Members ?? DBNull.Value;
+            values[9].Value = (object?)entry.TraceId ?? DBNull.Value;
+            values[10].Value = previousHash;
+            values[11].Value = hash;
+            inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+            insert.Transaction = null;
+            insert.Connection = null; // Microsoft.Data.Sqlite finalises the statements it prepared, as disposing would
+            foreach (DbParameter value in values)
+            {
+                value.Value = DBNull.Value;
+            }
+        }
+        catch
+        {
+            await insert.DisposeAsync();
+            throw;
+        }
+
+        if (Interlocked.CompareExchange(ref _spareInsert, insert, null) is not null)
+        {
+            await insert.DisposeAsync(); // another append kept its command first
+        }
+
+        return inserted;
+    }
+
+    /// <summary>An insert command with the twelve typed parameters every insert statement binds, in <see cref="InsertAsync"/>'s order.</summary>
+    private static DbCommand NewInsert(DbConnection connection)
+    {
+        var insert = connection.CreateCommand();
+        Db.Parameter(insert, "@sequence", null, DbType.Int64);
+        Db.Parameter(insert, "@occurred_at", null, DbType.String);
+        Db.Parameter(insert, "@subject", null, DbType.String);
+        Db.Parameter(insert, "@actor", null, DbType.String);
+        Db.Parameter(insert, "@client_kind", null, DbType.String);
+        Db.Parameter(insert, "@resource", null, DbType.String);
+        Db.Parameter(insert, "@resource_key", null, DbType.String);
+        Db.Parameter(insert, "@operation", null, DbType.String);
+        Db.Parameter(insert, "@changed_members", null, DbType.String);
+        Db.Parameter(insert, "@trace_id", null, DbType.String);
+        Db.Parameter(insert, "@previous_hash", null, DbType.String);
+        Db.Parameter(insert, "@hash", null, DbType.String);
+        return insert;
     }
 
     /// <summary>The head this trail appended last, or null before its first append (the hash is null then).</summary>

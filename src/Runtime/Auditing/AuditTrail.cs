@@ -293,9 +293,9 @@ public sealed class AuditTrail
             inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
             insert.Transaction = null;
             insert.Connection = null; // Microsoft.Data.Sqlite finalises the statements it prepared, as disposing would
-            foreach (DbParameter value in values)
+            for (var i = 0; i < values.Count; i++)
             {
-                value.Value = DBNull.Value;
+                values[i].Value = DBNull.Value; // by index: the collection's enumerator is a boxed object
             }
         }
         catch

@@ -15,31 +15,37 @@ internal static class AuditHash
     /// <summary>The previous hash of the very first record.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    public static string Compute(AuditRecord record)
+    public static string Compute(AuditRecord record) => Compute(
+        record.Sequence, record.Time, record.Subject, record.Actor, record.ClientKind, record.Resource, record.Key, record.Operation,
+        JoinMembers(record.ChangedMembers), record.Outcome, record.TraceId, record.PreviousHash);
+
+    /// <summary>The hash of a record given field by field (<paramref name="members"/> joined as stored): an append hashes without building one.</summary>
+    public static string Compute(
+        long sequence, string time, string subject, string? actor, string clientKind, string resource, string key, string operation,
+        string? members, string outcome, string? traceId, string previousHash)
     {
         // Encoded straight into one pooled buffer and hashed into the stack: the same bytes as building the text and
-        // encoding it whole (digits, ':' and '|' are ASCII), without the builder, its string and the byte array.
-        var members = JoinMembers(record.ChangedMembers);
-        Span<byte> sequence = stackalloc byte[20];
-        record.Sequence.TryFormat(sequence, out var sequenceLength, default, CultureInfo.InvariantCulture);
-        var capacity = sequenceLength + 16 + MaxFieldLength(record.Time) + MaxFieldLength(record.Subject) + MaxFieldLength(record.Actor) +
-            MaxFieldLength(record.ClientKind) + MaxFieldLength(record.Resource) + MaxFieldLength(record.Key) + MaxFieldLength(record.Operation) +
-            MaxFieldLength(members) + MaxFieldLength(record.Outcome) + MaxFieldLength(record.TraceId) + MaxFieldLength(record.PreviousHash);
+        // encoding it whole (the sequence's digits are ASCII, so as chars they encode to the same bytes).
+        Span<char> digits = stackalloc char[20];
+        sequence.TryFormat(digits, out var digitCount, default, CultureInfo.InvariantCulture);
+        var capacity = MaxFieldLength(digitCount) + MaxFieldLength(time) + MaxFieldLength(subject) + MaxFieldLength(actor) +
+            MaxFieldLength(clientKind) + MaxFieldLength(resource) + MaxFieldLength(key) + MaxFieldLength(operation) +
+            MaxFieldLength(members) + MaxFieldLength(outcome) + MaxFieldLength(traceId) + MaxFieldLength(previousHash);
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         try
         {
-            var written = Field(buffer, 0, sequence[..sequenceLength]);
-            written = Field(buffer, written, record.Time);
-            written = Field(buffer, written, record.Subject);
-            written = Field(buffer, written, record.Actor);
-            written = Field(buffer, written, record.ClientKind);
-            written = Field(buffer, written, record.Resource);
-            written = Field(buffer, written, record.Key);
-            written = Field(buffer, written, record.Operation);
+            var written = Field(buffer, 0, digits[..digitCount]);
+            written = Field(buffer, written, time);
+            written = Field(buffer, written, subject);
+            written = Field(buffer, written, actor);
+            written = Field(buffer, written, clientKind);
+            written = Field(buffer, written, resource);
+            written = Field(buffer, written, key);
+            written = Field(buffer, written, operation);
             written = Field(buffer, written, members);
-            written = Field(buffer, written, record.Outcome);
-            written = Field(buffer, written, record.TraceId);
-            written = Field(buffer, written, record.PreviousHash);
+            written = Field(buffer, written, outcome);
+            written = Field(buffer, written, traceId);
+            written = Field(buffer, written, previousHash);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(buffer.AsSpan(0, written), hash);
             return Convert.ToHexStringLower(hash);
@@ -56,9 +62,11 @@ internal static class AuditHash
     public static IReadOnlyList<string>? SplitMembers(string? joined) => joined is null ? null : joined.Length == 0 ? [] : joined.Split(',');
 
     /// <summary>The most a field can take: its bytes, up to 10 digits of length, ':' and '|' (or "-|").</summary>
-    private static int MaxFieldLength(string? value) => value is null ? 2 : Encoding.UTF8.GetMaxByteCount(value.Length) + 12;
+    private static int MaxFieldLength(string? value) => value is null ? 2 : MaxFieldLength(value.Length);
 
-    /// <summary>Writes <c>length:value|</c>, or <c>-|</c> for null, at <paramref name="at"/>; returns where it ends.</summary>
+    private static int MaxFieldLength(int chars) => Encoding.UTF8.GetMaxByteCount(chars) + 12;
+
+    /// <summary>Writes <c>-|</c> for null, else the value as <see cref="Field(byte[], int, ReadOnlySpan{char})"/> does.</summary>
     private static int Field(byte[] buffer, int at, string? value)
     {
         if (value is null)
@@ -67,31 +75,17 @@ internal static class AuditHash
             return at + 2;
         }
 
-        return Field(buffer, at, Encoding.UTF8.GetByteCount(value), value);
+        return Field(buffer, at, value.AsSpan());
     }
 
-    private static int Field(byte[] buffer, int at, ReadOnlySpan<byte> ascii)
+    /// <summary>The one field writer: <c>length:value|</c> at <paramref name="at"/>, the length in UTF-8 bytes; returns where it ends.</summary>
+    private static int Field(byte[] buffer, int at, ReadOnlySpan<char> value)
     {
-        var start = Prefix(buffer, at, ascii.Length);
-        ascii.CopyTo(buffer.AsSpan(start));
-        var end = start + ascii.Length;
-        buffer[end] = (byte)'|';
-        return end + 1;
-    }
-
-    private static int Field(byte[] buffer, int at, int byteCount, string value)
-    {
-        var start = Prefix(buffer, at, byteCount);
+        Encoding.UTF8.GetByteCount(value).TryFormat(buffer.AsSpan(at), out var digits, default, CultureInfo.InvariantCulture);
+        var start = at + digits;
+        buffer[start++] = (byte)':';
         var end = start + Encoding.UTF8.GetBytes(value, buffer.AsSpan(start));
         buffer[end] = (byte)'|';
         return end + 1;
-    }
-
-    /// <summary>Writes <c>length:</c>; returns where the value starts.</summary>
-    private static int Prefix(byte[] buffer, int at, int length)
-    {
-        length.TryFormat(buffer.AsSpan(at), out var digits, default, CultureInfo.InvariantCulture);
-        buffer[at + digits] = (byte)':';
-        return at + digits + 1;
     }
 }

@@ -69,10 +69,30 @@ internal static class AuditSql
 
     public const string Anchor = "SELECT sequence, hash FROM secureapi_audit_anchor WHERE id = 1";
 
+    /// <summary>Appends after the head just read under the chain's lock. The outcome is always <c>succeeded</c>: a failed write leaves no record.</summary>
     public const string Insert = """
         INSERT INTO secureapi_audit (sequence, occurred_at, subject, actor, client_kind, resource, resource_key, operation, changed_members, outcome, trace_id, previous_hash, hash)
-        VALUES (@sequence, @occurred_at, @subject, @actor, @client_kind, @resource, @resource_key, @operation, @changed_members, @outcome, @trace_id, @previous_hash, @hash)
+        VALUES (@sequence, @occurred_at, @subject, @actor, @client_kind, @resource, @resource_key, @operation, @changed_members, 'succeeded', @trace_id, @previous_hash, @hash)
         """;
+
+    /// <summary>
+    /// Appends after the head the trail remembers, in the same statement as checking that it is still the head: the row
+    /// before exists with the hash the new record links to, and nothing comes after it. Inserts nothing (0 rows) when
+    /// another instance appended since, an append was rolled back or retention removed the remembered row; the caller
+    /// then reads the head and uses <see cref="Insert"/>. Both checks are primary-key lookups.
+    /// </summary>
+    public const string InsertAfterHead = """
+        INSERT INTO secureapi_audit (sequence, occurred_at, subject, actor, client_kind, resource, resource_key, operation, changed_members, outcome, trace_id, previous_hash, hash)
+        SELECT @sequence, @occurred_at, @subject, @actor, @client_kind, @resource, @resource_key, @operation, @changed_members, 'succeeded', @trace_id, @previous_hash, @hash
+        WHERE EXISTS (SELECT 1 FROM secureapi_audit WHERE sequence = @sequence - 1 AND hash = @previous_hash)
+        AND NOT EXISTS (SELECT 1 FROM secureapi_audit WHERE sequence >= @sequence)
+        """;
+
+    /// <summary>
+    /// PostgreSQL: the chain's lock and <see cref="InsertAfterHead"/> in one round trip. Each statement of the batch takes
+    /// its own snapshot (read committed), so the insert's checks see every append committed before the lock was granted.
+    /// </summary>
+    public const string PostgreSqlLockAndInsertAfterHead = PostgreSqlLock + ";\n" + InsertAfterHead;
 
     private const string Columns = "sequence, occurred_at, subject, actor, client_kind, resource, resource_key, operation, changed_members, outcome, trace_id, previous_hash, hash";
 

@@ -31,6 +31,14 @@ public sealed class AuditTrail
     private readonly IHttpContextAccessor? _http;
     private readonly Monitoring.SecureApiMetrics? _metrics;
 
+    /// <summary>Guards the remembered head: appends run under the database's lock, but on different threads.</summary>
+    private readonly Lock _headLock = new();
+    private long _headSequence;
+    private string? _headHash;
+
+    /// <summary>The insert command <see cref="InsertAsync"/> keeps for the next append, detached; null while one is in use.</summary>
+    private DbCommand? _spareInsert;
+
     /// <summary>A trail that records the caller given to each append (a store's), or <see cref="CommandSubject"/>: no request context.</summary>
     public AuditTrail(SecureApiDatabase database, IOptionsMonitor<SecureApiOptions> options, TimeProvider time)
         : this(database, options, time, null)
@@ -62,8 +70,11 @@ public sealed class AuditTrail
     /// start, so reading the head and inserting after it cannot interleave with another writer. PostgreSQL: a
     /// transaction-scoped advisory lock (<see cref="AuditSql.PostgreSqlLock"/>) taken here and released by the commit,
     /// which PostgreSQL makes visible before it releases the lock, so the next writer reads the new head. Taking it last
-    /// keeps the serialised part short: only the head read, the insert and the commit. The primary key on the sequence
-    /// is the backstop: a fork would fail the write, never commit.
+    /// keeps the serialised part short: only the insert and the commit. The head is not read back on every append: the
+    /// trail remembers the last record it inserted, and the insert itself checks that this is still the chain's head
+    /// (<see cref="AuditSql.InsertAfterHead"/>), so several instances on one database, a rolled-back append and pruning
+    /// only cost a second try after reading the head under the lock. The primary key on the sequence is the backstop: a
+    /// fork would fail the write, never commit.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ValueTask AppendAsync(DbTransaction transaction, Caller? caller, string resource, string key, string operation, IReadOnlyList<string>? changedMembers, CancellationToken cancellationToken) =>
@@ -82,17 +93,9 @@ public sealed class AuditTrail
             await AiGuards.Screening.UntrustedTextQuarantine.RecordAsync(transaction, request, resource, key, subject, _time.GetUtcNow(), cancellationToken);
         }
 
-        if (_database.Dialect == SqlDialect.PostgreSql)
-        {
-            await using var lockCommand = Db.Command(connection, AuditSql.PostgreSqlLock, transaction);
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var (sequence, previousHash) = await HeadAsync(connection, transaction, cancellationToken);
         var context = _http?.HttpContext;
         caller ??= context is null || noCallerSubject is not null ? null : Caller.Find(context);
-        var record = new AuditRecord(
-            sequence + 1,
+        var entry = new Entry(
             _time.GetUtcNow().UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture),
             caller?.Subject ?? noCallerSubject ?? (context is null ? CommandSubject : "anonymous"),
             caller?.Actor,
@@ -100,31 +103,33 @@ public sealed class AuditTrail
             resource,
             key,
             operation,
-            changedMembers,
-            "succeeded",
-            context is null ? TraceIds.Current() : TraceIds.Of(context),
-            previousHash,
-            "");
-        record = record with { Hash = AuditHash.Compute(record) };
+            AuditHash.JoinMembers(changedMembers),
+            context is null ? TraceIds.Current() : TraceIds.Of(context));
+        var postgres = _database.Dialect == SqlDialect.PostgreSql;
 
-        await using var insert = Db.Command(connection, AuditSql.Insert, transaction);
-        Db.Parameter(insert, "@sequence", record.Sequence, DbType.Int64);
-        Db.Parameter(insert, "@occurred_at", record.Time, DbType.String);
-        Db.Parameter(insert, "@subject", record.Subject, DbType.String);
-        Db.Parameter(insert, "@actor", record.Actor, DbType.String);
-        Db.Parameter(insert, "@client_kind", record.ClientKind, DbType.String);
-        Db.Parameter(insert, "@resource", record.Resource, DbType.String);
-        Db.Parameter(insert, "@resource_key", record.Key, DbType.String);
-        Db.Parameter(insert, "@operation", record.Operation, DbType.String);
-        Db.Parameter(insert, "@changed_members", AuditHash.JoinMembers(record.ChangedMembers), DbType.String);
-        Db.Parameter(insert, "@outcome", record.Outcome, DbType.String);
-        Db.Parameter(insert, "@trace_id", record.TraceId, DbType.String);
-        Db.Parameter(insert, "@previous_hash", record.PreviousHash, DbType.String);
-        Db.Parameter(insert, "@hash", record.Hash, DbType.String);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        // Fast path: chain onto the head this trail remembers, checked by the insert itself (one statement, and on
+        // PostgreSQL the lock in the same round trip). Another instance's append, a rolled-back one or retention makes
+        // it insert nothing; then the head is read under the lock, as every append did before.
+        if (RememberedHead() is ({ } rememberedHash, var rememberedSequence))
+        {
+            var hash = entry.Hash(rememberedSequence + 1, rememberedHash);
+            var sql = postgres ? AuditSql.PostgreSqlLockAndInsertAfterHead : AuditSql.InsertAfterHead;
+            if (await InsertAsync(connection, transaction, sql, entry, rememberedSequence + 1, rememberedHash, hash, cancellationToken) == 1)
+            {
+                Appended(rememberedSequence + 1, hash);
+                return;
+            }
+        }
+        else if (postgres)
+        {
+            await using var lockCommand = Db.Command(connection, AuditSql.PostgreSqlLock, transaction);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
 
-        // Counted when appended: the change's commit follows at once, and a rolled-back change is the rare exception.
-        _metrics?.AuditWritten();
+        var (sequence, previousHash) = await HeadAsync(connection, transaction, cancellationToken);
+        var headHash = entry.Hash(sequence + 1, previousHash);
+        await InsertAsync(connection, transaction, AuditSql.Insert, entry, sequence + 1, previousHash, headHash, cancellationToken);
+        Appended(sequence + 1, headHash);
     }
 
     /// <summary>
@@ -258,6 +263,99 @@ public sealed class AuditTrail
         return removed;
     }
 
+    /// <summary>
+    /// Runs one of the insert statements with the append's values. The command and its parameters are kept between
+    /// appends (one spare; concurrent appends make their own): building a command with twelve parameters was most of
+    /// what an append allocated. It is detached from the connection, the transaction and the values before it is kept.
+    /// </summary>
+    private async ValueTask<int> InsertAsync(DbConnection connection, DbTransaction transaction, string sql, Entry entry, long sequence, string previousHash, string hash, CancellationToken cancellationToken)
+    {
+        var insert = Interlocked.Exchange(ref _spareInsert, null) ?? NewInsert(connection);
+        int inserted;
+        try
+        {
+            insert.Connection = connection; // before the transaction: Npgsql clears the transaction when the connection changes
+            insert.Transaction = transaction;
+            insert.CommandText = sql;
+            var values = insert.Parameters;
+            values[0].Value = sequence;
+            values[1].Value = entry.Time;
+            values[2].Value = entry.Subject;
+            values[3].Value = (object?)entry.Actor ?? DBNull.Value;
+            values[4].Value = entry.ClientKind;
+            values[5].Value = entry.Resource;
+            values[6].Value = entry.Key;
+            values[7].Value = entry.Operation;
+            values[8].Value = (object?)entry.Members ?? DBNull.Value;
+            values[9].Value = (object?)entry.TraceId ?? DBNull.Value;
+            values[10].Value = previousHash;
+            values[11].Value = hash;
+            inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+            insert.Transaction = null;
+            insert.Connection = null; // Microsoft.Data.Sqlite finalises the statements it prepared, as disposing would
+            for (var i = 0; i < values.Count; i++)
+            {
+                values[i].Value = DBNull.Value; // by index: the collection's enumerator is a boxed object
+            }
+        }
+        catch
+        {
+            await insert.DisposeAsync();
+            throw;
+        }
+
+        if (Interlocked.CompareExchange(ref _spareInsert, insert, null) is not null)
+        {
+            await insert.DisposeAsync(); // another append kept its command first
+        }
+
+        return inserted;
+    }
+
+    /// <summary>An insert command with the twelve typed parameters every insert statement binds, in <see cref="InsertAsync"/>'s order.</summary>
+    private static DbCommand NewInsert(DbConnection connection)
+    {
+        var insert = connection.CreateCommand();
+        Db.Parameter(insert, "@sequence", null, DbType.Int64);
+        Db.Parameter(insert, "@occurred_at", null, DbType.String);
+        Db.Parameter(insert, "@subject", null, DbType.String);
+        Db.Parameter(insert, "@actor", null, DbType.String);
+        Db.Parameter(insert, "@client_kind", null, DbType.String);
+        Db.Parameter(insert, "@resource", null, DbType.String);
+        Db.Parameter(insert, "@resource_key", null, DbType.String);
+        Db.Parameter(insert, "@operation", null, DbType.String);
+        Db.Parameter(insert, "@changed_members", null, DbType.String);
+        Db.Parameter(insert, "@trace_id", null, DbType.String);
+        Db.Parameter(insert, "@previous_hash", null, DbType.String);
+        Db.Parameter(insert, "@hash", null, DbType.String);
+        return insert;
+    }
+
+    /// <summary>The head this trail appended last, or null before its first append (the hash is null then).</summary>
+    private (string? Hash, long Sequence) RememberedHead()
+    {
+        lock (_headLock)
+        {
+            return (_headHash, _headSequence);
+        }
+    }
+
+    /// <summary>
+    /// Remembers the record just inserted as the head. Only a hint for the next append: if this transaction rolls back,
+    /// that append's insert finds no such row and reads the real head.
+    /// </summary>
+    private void Appended(long sequence, string hash)
+    {
+        lock (_headLock)
+        {
+            _headSequence = sequence;
+            _headHash = hash;
+        }
+
+        // Counted when appended: the change's commit follows at once, and a rolled-back change is the rare exception.
+        _metrics?.AuditWritten();
+    }
+
     private static async Task<(long Sequence, string Hash)> HeadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using (var head = Db.Command(connection, AuditSql.Head, transaction))
@@ -294,6 +392,13 @@ public sealed class AuditTrail
         reader.IsDBNull(10) ? null : reader.GetString(10),
         reader.GetString(11),
         reader.GetString(12));
+
+    /// <summary>An append's fields other than its place in the chain, worked out once (the fast path may fall back).</summary>
+    private readonly record struct Entry(string Time, string Subject, string? Actor, string ClientKind, string Resource, string Key, string Operation, string? Members, string? TraceId)
+    {
+        public string Hash(long sequence, string previousHash) =>
+            AuditHash.Compute(sequence, Time, Subject, Actor, ClientKind, Resource, Key, Operation, Members, "succeeded", TraceId, previousHash);
+    }
 
     private void EnsureAvailable()
     {

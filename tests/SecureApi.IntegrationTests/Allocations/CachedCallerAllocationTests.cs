@@ -18,9 +18,14 @@ public sealed class CachedCallerAllocationTests
 {
     private const int Reads = 1_000;
 
+    /// <summary>A <see cref="Caller"/> on 64-bit: object header and method table, the principal and the reading.</summary>
+    private const int CallerBytes = 32;
+
     /// <summary>
-    /// A <see cref="Caller"/> on 64-bit (object header and method table, the principal and the reading: 32 bytes) and the
-    /// enumerator <see cref="ClaimsPrincipal.Identity"/> boxes to find the primary identity (40 bytes), asked once.
+    /// The <see cref="Caller"/> and the enumerator <see cref="ClaimsPrincipal.Identity"/> boxes to find the primary
+    /// identity (40 bytes). Once the JIT has optimised <see cref="ClaimsPrincipal.Identity"/> (tier 1), .NET 10 allocates
+    /// that enumerator on the stack, so which of the two a run measures depends on how warm the process is (the whole
+    /// suite: 32; this test alone: 72). Either is the Caller and nothing else; before the cached reading it was 1,824.
     /// </summary>
     private const int CallerAndPrimaryIdentityBytes = 72;
 
@@ -41,7 +46,8 @@ public sealed class CachedCallerAllocationTests
         var caller = Caller.Read(principal);
         var allocated = AllocatedReading(principal);
 
-        Assert.Equal(("alice", true, true, (long)CallerAndPrimaryIdentityBytes * Reads), (caller?.Subject, caller?.IsInRole("editor"), caller?.HasScope("notes:read"), allocated));
+        Assert.Equal(("alice", true, true), (caller?.Subject, caller?.IsInRole("editor"), caller?.HasScope("notes:read")));
+        Assert.InRange(allocated, (long)CallerBytes * Reads, (long)CallerAndPrimaryIdentityBytes * Reads);
     }
 
     private static long AllocatedReading(ClaimsPrincipal principal)

@@ -35,12 +35,11 @@ clock_ticks=$(getconf CLK_TCK)
 # that have already exited), at the kernel's accounting granularity.
 cpu_ms() { awk -v t="$clock_ticks" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / t) }' "/proc/$1/stat"; }
 
-# Production needs its secrets from the environment (README "Publishing"); these are throw-away ones.
-production_env() {
-  echo "ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production SecureApi__Database__Engine=Sqlite" \
-    "SecureApi__Cursors__Key=$(openssl rand -base64 32) SecureApi__Encryption__ActiveKeyId=k1" \
-    "SecureApi__Encryption__Keys__k1=$(openssl rand -base64 32)"
-}
+# Production needs its secrets from the environment (README "Publishing"): throw-away ones, the same for every start so
+# an existing database stays readable.
+production_settings="ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production SecureApi__Database__Engine=Sqlite \
+SecureApi__Cursors__Key=$(openssl rand -base64 32) SecureApi__Encryption__ActiveKeyId=k1 \
+SecureApi__Encryption__Keys__k1=$(openssl rand -base64 32)"
 
 # One cold start: the time and CPU until /info answers with any HTTP status (Production answers plain HTTP with 403:
 # HTTPS is required there), then RSS after it and, in Development, after 200 authenticated list calls.
@@ -48,7 +47,7 @@ measure() { # $1: label, $2: environment, $3: fresh|existing, $4: publish folder
   local label=$1 environment=$2 database=$3 dir=$4; shift 4
   [[ $database == existing ]] || rm -rf "$dir/data" # a fresh start creates its SQLite database and schema
   local settings="ASPNETCORE_ENVIRONMENT=Development"
-  [[ $environment == Development ]] || settings=$(production_env)
+  [[ $environment == Development ]] || settings=$production_settings
   local start; start=$(now_ms)
   (cd "$dir" && exec env $settings ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" >/dev/null 2>&1) &
   local pid=$!

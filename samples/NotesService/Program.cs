@@ -1,16 +1,6 @@
 using NotesService;
 
 var builder = WebApplication.CreateSlimBuilder(args);
-
-// Development checks the service graph: scope lifetimes on every resolve (cheap), and every registration when the
-// provider is built (ValidateOnBuild). A native binary builds each generic service type through the AOT type loader
-// for that walk (a fifth of its Development start-up in a profile); the JIT build (dotnet run, the tests) walks the
-// same graph cheaply, so the native one keeps only the per-resolve check.
-builder.Host.UseDefaultServiceProvider(static (context, options) =>
-{
-    options.ValidateScopes = context.HostingEnvironment.IsDevelopment();
-    options.ValidateOnBuild = context.HostingEnvironment.IsDevelopment() && System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
-});
 builder.Services.AddSecureApi(builder.Configuration);
 
 // Cross-cutting behaviour hooks into the pipeline every generated endpoint runs in: here, request counts per endpoint.

@@ -19,8 +19,12 @@ public static class SecureApiApplicationBuilderExtensions
     public static IApplicationBuilder UseSecureApi(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var environment = app.ApplicationServices.GetRequiredService<IHostEnvironment>();
-        var options = app.ApplicationServices.GetRequiredService<IOptions<SecureApiOptions>>().Value;
+        // SecureApi's middleware is constructed here, not through UseMiddleware<T>: no reflection over its constructor and
+        // InvokeAsync at start-up, which a native build pays for through its type loader.
+        var services = app.ApplicationServices;
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        var optionsAccessor = services.GetRequiredService<IOptions<SecureApiOptions>>();
+        var options = optionsAccessor.Value;
 
         // Errors the framework produces are ProblemDetails whatever the Accept header asks for: a client sending
         // Accept: application/xml still gets application/problem+json, never a text/plain status line.
@@ -29,7 +33,8 @@ public static class SecureApiApplicationBuilderExtensions
         var securityView = SecureApi.SecurityView.SecurityViewEndpoints.IsEnabled(options.SecurityView, environment);
         if (securityView)
         {
-            app.UseMiddleware<SecureApi.SecurityView.SecurityViewOutcomeMiddleware>();
+            var recorder = services.GetRequiredService<SecureApi.SecurityView.SecurityViewRecorder>();
+            app.Use(next => new SecureApi.SecurityView.SecurityViewOutcomeMiddleware(next, recorder).InvokeAsync);
             if (app is Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
             {
                 SecureApi.SecurityView.SecurityViewEndpoints.Map(endpoints, options.SecurityView);
@@ -64,33 +69,36 @@ public static class SecureApiApplicationBuilderExtensions
             app.UseHttpsRedirection();
         }
 
-        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.Use(static next => new SecurityHeadersMiddleware(next).InvokeAsync);
 
         // What redirection could not redirect (no HTTPS port known) is refused, not served over plain HTTP.
-        app.UseMiddleware<SecureApi.Transport.TransportPolicyMiddleware>();
+        app.Use(next => new SecureApi.Transport.TransportPolicyMiddleware(next, environment, optionsAccessor).InvokeAsync);
         app.UseCors(); // the default policy: no origin allowed unless SecureApi:Cors:AllowedOrigins names it
 
         // Before authentication, so refusing overload costs almost nothing; after CORS, so an allowed browser origin can
         // read the 503 and its Retry-After. Needs routing to have run (WebApplication does it first) to see exemptions.
         if (options.LoadShedding.Enabled)
         {
-            app.UseMiddleware<LoadSheddingMiddleware>();
+            var events = services.GetRequiredService<SecureApi.Monitoring.SecurityEvents>();
+            app.Use(next => new LoadSheddingMiddleware(next, optionsAccessor, events).InvokeAsync);
         }
 
         app.UseStatusCodePages(static statusContext =>
             SecureApi.Infrastructure.Problems.ForStatus(statusContext.HttpContext.Response.StatusCode).ExecuteAsync(statusContext.HttpContext));
 
         // Blocked addresses are refused before authentication (they cost nothing, not even a key lookup), blocked callers right after it.
-        var blocks = app.ApplicationServices.GetRequiredService<SecureApi.Monitoring.Blocks.BlockList>();
+        var blocks = services.GetRequiredService<SecureApi.Monitoring.Blocks.BlockList>();
         app.Use(next => new SecureApi.Monitoring.Blocks.BlockMiddleware(next, blocks, SecureApi.Monitoring.Detection.BlockKinds.Ip).InvokeAsync);
         app.UseAuthentication();
-        app.UseMiddleware<SecureApi.Authentication.CallerRequiredMiddleware>(); // authenticated but not a valid caller = anonymous
+        app.Use(static next => new SecureApi.Authentication.CallerRequiredMiddleware(next).InvokeAsync); // authenticated but not a valid caller = anonymous
         app.Use(next => new SecureApi.Monitoring.Blocks.BlockMiddleware(next, blocks, SecureApi.Monitoring.Detection.BlockKinds.Caller).InvokeAsync);
         app.UseRateLimiter();
-        app.UseMiddleware<SecureApi.AiGuards.AgentBudgetMiddleware>(); // an agent's own request budget (SecureApi:Agents), after the policy's
+        var budget = services.GetRequiredService<SecureApi.AiGuards.AgentBudget>();
+        app.Use(next => new SecureApi.AiGuards.AgentBudgetMiddleware(next, budget).InvokeAsync); // an agent's own request budget (SecureApi:Agents), after the policy's
 
         // After the limiter, which chose the policy and partition; before authorisation, so its 403s count as failures.
-        app.UseMiddleware<SecureApi.RateLimiting.LockoutMiddleware>();
+        var lockouts = services.GetRequiredService<SecureApi.RateLimiting.ILockoutStore>();
+        app.Use(next => new SecureApi.RateLimiting.LockoutMiddleware(next, lockouts).InvokeAsync);
         app.UseAuthorization();
         return app;
     }

@@ -26,7 +26,9 @@ internal sealed class BoundedWindowTable
         Capacity = Math.Max(1, capacity);
         _window = Math.Max(1, window);
         _distinctCap = distinctCap;
-        _entries = new Dictionary<string, Entry>(Math.Min(Capacity, 1024), StringComparer.Ordinal);
+        // Not pre-sized (1,024 entries were ~30 KB each, cleared at start-up for every detector): most tables stay nearly
+        // empty, and one grows, up to Capacity, only as keys arrive.
+        _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
     }
 
     public int Capacity { get; }

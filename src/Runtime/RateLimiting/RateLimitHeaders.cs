@@ -19,10 +19,8 @@ internal static class RateLimitHeaders
     public static void Write(IHeaderDictionary headers, RateLimitPolicy policy, int permits, long remaining, RateLimitLease lease)
     {
         var name = policy.Name;
-        var window = policy.Kind == RateLimitKind.Concurrency ? null : Seconds(policy.Window).ToString(CultureInfo.InvariantCulture);
-        headers["RateLimit-Policy"] = window is null
-            ? string.Create(CultureInfo.InvariantCulture, $"\"{name}\";q={permits}")
-            : string.Create(CultureInfo.InvariantCulture, $"\"{name}\";q={permits};w={window}");
+        long? window = policy.Kind == RateLimitKind.Concurrency ? null : Seconds(policy.Window);
+        headers["RateLimit-Policy"] = RateLimitPolicyHeader.For(policy, permits, window);
 
         if (lease.IsAcquired)
         {

@@ -166,16 +166,17 @@ internal sealed class SecureApiRateLimiter : PartitionedRateLimiter<HttpContext>
 
     private RateLimitPartition<PartitionKey> Partition(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>() is not null)
-        {
-            // The explicit opt-out. Nothing goes in Items, so Annotate writes no RateLimit headers: there is no limit to describe.
-            return RateLimitPartition.GetNoLimiter(s_unlimited);
-        }
-
         // The middleware asks for the partition more than once per request (attempt, statistics, the asynchronous wait):
-        // choose once and keep the choice with the request.
+        // choose once and keep the choice with the request. A kept choice means the endpoint did not opt out (below), so
+        // the later asks skip the metadata lookup.
         if (SelectedRateLimit.Of(context) is not { } selected)
         {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>() is not null)
+            {
+                // The explicit opt-out. Nothing goes in Items, so Annotate writes no RateLimit headers: there is no limit to describe.
+                return RateLimitPartition.GetNoLimiter(s_unlimited);
+            }
+
             var (chosen, chosenPermits, chosenKey) = Select(context);
             selected = new SelectedRateLimit(chosen, chosenPermits, chosenKey);
             context.Items[typeof(SelectedRateLimit)] = selected;

@@ -7,17 +7,8 @@ namespace SecureApi.Generators.Tests;
 /// <summary>Compiles user source the way a SecureApi service project would, and runs the generator over it.</summary>
 internal static class GeneratorHarness
 {
-    /// <summary>What <c>ImplicitUsings</c> and a typical service's own global usings bring in.</summary>
-    public const string GlobalUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.ComponentModel.DataAnnotations;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        global using Microsoft.AspNetCore.Authorization;
-        global using Microsoft.AspNetCore.Http;
-        global using SecureApi;
-        """;
+    /// <summary>What <c>ImplicitUsings</c> and a typical service's own global usings bring in (the synthetic service's, shared).</summary>
+    public const string GlobalUsings = SyntheticService.GlobalUsings;
 
     public const string GlobalUsingsPath = "GlobalUsings.cs";
 

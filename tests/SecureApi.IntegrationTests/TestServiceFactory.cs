@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SecureApi.Testing;
 
 namespace SecureApi.IntegrationTests;
 
@@ -50,6 +52,9 @@ public sealed class TestServiceFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         _data.Delete(recursive: true);
     }
+
+    /// <summary>A start-up that fails reaches the test as its own exception (see <see cref="StartGate"/>).</summary>
+    protected override IHost CreateHost(IHostBuilder builder) => StartGate.Start(builder);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SecureApi.SampleTests.OpenApi;
+using Microsoft.Extensions.Hosting;
+using SecureApi.Testing;
 
 namespace SecureApi.SampleTests.Infrastructure;
 
@@ -162,6 +164,9 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
     public HttpClient ClientFor(TestCaller caller) => ClientFor(caller.Subject);
 
     public HttpClient AnonymousClient() => _clients.GetOrAdd("", _ => CreateClient());
+
+    /// <summary>A start-up that fails reaches the test as its own exception (see <see cref="StartGate"/>).</summary>
+    protected override IHost CreateHost(IHostBuilder builder) => StartGate.Start(builder);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -12,25 +12,25 @@ public sealed class RateLimitPolicyHeaderTests
     public void AnotherPermitCountOfThePolicyGetsItsOwnText()
     {
         var policy = Policy("per-user");
-        RateLimitPolicyHeader.For(policy, 100, 60);
+        RateLimitPolicyHeader.For(policy, 100);
 
-        Assert.Equal("\"per-user\";q=50;w=60", RateLimitPolicyHeader.For(policy, 50, 60));
+        Assert.Equal("\"per-user\";q=50;w=60", RateLimitPolicyHeader.For(policy, 50));
     }
 
     [Fact]
     public void AnotherPolicyWithTheSamePermitsGetsItsOwnText()
     {
-        RateLimitPolicyHeader.For(Policy("per-user"), 100, 60);
+        RateLimitPolicyHeader.For(Policy("per-user"), 100);
 
-        Assert.Equal("\"reports\";q=100;w=60", RateLimitPolicyHeader.For(Policy("reports"), 100, 60));
+        Assert.Equal("\"reports\";q=100;w=60", RateLimitPolicyHeader.For(Policy("reports"), 100));
     }
 
     [Fact]
     public void AConcurrencyPolicyNamesNoWindow()
     {
-        Assert.Equal("\"uploads\";q=4", RateLimitPolicyHeader.For(Policy("uploads"), 4, null));
+        Assert.Equal("\"uploads\";q=4", RateLimitPolicyHeader.For(Policy("uploads", RateLimitKind.Concurrency), 4));
     }
 
-    private static RateLimitPolicy Policy(string name) =>
-        new(name, RateLimitKind.FixedWindow, 100, TimeSpan.FromMinutes(1), 1, 1, 0, RatePartition.Caller);
+    private static RateLimitPolicy Policy(string name, RateLimitKind kind = RateLimitKind.FixedWindow) =>
+        new(name, kind, 100, TimeSpan.FromMinutes(1), 1, 1, 0, RatePartition.Caller);
 }

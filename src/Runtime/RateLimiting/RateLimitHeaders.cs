@@ -19,8 +19,8 @@ internal static class RateLimitHeaders
     public static void Write(IHeaderDictionary headers, RateLimitPolicy policy, int permits, long remaining, RateLimitLease lease)
     {
         var name = policy.Name;
-        long? window = policy.Kind == RateLimitKind.Concurrency ? null : Seconds(policy.Window);
-        headers["RateLimit-Policy"] = RateLimitPolicyHeader.For(policy, permits, window);
+        var window = WindowSeconds(policy);
+        headers["RateLimit-Policy"] = RateLimitPolicyHeader.For(policy, permits);
 
         if (lease.IsAcquired)
         {
@@ -42,6 +42,9 @@ internal static class RateLimitHeaders
             headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"{name}\";r=0");
         }
     }
+
+    /// <summary>The policy's window in whole seconds; none for a concurrency limit.</summary>
+    public static long? WindowSeconds(RateLimitPolicy policy) => policy.Kind == RateLimitKind.Concurrency ? null : Seconds(policy.Window);
 
     /// <summary>Whole seconds, rounded up: a wait rounded down would be a lie.</summary>
     private static long Seconds(TimeSpan span) => Math.Max(1, (long)Math.Ceiling(span.TotalSeconds));

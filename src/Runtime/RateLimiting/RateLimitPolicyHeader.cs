@@ -23,7 +23,7 @@ internal sealed class RateLimitPolicyHeader
 
     public string Value { get; }
 
-    public static string For(RateLimitPolicy policy, int permits, long? windowSeconds)
+    public static string For(RateLimitPolicy policy, int permits)
     {
         // By reference: a policy object is settled at start-up and never changes, so equal references mean equal text.
         if (s_last is { } last && ReferenceEquals(last._policy, policy) && last._permits == permits)
@@ -31,7 +31,7 @@ internal sealed class RateLimitPolicyHeader
             return last.Value;
         }
 
-        var value = windowSeconds is { } window
+        var value = RateLimitHeaders.WindowSeconds(policy) is { } window
             ? string.Create(CultureInfo.InvariantCulture, $"\"{policy.Name}\";q={permits};w={window}")
             : string.Create(CultureInfo.InvariantCulture, $"\"{policy.Name}\";q={permits}");
         s_last = new RateLimitPolicyHeader(policy, permits, value);

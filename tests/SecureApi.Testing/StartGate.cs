@@ -21,19 +21,92 @@ public sealed class StartGate : IHostLifetime
     {
     }
 
-    /// <summary>What <c>WebApplicationFactory.CreateHost</c> does, with the service's start held until the factory waits on it.</summary>
-    public static IHost Start(IHostBuilder builder)
+    /// <summary>
+    /// The factory's own <paramref name="createHost"/> (which also sets a Kestrel port the test asked for), with the
+    /// service's start held until the factory waits on it.
+    /// </summary>
+    public static IHost Start(IHostBuilder builder, Func<IHostBuilder, IHost> createHost)
     {
         var gate = new StartGate();
         builder.ConfigureServices(services => services.AddSingleton<IHostLifetime>(gate)); // applied last, so it replaces the console lifetime
-        var host = builder.Build();
-        var started = host.StartAsync(); // subscribes to the host's start before returning
-        gate._open.SetResult();
-        started.GetAwaiter().GetResult();
-        return host;
+        return createHost(new GatedHostBuilder(builder, gate));
     }
 
     public Task WaitForStartAsync(CancellationToken cancellationToken) => _open.Task.WaitAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Builds <see cref="GatedHost"/>s; everything else is the factory's builder's.</summary>
+    private sealed class GatedHostBuilder(IHostBuilder inner, StartGate gate) : IHostBuilder
+    {
+        public IDictionary<object, object> Properties => inner.Properties;
+
+        public IHost Build() => new GatedHost(inner.Build(), gate);
+
+        public IHostBuilder ConfigureAppConfiguration(Action<HostBuilderContext, Microsoft.Extensions.Configuration.IConfigurationBuilder> configureDelegate)
+        {
+            inner.ConfigureAppConfiguration(configureDelegate);
+            return this;
+        }
+
+        public IHostBuilder ConfigureContainer<TContainerBuilder>(Action<HostBuilderContext, TContainerBuilder> configureDelegate)
+        {
+            inner.ConfigureContainer(configureDelegate);
+            return this;
+        }
+
+        public IHostBuilder ConfigureHostConfiguration(Action<Microsoft.Extensions.Configuration.IConfigurationBuilder> configureDelegate)
+        {
+            inner.ConfigureHostConfiguration(configureDelegate);
+            return this;
+        }
+
+        public IHostBuilder ConfigureServices(Action<HostBuilderContext, IServiceCollection> configureDelegate)
+        {
+            inner.ConfigureServices(configureDelegate);
+            return this;
+        }
+
+        public IHostBuilder UseServiceProviderFactory<TContainerBuilder>(IServiceProviderFactory<TContainerBuilder> factory)
+            where TContainerBuilder : notnull
+        {
+            inner.UseServiceProviderFactory(factory);
+            return this;
+        }
+
+        public IHostBuilder UseServiceProviderFactory<TContainerBuilder>(Func<HostBuilderContext, IServiceProviderFactory<TContainerBuilder>> factory)
+            where TContainerBuilder : notnull
+        {
+            inner.UseServiceProviderFactory(factory);
+            return this;
+        }
+    }
+
+    /// <summary>The factory's host, whose start opens the gate once the factory is subscribed to it.</summary>
+    private sealed class GatedHost(IHost inner, StartGate gate) : IHost, IAsyncDisposable
+    {
+        public IServiceProvider Services => inner.Services;
+
+        public Task StartAsync(CancellationToken cancellationToken = default)
+        {
+            var started = inner.StartAsync(cancellationToken); // subscribes to the service's start before it returns
+            gate._open.TrySetResult();
+            return started;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken = default) => inner.StopAsync(cancellationToken);
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync()
+        {
+            if (inner is IAsyncDisposable disposable)
+            {
+                return disposable.DisposeAsync();
+            }
+
+            inner.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
 }

@@ -166,7 +166,7 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
     public HttpClient AnonymousClient() => _clients.GetOrAdd("", _ => CreateClient());
 
     /// <summary>A start-up that fails reaches the test as its own exception (see <see cref="StartGate"/>).</summary>
-    protected override IHost CreateHost(IHostBuilder builder) => StartGate.Start(builder);
+    protected override IHost CreateHost(IHostBuilder builder) => StartGate.Start(builder, base.CreateHost);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace SecureApi.Authentication;
 
 /// <summary>
-/// The schemes <c>AddSecureApi</c> registers: a default policy scheme that forwards to JWT bearer or API keys by the
-/// credentials a request carries, and sends challenges to <see cref="ChallengeHandler"/>.
+/// The schemes <c>AddSecureApi</c> registers: a default scheme (<see cref="DefaultSchemeHandler"/>) that authenticates
+/// with JWT bearer or API keys by the credentials a request carries, and sends challenges to <see cref="ChallengeHandler"/>.
 /// </summary>
 internal static class AuthenticationRegistration
 {
@@ -19,9 +19,8 @@ internal static class AuthenticationRegistration
         services.AddSingleton(static services =>
             TokenCacheSettings.From(services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Authentication.TokenCache));
         services.AddAuthentication(SecureApiSchemes.Default)
-            .AddPolicyScheme(SecureApiSchemes.Default, null, options =>
+            .AddScheme<AuthenticationSchemeOptions, DefaultSchemeHandler>(SecureApiSchemes.Default, null, static options =>
             {
-                options.ForwardDefaultSelector = SchemeSelector.Select;
                 options.ForwardChallenge = ChallengeHandler.SchemeName;
                 options.ForwardForbid = ChallengeHandler.SchemeName;
             })

@@ -4,7 +4,9 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using SecureApi.Authentication;
 
 namespace SecureApi.IntegrationTests.Jwt;
 
@@ -46,6 +48,22 @@ public sealed class BearerFastPathTests
     }
 
     [Fact]
+    public async Task ARepeatCallerWithATokenOfAnAuthorityIsAnsweredWithoutJwtBearer()
+    {
+        await using var issuer = await TestIssuer.StartAsync();
+        issuer.Publish("k1");
+        await using var service = OidcDiscoveryTests.Service(issuer, trustIssuer: true);
+        var token = issuer.Token("k1");
+        (await OidcDiscoveryTests.Send(service, token)).Dispose();
+
+        using var again = await OidcDiscoveryTests.Send(service, token);
+
+        var handler = (CachingTokenHandler)service.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()
+            .Get(JwtBearerDefaults.AuthenticationScheme).TokenHandlers.Single();
+        Assert.Equal((HttpStatusCode.OK, 1L), (again.StatusCode, handler.DirectHits));
+    }
+
+    [Fact]
     public async Task ATokenExpiredSinceItWasCachedIsRefusedAsBefore()
     {
         await using var service = new FastPathService();
@@ -72,7 +90,7 @@ public sealed class BearerFastPathTests
 
         var refused = await service.SendAsync(token);
 
-        Assert.Equal((HttpStatusCode.Unauthorized, Challenge, 0L), (refused.Status, refused.Challenge, service.Handler.DirectHits));
+        Assert.Equal((HttpStatusCode.Unauthorized, Challenge, "unknown-signing-key", 0L), (refused.Status, refused.Challenge, Assert.Single(service.AuthenticationFailures), service.Handler.DirectHits));
     }
 
     [Fact]

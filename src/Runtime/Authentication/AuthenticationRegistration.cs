@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -18,11 +19,11 @@ internal static class AuthenticationRegistration
         services.AddSingleton(ResolveJwt);
         services.AddSingleton(static services =>
             TokenCacheSettings.From(services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Authentication.TokenCache));
-        services.AddAuthentication(SecureApiSchemes.Default)
-            .AddScheme<AuthenticationSchemeOptions, DefaultSchemeHandler>(SecureApiSchemes.Default, null, static options =>
+        services.TryAddTransient<DefaultSchemeHandler>();
+        services.AddAuthentication(static options =>
             {
-                options.ForwardChallenge = ChallengeHandler.SchemeName;
-                options.ForwardForbid = ChallengeHandler.SchemeName;
+                options.DefaultScheme = SecureApiSchemes.Default;
+                options.AddScheme<DefaultSchemeHandler>(SecureApiSchemes.Default, null);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(SecureApiSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, ChallengeHandler>(ChallengeHandler.SchemeName, null)

@@ -7,7 +7,9 @@ namespace SecureApi.Authentication;
 /// Wraps the JWT handler with a <see cref="ValidatedTokenCache"/>: a token that validated is answered from the cache
 /// only while a fresh validation of it would succeed — before its <c>exp</c>, with the key that signed it still among
 /// this request's keys, its issuer still accepted and the same validation policy (decided by
-/// <see cref="ValidatedTokenLookup"/>). Anything else goes to the handler. Failures are never cached. The access-token rules run on every request regardless (JwtBearer's OnTokenValidated).
+/// <see cref="ValidatedTokenLookup"/>). Anything else goes to the handler. Failures are never cached. The access-token
+/// rules run on every request regardless (JwtBearer's OnTokenValidated, or <see cref="BearerFastPath"/> for a hit it
+/// answers without JwtBearer).
 /// </summary>
 /// <param name="maxLifetime">The longest an entry lives even when its token lives longer.</param>
 internal sealed class CachingTokenHandler(

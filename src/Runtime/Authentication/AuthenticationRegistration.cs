@@ -2,14 +2,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace SecureApi.Authentication;
 
 /// <summary>
-/// The schemes <c>AddSecureApi</c> registers: a default policy scheme that forwards to JWT bearer or API keys by the
-/// credentials a request carries, and sends challenges to <see cref="ChallengeHandler"/>.
+/// The schemes <c>AddSecureApi</c> registers: a default scheme (<see cref="DefaultSchemeHandler"/>) that authenticates
+/// with JWT bearer or API keys by the credentials a request carries, and sends challenges to <see cref="ChallengeHandler"/>.
 /// </summary>
 internal static class AuthenticationRegistration
 {
@@ -18,12 +19,11 @@ internal static class AuthenticationRegistration
         services.AddSingleton(ResolveJwt);
         services.AddSingleton(static services =>
             TokenCacheSettings.From(services.GetRequiredService<IOptions<SecureApiOptions>>().Value.Authentication.TokenCache));
-        services.AddAuthentication(SecureApiSchemes.Default)
-            .AddPolicyScheme(SecureApiSchemes.Default, null, options =>
+        services.TryAddTransient<DefaultSchemeHandler>();
+        services.AddAuthentication(static options =>
             {
-                options.ForwardDefaultSelector = SchemeSelector.Select;
-                options.ForwardChallenge = ChallengeHandler.SchemeName;
-                options.ForwardForbid = ChallengeHandler.SchemeName;
+                options.DefaultScheme = SecureApiSchemes.Default;
+                options.AddScheme<DefaultSchemeHandler>(SecureApiSchemes.Default, null);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(SecureApiSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, ChallengeHandler>(ChallengeHandler.SchemeName, null)

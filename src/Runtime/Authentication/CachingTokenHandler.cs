@@ -6,22 +6,34 @@ namespace SecureApi.Authentication;
 /// <summary>
 /// Wraps the JWT handler with a <see cref="ValidatedTokenCache"/>: a token that validated is answered from the cache
 /// only while a fresh validation of it would succeed — before its <c>exp</c>, with the key that signed it still among
-/// this request's keys, its issuer still accepted and the same validation policy. Anything else goes to the handler.
-/// Failures are never cached. The access-token rules run on every request regardless (JwtBearer's OnTokenValidated).
+/// this request's keys, its issuer still accepted and the same validation policy (decided by
+/// <see cref="ValidatedTokenLookup"/>). Anything else goes to the handler. Failures are never cached. The access-token
+/// rules run on every request regardless (JwtBearer's OnTokenValidated, or <see cref="BearerFastPath"/> for a hit it
+/// answers without JwtBearer).
 /// </summary>
 /// <param name="maxLifetime">The longest an entry lives even when its token lives longer.</param>
 internal sealed class CachingTokenHandler(
     TokenHandler inner, ValidatedTokenCache cache, Func<DateTimeOffset> clock, LifetimeValidator lifetime, TimeSpan maxLifetime)
     : TokenHandler
 {
-    private volatile SigningKeySet _keys = SigningKeySet.Empty;
+    private readonly ValidatedTokenLookup _lookup = new(cache, clock, lifetime);
     private long _hits;
+    private long _directHits;
     private long _validations;
 
     internal ValidatedTokenCache Cache => cache;
 
-    /// <summary>Requests answered from the cache (for tests: a hit looks exactly like a validation from outside).</summary>
+    /// <summary>What decides that an entry still holds; shared with <see cref="BearerFastPath"/>.</summary>
+    internal ValidatedTokenLookup Lookup => _lookup;
+
+    /// <summary>
+    /// Requests answered from the cache, here or by <see cref="BearerFastPath"/> (for tests: a hit looks exactly like a
+    /// validation from outside).
+    /// </summary>
     internal long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>The part of <see cref="Hits"/> the default scheme answered itself, without JwtBearer (for tests, as <see cref="Hits"/>).</summary>
+    internal long DirectHits => Interlocked.Read(ref _directHits);
 
     /// <summary>Cache misses: tokens the JWT handler validated in full after a lookup (for tests, as <see cref="Hits"/>).</summary>
     internal long Validations => Interlocked.Read(ref _validations);
@@ -29,31 +41,21 @@ internal sealed class CachingTokenHandler(
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         ArgumentNullException.ThrowIfNull(validationParameters);
-        if (string.IsNullOrEmpty(token) || !ValidationPolicy.CanCache(validationParameters, lifetime))
+        if (string.IsNullOrEmpty(token) || !_lookup.CanAnswer(validationParameters))
         {
             return await inner.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
         }
 
-        BaseConfiguration? configuration = null;
-        if (validationParameters.ConfigurationManager is { } manager)
+        var (available, configuration) = await ValidatedTokenLookup.ConfigurationAsync(validationParameters.ConfigurationManager).ConfigureAwait(false);
+        if (!available)
         {
-            try
-            {
-                // The handler asks for the same document: cached, fetched only when due.
-                configuration = await manager.GetBaseConfigurationAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TaskCanceledException)
-            {
-                return await inner.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
-            }
+            return await inner.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
         }
 
-        var keys = CurrentKeys(validationParameters, configuration);
         var policy = ValidationPolicy.Of(validationParameters);
         var hash = TokenHash.Of(token);
         var now = clock();
-        if (cache.TryGet(hash, now, out var entry) && now >= entry!.NotBefore &&
-            entry.Policy == policy && keys.Contains(entry.Key) && IssuerAccepted(entry.Issuer, validationParameters, configuration))
+        if (_lookup.Find(hash, validationParameters, configuration, policy, now) is { } entry)
         {
             Interlocked.Increment(ref _hits);
             return entry.ToResult();
@@ -75,53 +77,11 @@ internal sealed class CachingTokenHandler(
     public override Task<TokenValidationResult> ValidateTokenAsync(SecurityToken token, TokenValidationParameters validationParameters) =>
         inner.ValidateTokenAsync(token, validationParameters);
 
-    /// <summary>This request's keys; the cache is cleared when they differ from the last request's (a rotation).</summary>
-    private SigningKeySet CurrentKeys(TokenValidationParameters parameters, BaseConfiguration? configuration)
+    /// <summary>Counts a request <see cref="BearerFastPath"/> answered from an entry of this cache.</summary>
+    internal void CountDirectHit()
     {
-        var last = _keys;
-        var current = SigningKeySet.From(parameters, configuration, last);
-        if (!ReferenceEquals(current, last))
-        {
-            _keys = current;
-            if (!current.HasSameKeysAs(last))
-            {
-                cache.Clear();
-            }
-        }
-
-        return current;
-    }
-
-    private static bool IssuerAccepted(string? issuer, TokenValidationParameters parameters, BaseConfiguration? configuration)
-    {
-        if (!parameters.ValidateIssuer)
-        {
-            return true;
-        }
-
-        return issuer is not null &&
-            (string.Equals(issuer, parameters.ValidIssuer, StringComparison.Ordinal) ||
-             string.Equals(issuer, configuration?.Issuer, StringComparison.Ordinal) ||
-             ContainsOrdinal(parameters.ValidIssuers, issuer));
-    }
-
-    // On every hit: by index where the list allows it, so no enumerator is boxed.
-    private static bool ContainsOrdinal(IEnumerable<string>? values, string value)
-    {
-        if (values is IReadOnlyList<string> list)
-        {
-            for (var i = 0; i < list.Count; i++)
-            {
-                if (string.Equals(list[i], value, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        return values?.Contains(value, StringComparer.Ordinal) ?? false;
+        Interlocked.Increment(ref _hits);
+        Interlocked.Increment(ref _directHits);
     }
 
     /// <summary>The entry for a successful validation, or null when it cannot be cached soundly.</summary>

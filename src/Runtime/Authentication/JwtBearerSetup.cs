@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using SecureApi.Monitoring;
 
 namespace SecureApi.Authentication;
 
@@ -28,13 +27,8 @@ internal static class JwtBearerSetup
         options.IncludeErrorDetails = false;
         options.Challenge = JwtBearerDefaults.AuthenticationScheme;
 
-        // A fresh events object: nothing may read the token from a query string or cookie (OnMessageReceived unset
-        // means JwtBearer reads only the Authorization header).
-        options.Events = new JwtBearerEvents
-        {
-            OnTokenValidated = context => OnTokenValidated(context, settings),
-            OnAuthenticationFailed = OnAuthenticationFailed,
-        };
+        // A fresh events object: nothing may read the token from a query string or cookie.
+        options.Events = new SecureApiJwtBearerEvents(settings);
 
         // One clock for the lifetime check, the access-token rules and the cache. Read when used: the scheme's
         // TimeProvider is filled in after this runs (post-configuration), and tests may replace it.
@@ -80,27 +74,4 @@ internal static class JwtBearerSetup
         RoleClaimType = "role",
         AuthenticationType = JwtBearerDefaults.AuthenticationScheme,
     };
-
-    private static Task OnTokenValidated(TokenValidatedContext context, JwtSettings settings)
-    {
-        var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
-        var refusal = context.SecurityToken is JsonWebToken token
-            ? AccessTokenRules.Check(token, settings, now)
-            : "The token is not a JWS.";
-        if (refusal is not null)
-        {
-            // JwtBearer does not call OnAuthenticationFailed for a failure set here: this is its one report.
-            SecurityEvents.ReportOn(context.HttpContext, SecurityEventKind.AuthenticationFailed, JwtFailureCategory.RuleBroken);
-            context.Fail(refusal);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Once per request: JwtBearer keeps the scheme's result, so a refused token is validated (and reported) once.</summary>
-    private static Task OnAuthenticationFailed(AuthenticationFailedContext context)
-    {
-        SecurityEvents.ReportOn(context.HttpContext, SecurityEventKind.AuthenticationFailed, JwtFailureCategory.Of(context.Exception));
-        return Task.CompletedTask;
-    }
 }

@@ -22,11 +22,14 @@ internal readonly struct TokenHash : IEquatable<TokenHash>
         _d = words[3];
     }
 
-    public static TokenHash Of(string token)
+    public static TokenHash Of(string token) => Of(token.AsSpan());
+
+    /// <summary>Of a token still inside its header: the same hash as of the token's own string, with no copy made.</summary>
+    public static TokenHash Of(ReadOnlySpan<char> token)
     {
         // The UTF-16 bytes as they are: no encoding step, and as collision-resistant a key as any other encoding.
         Span<ulong> words = stackalloc ulong[4];
-        SHA256.HashData(MemoryMarshal.AsBytes(token.AsSpan()), MemoryMarshal.AsBytes(words));
+        SHA256.HashData(MemoryMarshal.AsBytes(token), MemoryMarshal.AsBytes(words));
         return new TokenHash(words);
     }
 

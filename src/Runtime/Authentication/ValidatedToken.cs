@@ -18,6 +18,9 @@ internal sealed class ValidatedToken(
 
     public string? Issuer => issuer;
 
+    /// <summary>The validated token, shared by every hit: it is only read after validation.</summary>
+    public SecurityToken Token => token;
+
     public SigningKeyIdentity Key => key;
 
     public ValidationPolicy Policy => policy;
@@ -36,11 +39,14 @@ internal sealed class ValidatedToken(
     public TokenValidationResult ToResult() => new()
     {
         IsValid = true,
-        ClaimsIdentity = new CachedTokenIdentity(_identity, Reading()),
+        ClaimsIdentity = NewIdentity(),
         SecurityToken = token,
         Issuer = issuer,
         TokenType = tokenType,
     };
+
+    /// <summary>This hit's own copy of the validated identity (see <see cref="ToResult"/>).</summary>
+    public ClaimsIdentity NewIdentity() => new CachedTokenIdentity(_identity, Reading());
 
     /// <summary>
     /// Read on the first hit, not when the entry is made, so a token used once costs no reading. Two first hits may

@@ -73,6 +73,14 @@ public sealed class PackageContentsTests(PackedPackage package)
     }
 
     [Fact]
+    public void StartupTypesShipBesideTheTargets()
+    {
+        var entries = Entries(package.Package);
+        Assert.Equal(["build/SecureApi.Startup.rd.xml", "buildTransitive/SecureApi.Startup.rd.xml"],
+            entries.Where(e => e.EndsWith("SecureApi.Startup.rd.xml", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void LibraryAssemblySaysItIsTrimmable() =>
         Assert.Equal("True", AssemblyMetadata("lib/net10.0/SecureApi.dll", "IsTrimmable"));
 

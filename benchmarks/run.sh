@@ -52,16 +52,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# app number | label | project folder | assembly
-catalogue=(
-  "1|(1) SecureApi generated|SecureApiApp|SecureApi.Bench.SecureApiApp"
-  "2|(2) Hand-written RequestDelegate|HandWritten|SecureApi.Bench.HandWritten"
-  "3|(3) Minimal API + AddValidation|MinimalApi|SecureApi.Bench.MinimalApi"
-  "4|(4) Minimal API + RDG|MinimalApiRdg|SecureApi.Bench.MinimalApiRdg"
-  "5|(5) MVC controllers|Mvc|SecureApi.Bench.Mvc"
-  "6|(6) Unsecured minimal API|Unsecured|SecureApi.Bench.Unsecured"
-)
-field() { local n=$1 i=$2 row; for row in "${catalogue[@]}"; do [[ ${row%%|*} == "$n" ]] && { cut -d'|' -f"$i" <<<"$row"; return; }; done; }
+source benchmarks/lib/apps.sh
 
 echo "Building the apps (Release)..." >&2
 for n in $apps; do
@@ -69,35 +60,14 @@ for n in $apps; do
     || { cat "$work/build.log" >&2; exit 1; }
 done
 
-# One RSA key for every app; tokens are minted here (RS256, typ at+jwt, 50 minutes: under SecureApi's 1-hour maximum).
-openssl genrsa -out "$work/private.pem" 2048 2>/dev/null
-openssl rsa -in "$work/private.pem" -pubout -out "$work/public.pem" 2>/dev/null
-public_pem=$(cat "$work/public.pem")
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-mint() { # $1: subject
-  local now header payload
-  now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"at+jwt","kid":"bench"}' | b64url)
-  payload=$(printf '{"iss":"https://issuer.bench","aud":"bench","sub":"%s","iat":%d,"nbf":%d,"exp":%d}' "$1" "$now" "$now" $((now + 3000)) | b64url)
-  printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/private.pem" -binary | b64url)"
-}
 
 port() { echo $((5400 + $1)); }
 url() { echo "http://127.0.0.1:$(port "$1")"; }
 
 start() { # $1: app number
-  local n=$1 folder assembly
-  folder=$(field "$n" 3) assembly=$(field "$n" 4)
+  local n=$1
   (
-    export ASPNETCORE_URLS ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-    ASPNETCORE_URLS=$(url "$n")
-    export Bench__PublicKeyPem="$public_pem" Bench__SqlitePath="$work/app$n.db" Bench__RateLimitPermits=100000000
-    export SecureApi__RequireHttps=false SecureApi__RateLimitPermits=100000000 \
-      SecureApi__Database__Engine=Sqlite SecureApi__Database__SqlitePath="$work/app$n.db" \
-      SecureApi__Cursors__Key="$(openssl rand -base64 32)" \
-      SecureApi__Authentication__Jwt__Issuers__0=https://issuer.bench SecureApi__Authentication__Jwt__Audiences__0=bench \
-      SecureApi__Authentication__Jwt__SigningKeys__0__Id=bench SecureApi__Authentication__Jwt__SigningKeys__0__PublicKeyPem="$public_pem"
-    exec taskset -c 0 dotnet "benchmarks/Apps/$folder/bin/Release/net10.0/$assembly.dll"
+    run_app "$n" "$(url "$n")" "$work/app$n.db"
   ) >"$work/app$n.log" 2>&1 &
   pids+=($!)
   local tries=0

@@ -20,33 +20,12 @@ work=$(mktemp -d)
 app=
 cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-
-# app number | project folder | assembly (run.sh's numbering)
-catalogue=(
-  "1|SecureApiApp|SecureApi.Bench.SecureApiApp"
-  "2|HandWritten|SecureApi.Bench.HandWritten"
-  "3|MinimalApi|SecureApi.Bench.MinimalApi"
-  "4|MinimalApiRdg|SecureApi.Bench.MinimalApiRdg"
-  "5|Mvc|SecureApi.Bench.Mvc"
-  "6|Unsecured|SecureApi.Bench.Unsecured"
-)
-field() { local n=$1 i=$2 row; for row in "${catalogue[@]}"; do [[ ${row%%|*} == "$n" ]] && { cut -d'|' -f"$i" <<<"$row"; return; }; done; }
+source benchmarks/lib/apps.sh
 
 for n in $apps; do
-  dotnet build "benchmarks/Apps/$(field "$n" 2)" -c Release -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+  dotnet build "benchmarks/Apps/$(field "$n" 3)" -c Release -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 done
 
-openssl genrsa -out "$work/private.pem" 2048 2>/dev/null
-openssl rsa -in "$work/private.pem" -pubout -out "$work/public.pem" 2>/dev/null
-public_pem=$(cat "$work/public.pem")
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-mint() { # $1: subject (as run.sh: RS256, typ at+jwt, 50 minutes)
-  local now header payload
-  now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"at+jwt","kid":"bench"}' | b64url)
-  payload=$(printf '{"iss":"https://issuer.bench","aud":"bench","sub":"%s","iat":%d,"nbf":%d,"exp":%d}' "$1" "$now" "$now" $((now + 3000)) | b64url)
-  printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/private.pem" -binary | b64url)"
-}
 token=$(mint alice)
 body='{"name":"bench","quantity":3}'
 
@@ -64,14 +43,7 @@ for n in $apps; do
   url=http://127.0.0.1:$((5480 + n))
   db="$work/app$n.db"
   (
-    export ASPNETCORE_URLS=$url ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-    export Bench__PublicKeyPem="$public_pem" Bench__SqlitePath="$db" Bench__RateLimitPermits=100000000
-    export SecureApi__RequireHttps=false SecureApi__RateLimitPermits=100000000 \
-      SecureApi__Database__Engine=Sqlite SecureApi__Database__SqlitePath="$db" \
-      SecureApi__Cursors__Key="$(openssl rand -base64 32)" \
-      SecureApi__Authentication__Jwt__Issuers__0=https://issuer.bench SecureApi__Authentication__Jwt__Audiences__0=bench \
-      SecureApi__Authentication__Jwt__SigningKeys__0__Id=bench SecureApi__Authentication__Jwt__SigningKeys__0__PublicKeyPem="$public_pem"
-    exec taskset -c 0 dotnet "benchmarks/Apps/$(field "$n" 2)/bin/Release/net10.0/$(field "$n" 3).dll"
+    run_app "$n" "$url" "$db"
   ) >"$work/app$n.log" 2>&1 &
   app=$!
   for _ in $(seq 300); do curl -s -o /dev/null -H "Authorization: Bearer $token" "$url/_bench/allocated" && break; sleep 0.2; done

@@ -19,31 +19,14 @@ trap cleanup EXIT
 
 dotnet build benchmarks/Apps/SecureApiApp -c Release -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 
-openssl genrsa -out "$work/private.pem" 2048 2>/dev/null
-openssl rsa -in "$work/private.pem" -pubout -out "$work/public.pem" 2>/dev/null
-public_pem=$(cat "$work/public.pem")
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-mint() { # $1: subject (as run.sh: RS256, typ at+jwt, 50 minutes)
-  local now header payload
-  now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"at+jwt","kid":"bench"}' | b64url)
-  payload=$(printf '{"iss":"https://issuer.bench","aud":"bench","sub":"%s","iat":%d,"nbf":%d,"exp":%d}' "$1" "$now" "$now" $((now + 3000)) | b64url)
-  printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/private.pem" -binary | b64url)"
-}
+source benchmarks/lib/apps.sh
 
 url=http://127.0.0.1:5491
 (
   # PerfMap names jitted code; W^X off so perf sees it at its real address; ReadyToRun off so framework code is jitted
   # (and named) too — the steady state runs tier-1 code either way.
   export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0
-  export ASPNETCORE_URLS=$url ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-  export Bench__PublicKeyPem="$public_pem" Bench__SqlitePath="$work/app.db" Bench__RateLimitPermits=100000000
-  export SecureApi__RequireHttps=false SecureApi__RateLimitPermits=100000000 \
-    SecureApi__Database__Engine=Sqlite SecureApi__Database__SqlitePath="$work/app.db" \
-    SecureApi__Cursors__Key="$(openssl rand -base64 32)" \
-    SecureApi__Authentication__Jwt__Issuers__0=https://issuer.bench SecureApi__Authentication__Jwt__Audiences__0=bench \
-    SecureApi__Authentication__Jwt__SigningKeys__0__Id=bench SecureApi__Authentication__Jwt__SigningKeys__0__PublicKeyPem="$public_pem"
-  exec taskset -c 0 dotnet benchmarks/Apps/SecureApiApp/bin/Release/net10.0/SecureApi.Bench.SecureApiApp.dll
+  run_app 1 "$url" "$work/app.db"
 ) >"$work/app.log" 2>&1 &
 app=$!
 token=$(mint alice)

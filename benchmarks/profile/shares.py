@@ -8,8 +8,9 @@ import collections
 import re
 import sys
 
+from perf_samples import samples
+
 top = int(sys.argv[1]) if len(sys.argv) > 1 else 25
-frame = re.compile(r'\s*[0-9a-f]+\s+(.*?)(?:\s+\(([^()]*)\))?$')
 managed = re.compile(r'\[([A-Za-z0-9_.]+)\] ([^:(\[]+)::([^(\[]+)')
 groups = [
     ('App: generated handler, store, JSON context', ('SecureApi.Bench.',)),
@@ -26,23 +27,8 @@ native = [('kernel (syscalls, loopback TCP, scheduler)', 'kernel'), ('SQLite nat
           ('libc, other native', '')]
 
 
-def samples():
-    stack = []
-    for line in sys.stdin:
-        if not line.strip():
-            if stack:
-                yield stack
-            stack = []
-            continue
-        m = frame.match(line.rstrip('\n'))
-        if m:
-            stack.append((m.group(1), m.group(2) or ''))
-    if stack:
-        yield stack
-
-
 by_group, by_method, total = collections.Counter(), collections.Counter(), 0
-for stack in samples():
+for stack in samples(sys.stdin):
     total += 1
     for sym, _ in stack:
         m = managed.search(sym)

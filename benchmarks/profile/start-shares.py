@@ -9,7 +9,8 @@ import collections
 import re
 import sys
 
-frame = re.compile(r'\s*[0-9a-f]+\s+(.*?)(?:\s+\(([^()]*)\))?$')
+from perf_samples import samples
+
 activities = [
     ('RehydrateData (expanding the binary\'s dehydrated data)', r'RehydrateData'),
     ('GC: collections', r'gc_heap::garbage_collect|gc_thread_function|GCHeap::GarbageCollect'),
@@ -26,25 +27,8 @@ owners = [('SecureApi', r'^SecureApi_|^NotesService_'), ('Kestrel', r'Kestrel'),
           ('Authentication/Authorization', r'Authentication|Authorization')]
 
 
-def samples():
-    stack = []
-    for line in sys.stdin:
-        if not line.strip():
-            if stack:
-                yield stack
-            stack = []
-            continue
-        if not line.startswith(('\t', ' ')):
-            continue  # the comm/tid header line
-        m = frame.match(line.rstrip('\n'))
-        if m:
-            stack.append((m.group(1), m.group(2) or ''))
-    if stack:
-        yield stack
-
-
 by_activity, callers, under_secureapi, total = collections.Counter(), collections.Counter(), 0, 0
-for stack in samples():
+for stack in samples(sys.stdin, headers=True):
     total += 1
     syms = [s for s, _ in stack]
     activity = next((name for name, pattern in activities if any(re.search(pattern, s) for s in syms)), None)

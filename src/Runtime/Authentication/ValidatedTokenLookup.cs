@@ -13,8 +13,6 @@ internal sealed class ValidatedTokenLookup(ValidatedTokenCache cache, Func<DateT
 {
     private volatile SigningKeySet _keys = SigningKeySet.Empty;
 
-    public ValidatedTokenCache Cache => cache;
-
     /// <summary>The JWT scheme's clock, which the lifetime check and the access-token rules read too.</summary>
     public DateTimeOffset Now() => clock();
 
